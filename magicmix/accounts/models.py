@@ -1,0 +1,106 @@
+"""Organisations, users and their roles: the basis of who may see what."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        CORPORATION = "corporation", _("housing corporation")
+        MUNICIPALITY = "municipality", _("municipality")
+        PARTNER = "partner", _("care or social partner")
+        RESIDENTS = "residents", _("residents' organisation")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    """What a member does for an organisation; decides which data they may see."""
+
+    APPLICATION_MANAGER = "application_manager", _("application manager")
+    LETTING = "letting", _("letting")
+    SOCIAL_MANAGER = "social_manager", _("social management")
+    PARTNER_CASEWORKER = "partner_caseworker", _("partner caseworker")
+    POLICY_OFFICER = "policy_officer", _("municipal policy officer")
+    RESIDENT_PANEL = "resident_panel", _("resident panel member")
+
+
+# Roles of corporation staff: they see the people in their own organisation's complexes.
+STAFF_ROLES = frozenset({Role.APPLICATION_MANAGER, Role.LETTING, Role.SOCIAL_MANAGER})
+# Roles that only ever see aggregates of a complex, never a name.
+AGGREGATE_ROLES = frozenset({Role.POLICY_OFFICER, Role.RESIDENT_PANEL})
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra: object) -> User:
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: object) -> User:
+        return self.create_user(email, password, is_staff=True, is_superuser=True, **extra)
+
+
+class User(AbstractUser):
+    """A person who logs in with an e-mail address."""
+
+    username = None  # type: ignore[assignment]
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(_("name"), max_length=200)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+    objects = UserManager()  # type: ignore[misc]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def organisation_ids(self, roles: frozenset[str] | set[str] | None = None) -> set[int]:
+        """Ids of the organisations in which this user holds one of `roles` (any role if None)."""
+        if not self.is_authenticated:
+            return set()
+        memberships = self.memberships.all()
+        if roles is not None:
+            memberships = memberships.filter(role__in=roles)
+        return set(memberships.values_list("organisation_id", flat=True))
+
+    def has_role(self, *roles: str) -> bool:
+        return self.memberships.filter(role__in=roles).exists()
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"], name="unique_membership_role"
+            )
+        ]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.organisation} ({self.get_role_display()})"

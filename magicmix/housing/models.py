@@ -1,0 +1,221 @@
+"""Complexes, their nested clusters (site → building → floor → gang) and units."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from magicmix.accounts.models import AGGREGATE_ROLES, STAFF_ROLES, Organisation, Role
+
+from .postcode import normalise_postcode, validate_postcode
+
+if TYPE_CHECKING:
+    from magicmix.accounts.models import User
+
+
+class ComplexQuerySet(models.QuerySet["Complex"]):
+    def visible_to(self, user: User) -> ComplexQuerySet:
+        """Complexes of the user's corporation, or where their organisation is a partner."""
+        own = user.organisation_ids(STAFF_ROLES)
+        partner = user.organisation_ids(AGGREGATE_ROLES | {Role.PARTNER_CASEWORKER})
+        return self.filter(
+            Q(organisation_id__in=own) | Q(partners__organisation_id__in=partner)
+        ).distinct()
+
+    def with_names_visible_to(self, user: User) -> ComplexQuerySet:
+        """Complexes in which the user may see who lives where (corporation staff only)."""
+        return self.filter(organisation_id__in=user.organisation_ids(STAFF_ROLES))
+
+
+class Complex(models.Model):
+    class PlacementStyle(models.TextChoices):
+        SPECKLED = "speckled", _("speckled (alternating units)")
+        CLUSTERED = "clustered", _("clustered (per gang or floor)")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="complexes",
+        limit_choices_to={"kind": Organisation.Kind.CORPORATION},
+        verbose_name=_("corporation"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    street = models.CharField(_("street"), max_length=200)
+    house_number = models.CharField(_("house number"), max_length=20)
+    postcode = models.CharField(_("postcode"), max_length=7, validators=[validate_postcode])
+    city = models.CharField(_("city"), max_length=100)
+    municipality = models.CharField(_("municipality"), max_length=100)
+    exploitation_start = models.DateField(_("start of exploitation"))
+    exploitation_end = models.DateField(
+        _("planned end of exploitation"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for a permanent complex."),
+    )
+    concept = models.TextField(_("concept"), blank=True)
+    placement_style = models.CharField(
+        _("placement style"), max_length=20, choices=PlacementStyle.choices
+    )
+    history = HistoricalRecords()
+
+    objects = ComplexQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("complex")
+        verbose_name_plural = _("complexes")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="unique_complex_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.postcode:
+            try:
+                self.postcode = normalise_postcode(self.postcode)
+            except ValidationError as error:
+                raise ValidationError({"postcode": error}) from None
+        if self.exploitation_end and self.exploitation_end <= self.exploitation_start:
+            raise ValidationError(
+                {"exploitation_end": _("The planned end must lie after the start.")}
+            )
+
+
+class ComplexPartner(models.Model):
+    """An organisation that works in a complex, and what it may do there."""
+
+    complex = models.ForeignKey(Complex, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="partnerships"
+    )
+    may_nominate = models.BooleanField(_("may nominate residents"), default=False)
+    provides_support = models.BooleanField(_("provides support"), default=False)
+    description = models.CharField(_("description"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["complex", "organisation"], name="unique_complex_partner"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} @ {self.complex}"
+
+
+class Cluster(models.Model):
+    """A part of a complex; clusters nest to any depth."""
+
+    class Kind(models.TextChoices):
+        SITE = "site", _("site")
+        BUILDING = "building", _("building")
+        WING = "wing", _("wing")
+        FLOOR = "floor", _("floor")
+        GANG = "gang", _("gang (corridor)")
+
+    complex = models.ForeignKey(Complex, on_delete=models.CASCADE, related_name="clusters")
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of"),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("cluster")
+        verbose_name_plural = _("clusters")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["complex", "parent", "name"],
+                name="unique_cluster_name",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.complex_id != self.complex_id:
+                raise ValidationError({"parent": _("A cluster must lie in the same complex.")})
+            if self.pk and ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("A cluster cannot lie inside itself.")})
+            ancestor = ancestor.parent
+
+
+class Unit(models.Model):
+    class Type(models.TextChoices):
+        ROOM = "room", _("room")
+        STUDIO = "studio", _("studio")
+        APARTMENT = "apartment", _("apartment")
+
+    class Accessibility(models.TextChoices):
+        NONE = "none", _("no special accessibility")
+        GROUND_FLOOR = "ground_floor", _("step-free access")
+        WHEELCHAIR = "wheelchair", _("wheelchair accessible")
+
+    class Status(models.TextChoices):
+        IN_USE = "in_use", _("in use")
+        RENOVATION = "renovation", _("under renovation")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    complex = models.ForeignKey(Complex, on_delete=models.CASCADE, related_name="units")
+    cluster = models.ForeignKey(
+        Cluster, on_delete=models.PROTECT, related_name="units", verbose_name=_("cluster")
+    )
+    code = models.CharField(_("code"), max_length=30)
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices)
+    floor_area = models.DecimalField(_("floor area (m²)"), max_digits=6, decimal_places=1)
+    rooms = models.PositiveSmallIntegerField(_("rooms"), default=1)
+    max_occupants = models.PositiveSmallIntegerField(_("maximum occupants"), default=1)
+    self_contained = models.BooleanField(_("self-contained"), default=True)
+    accessibility = models.CharField(
+        _("accessibility"), max_length=20, choices=Accessibility.choices, default=Accessibility.NONE
+    )
+    basic_rent = models.DecimalField(_("basic rent (€/month)"), max_digits=8, decimal_places=2)
+    service_costs = models.DecimalField(
+        _("service costs (€/month)"), max_digits=8, decimal_places=2, default=0
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.IN_USE
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        constraints = [
+            models.UniqueConstraint(fields=["complex", "code"], name="unique_unit_code"),
+            models.CheckConstraint(condition=Q(floor_area__gt=0), name="unit_floor_area_positive"),
+            models.CheckConstraint(condition=Q(max_occupants__gte=1), name="unit_occupants_min_1"),
+            models.CheckConstraint(condition=Q(basic_rent__gte=0), name="unit_rent_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.complex} {self.code}"
+
+    @property
+    def gross_rent(self):  # type: ignore[no-untyped-def]
+        return self.basic_rent + self.service_costs
+
+    def clean(self) -> None:
+        if self.cluster_id and self.complex_id and self.cluster.complex_id != self.complex_id:
+            raise ValidationError({"cluster": _("The cluster must lie in the same complex.")})

@@ -1,0 +1,91 @@
+"""Plain factories for tests: real rows in the real database, sensible defaults, override anything."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from decimal import Decimal
+from typing import Any
+
+from magicmix.accounts.models import Membership, Organisation, Role, User
+from magicmix.housing.models import Cluster, Complex, ComplexPartner, Unit
+from magicmix.people.models import Person, Role as PersonRole, TargetGroup
+from magicmix.tenancies.models import Tenancy
+
+PASSWORD = "correct-horse-battery-staple"
+_sequence = itertools.count(1)
+
+
+def organisation(kind: str = Organisation.Kind.CORPORATION, **fields: Any) -> Organisation:
+    fields.setdefault("name", f"Organisatie {next(_sequence)}")
+    org = Organisation.objects.create(kind=kind, **fields)
+    TargetGroup.objects.seed_defaults(org)
+    return org
+
+
+def user(org: Organisation | None = None, role: str = Role.LETTING, **fields: Any) -> User:
+    fields.setdefault("email", f"gebruiker{next(_sequence)}@example.nl")
+    fields.setdefault("full_name", "Test Gebruiker")
+    member = User.objects.create_user(password=PASSWORD, **fields)
+    Membership.objects.create(user=member, organisation=org or organisation(), role=role)
+    return member
+
+
+def complex(org: Organisation | None = None, **fields: Any) -> Complex:  # noqa: A001
+    defaults: dict[str, Any] = {
+        "name": f"Complex {next(_sequence)}",
+        "street": "Riekerhaven",
+        "house_number": "1",
+        "postcode": "1066 AB",
+        "city": "Amsterdam",
+        "municipality": "Amsterdam",
+        "exploitation_start": datetime.date(2016, 6, 1),
+        "exploitation_end": datetime.date(2031, 6, 1),
+        "placement_style": Complex.PlacementStyle.SPECKLED,
+    }
+    return Complex.objects.create(organisation=org or organisation(), **(defaults | fields))
+
+
+def partner(complex_: Complex, org: Organisation, **fields: Any) -> ComplexPartner:
+    return ComplexPartner.objects.create(complex=complex_, organisation=org, **fields)
+
+
+def cluster(complex_: Complex, parent: Cluster | None = None, **fields: Any) -> Cluster:
+    fields.setdefault("name", f"Gang {next(_sequence)}")
+    fields.setdefault("kind", Cluster.Kind.GANG)
+    return Cluster.objects.create(complex=complex_, parent=parent, **fields)
+
+
+def unit(cluster_: Cluster, **fields: Any) -> Unit:
+    defaults: dict[str, Any] = {
+        "code": f"U{next(_sequence)}",
+        "type": Unit.Type.STUDIO,
+        "floor_area": Decimal("23.0"),
+        "basic_rent": Decimal("450.00"),
+        "service_costs": Decimal("60.00"),
+    }
+    return Unit.objects.create(complex=cluster_.complex, cluster=cluster_, **(defaults | fields))
+
+
+def target_group(org: Organisation, code: str = "student") -> TargetGroup:
+    return TargetGroup.objects.get(organisation=org, code=code)
+
+
+def person(org: Organisation, group: str = "student", **fields: Any) -> Person:
+    group_ = target_group(org, group)
+    defaults: dict[str, Any] = {
+        "first_name": "Sanne",
+        "last_name": f"de Vries {next(_sequence)}",
+        "date_of_birth": datetime.date(2000, 5, 17),
+        "role": group_.default_role,
+        "registration_date": datetime.date(2024, 1, 15),
+    }
+    return Person.objects.create(organisation=org, target_group=group_, **(defaults | fields))
+
+
+def tenancy(unit_: Unit, person_: Person, **fields: Any) -> Tenancy:
+    fields.setdefault("start_date", datetime.date(2024, 3, 1))
+    return Tenancy.objects.create(unit=unit_, person=person_, **fields)
+
+
+__all__ = ["PASSWORD", "PersonRole"]
