@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "magicmix.housing",
     "magicmix.people",
     "magicmix.tenancies",
+    "magicmix.composition",
     "magicmix.web",
 ]
 

@@ -9,4 +9,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("complexes/", include("magicmix.housing.urls")),
+    path("complexes/", include("magicmix.composition.urls")),
+    path("persons/", include("magicmix.people.urls")),
 ]

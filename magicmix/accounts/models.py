@@ -40,6 +40,8 @@ class Role(models.TextChoices):
 
 # Roles of corporation staff: they see the people in their own organisation's complexes.
 STAFF_ROLES = frozenset({Role.APPLICATION_MANAGER, Role.LETTING, Role.SOCIAL_MANAGER})
+# Roles that may change the housing stock and let units.
+LETTING_ROLES = frozenset({Role.APPLICATION_MANAGER, Role.LETTING})
 # Roles that only ever see aggregates of a complex, never a name.
 AGGREGATE_ROLES = frozenset({Role.POLICY_OFFICER, Role.RESIDENT_PANEL})
 

@@ -198,6 +198,8 @@ class Problem:
             if cell.named:
                 target_cells[cell.units[0]].append(cell)
         target_cells[ANY] = list(self.cells)
+        self.target_cells = {t: tuple(c.index for c in cells) for t, cells in target_cells.items()}
+        self.target_kinds = {t: frozenset(c.kind for c in cells) for t, cells in target_cells.items()}
         rules, on = self.round.policy.eligibility, self.round.date
         candidates = []
         for index, applicant in enumerate(sorted(self.round.applicants, key=lambda a: a.id)):

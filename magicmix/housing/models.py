@@ -10,7 +10,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from magicmix.accounts.models import AGGREGATE_ROLES, STAFF_ROLES, Organisation, Role
+from magicmix.accounts.models import (
+    AGGREGATE_ROLES,
+    LETTING_ROLES,
+    STAFF_ROLES,
+    Organisation,
+    Role,
+)
 
 from .postcode import normalise_postcode, validate_postcode
 
@@ -30,6 +36,10 @@ class ComplexQuerySet(models.QuerySet["Complex"]):
     def with_names_visible_to(self, user: User) -> ComplexQuerySet:
         """Complexes in which the user may see who lives where (corporation staff only)."""
         return self.filter(organisation_id__in=user.organisation_ids(STAFF_ROLES))
+
+    def editable_by(self, user: User) -> ComplexQuerySet:
+        """Complexes whose stock (clusters, units, tenancies) the user may change."""
+        return self.filter(organisation_id__in=user.organisation_ids(LETTING_ROLES))
 
 
 class Complex(models.Model):

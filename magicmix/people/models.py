@@ -87,6 +87,10 @@ class PersonQuerySet(models.QuerySet["Person"]):
             | Q(supporting_partner_id__in=partner)
         )
 
+    def editable_by(self, user: User) -> PersonQuerySet:
+        """Only the registering corporation's staff change a person's record."""
+        return self.filter(organisation_id__in=user.organisation_ids(STAFF_ROLES))
+
 
 class Person(models.Model):
     """A resident or applicant. Deliberately no BSN: an optional external reference instead."""

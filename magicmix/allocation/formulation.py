@@ -1,0 +1,190 @@
+"""The aggregated integer programme, solved by HiGHS.
+
+Instead of one binary per (applicant, unit) the model has
+  x[a, t]    1 if applicant a is placed in preference target t (a complex, cluster or unit),
+  z[k, t, c] how many applicants of class k placed via target t land in cell c,
+where a class k is (profile, eligible unit kinds): applicants of one class are
+interchangeable for every bound and every rule. Linking rows
+  sum_{a in k} x[a, t] = sum_c z[k, t, c]
+carry applicants from their choices to cells; capacity rows cap each cell and
+bound rows count the z of matching classes in a scope. Any integral solution
+splits back into applicants per unit, because units in a cell and applicants in
+a class are interchangeable. The model has one row per applicant and few other
+rows, and its LP relaxation is usually integral, so HiGHS proves optimality at
+or near the root.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import highspy
+import numpy as np
+from scipy.sparse import csc_matrix
+
+from .eligibility import UnitKind
+from .problem import BoundState, Candidate, Problem, Profile, counts
+
+Value = Callable[[Candidate, int], float]
+
+
+@dataclass(frozen=True)
+class Solution:
+    feasible: bool
+    placement: dict[int, int]  # candidate index -> cell index
+    objective: float
+    dual_bound: float
+    gap: float
+
+
+@dataclass(frozen=True)
+class State:
+    """What is still open: applicants, vacancies per cell, residents already counted per bound."""
+
+    candidates: Sequence[Candidate]
+    capacity: Sequence[int]
+    fixed: Sequence[int]  # per bound index: residents counted before these candidates
+
+
+def initial_state(problem: Problem) -> State:
+    return State(problem.candidates, [c.capacity for c in problem.cells], [b.before for b in problem.bounds])
+
+
+def solve(
+    problem: Problem,
+    state: State,
+    value: Value | None,
+    bounds: Sequence[BoundState] | None = None,
+    soft: bool = True,
+    time_limit: float | None = None,
+) -> Solution:
+    """Maximise the sum of `value` (None = feasibility only) subject to `bounds` (default: all).
+
+    Soft bounds enter with their penalty when `soft` is true and are left out otherwise.
+    """
+    bounds = problem.bounds if bounds is None else bounds
+    hard = [b for b in bounds if b.bound.hard]
+    softs = [b for b in bounds if not b.bound.hard] if soft else []
+
+    cost: list[float] = []
+    upper: list[float] = []
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    row_lo: list[float] = []
+    row_hi: list[float] = []
+
+    def column(c: float, ub: float, entries: list[tuple[int, float]]) -> int:
+        j = len(cost)
+        cost.append(c)
+        upper.append(ub)
+        for r, v in entries:
+            rows.append(r)
+            cols.append(j)
+            vals.append(v)
+        return j
+
+    def row(lo: float, hi: float) -> int:
+        row_lo.append(lo)
+        row_hi.append(hi)
+        return len(row_lo) - 1
+
+    # A link is (profile, eligible kinds in the target, target): its applicants are interchangeable there.
+    links: dict[tuple[Profile, frozenset[UnitKind], str], int] = {}
+    x_cols: list[tuple[Candidate, int, int]] = []
+    for candidate in state.candidates:
+        if not candidate.options:
+            continue
+        applicant_row = row(0.0, 1.0)
+        for option in candidate.options:
+            key = (candidate.profile, candidate.eligible_kinds & problem.target_kinds[option.target], option.target)
+            link = links.get(key)
+            if link is None:
+                link = links[key] = row(0.0, 0.0)
+            c = -value(candidate, option.rank) if value is not None else 0.0
+            x_cols.append((candidate, link, column(c, 1.0, [(applicant_row, 1.0), (link, 1.0)])))
+
+    capacity_rows = [row(-np.inf, float(state.capacity[c.index])) for c in problem.cells]
+    bound_rows: dict[int, list[int]] = defaultdict(list)  # bound index -> its rows
+    for b in hard:
+        lo = -np.inf if b.lo is None else b.lo - state.fixed[b.index]
+        hi = np.inf if b.hi is None else b.hi - state.fixed[b.index]
+        bound_rows[b.index].append(row(lo, hi))
+    for b in softs:
+        if b.lo is not None:
+            r = row(b.lo - state.fixed[b.index], np.inf)
+            bound_rows[b.index].append(r)
+            column(b.bound.penalty, np.inf, [(r, 1.0)])
+        if b.hi is not None:
+            r = row(-np.inf, b.hi - state.fixed[b.index])
+            bound_rows[b.index].append(r)
+            column(b.bound.penalty, np.inf, [(r, -1.0)])
+
+    matching: dict[Profile, set[int]] = {}
+    z_cols: list[tuple[int, int, int]] = []
+    for (profile, kinds, target), link in links.items():
+        if profile not in matching:
+            matching[profile] = {bi for bi in bound_rows if counts(problem.bounds[bi].bound, profile)}
+        for c in problem.target_cells[target]:
+            cell = problem.cells[c]
+            if cell.kind not in kinds or state.capacity[c] == 0:
+                continue
+            entries = [(link, -1.0), (capacity_rows[c], 1.0)]
+            entries += [(r, 1.0) for bi in problem.cell_bounds[c] if bi in matching[profile] for r in bound_rows[bi]]
+            z_cols.append((link, c, column(0.0, float(state.capacity[c]), entries)))
+
+    n_cols = len(cost)
+    if n_cols == 0:
+        empty_ok = all(lo <= 0 <= hi for lo, hi in zip(row_lo, row_hi, strict=True))
+        return Solution(empty_ok, {}, 0.0, 0.0, 0.0)
+
+    matrix = csc_matrix((vals, (rows, cols)), shape=(len(row_lo), n_cols))
+    lp = highspy.HighsLp()
+    lp.num_col_ = n_cols
+    lp.num_row_ = len(row_lo)
+    lp.col_cost_ = np.array(cost)
+    lp.col_lower_ = np.zeros(n_cols)
+    lp.col_upper_ = np.array(upper)
+    lp.row_lower_ = np.array(row_lo)
+    lp.row_upper_ = np.array(row_hi)
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.start_ = matrix.indptr
+    lp.a_matrix_.index_ = matrix.indices
+    lp.a_matrix_.value_ = matrix.data
+    integer = np.zeros(n_cols, dtype=bool)
+    integer[[j for _, _, j in x_cols] + [j for _, _, j in z_cols]] = True
+    lp.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous for i in integer]
+
+    highs = highspy.Highs()
+    highs.setOptionValue("output_flag", False)
+    highs.setOptionValue("random_seed", 0)
+    highs.setOptionValue("mip_rel_gap", 0.0)
+    if time_limit is not None:
+        highs.setOptionValue("time_limit", float(time_limit))
+    highs.passModel(lp)
+    highs.run()
+    status = highs.getModelStatus()
+    info = highs.getInfo()
+    solved = status in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kTimeLimit) and info.primal_solution_status == 2
+    if not solved:
+        return Solution(False, {}, 0.0, 0.0, 0.0)
+    x = np.rint(np.array(highs.getSolution().col_value))
+    placement = _split(x, x_cols, z_cols)
+    return Solution(True, placement, -info.objective_function_value, -info.mip_dual_bound, info.mip_gap)
+
+
+def _split(x: np.ndarray, x_cols: list[tuple[Candidate, int, int]], z_cols: list[tuple[int, int, int]]) -> dict[int, int]:
+    """Hand each link's chosen applicants the cells its z counts name."""
+    chosen: dict[int, list[int]] = defaultdict(list)
+    for candidate, link, j in x_cols:
+        if x[j] > 0.5:
+            chosen[link].append(candidate.index)
+    seats: dict[int, list[int]] = defaultdict(list)
+    for link, c, j in z_cols:
+        seats[link].extend([c] * int(x[j]))
+    placement: dict[int, int] = {}
+    for link, applicants in chosen.items():
+        placement.update(zip(applicants, seats[link], strict=True))
+    return placement

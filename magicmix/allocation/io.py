@@ -1,0 +1,365 @@
+"""The round exchange format (JSON, version 1) and CSV import of applicants.
+
+Pydantic checks the shape; `_check_references` checks what a schema cannot
+(unique ids, known preference targets and scopes). Every problem becomes one
+line naming its JSON path or CSV row, collected in `RoundError`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from . import model as m
+
+FORMAT = "magicmix-round"
+VERSION = 1
+
+
+class RoundError(Exception):
+    """The input is not a valid round; `problems` holds one message per problem."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = list(problems)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class OccupantIn(_Strict):
+    group: str = Field(min_length=1)
+    role: m.Role
+    support: m.SupportLevel = m.SupportLevel.NONE
+    partner: str | None = None
+
+
+class UnitIn(_Strict):
+    id: str = Field(min_length=1)
+    type: str = Field(min_length=1)
+    floor_area: float = Field(gt=0)
+    max_occupants: int = Field(ge=1)
+    self_contained: bool = True
+    accessible: bool = False
+    rent: float = Field(ge=0, description="monthly rent in euro")
+    contract_type: str = "onbepaalde_tijd"
+    occupant: OccupantIn | None = Field(default=None, description="null = vacant in this round")
+
+
+class ClusterIn(_Strict):
+    id: str = Field(min_length=1)
+    name: str = ""
+    kind: str = Field(default="cluster", description="site, building, floor, gang, ...")
+    clusters: list[ClusterIn] = []
+    units: list[UnitIn] = []
+
+
+class ComplexIn(_Strict):
+    id: str = Field(min_length=1)
+    name: str = ""
+    clusters: list[ClusterIn] = []
+    units: list[UnitIn] = []
+
+
+class ApplicantIn(_Strict):
+    id: str = Field(min_length=1)
+    group: str = Field(min_length=1)
+    role: m.Role
+    support: m.SupportLevel = m.SupportLevel.NONE
+    partner: str | None = None
+    household_size: int = Field(ge=1)
+    age: int = Field(ge=0, le=130)
+    income: float = Field(ge=0, description="annual income in euro")
+    accessibility_need: bool = False
+    unit_types: list[str] = Field(default=[], description="acceptable unit types; empty = any")
+    preferences: list[str] = Field(default=[m.ANY], min_length=1, description='ranked complex, cluster or unit ids; "*" = any')
+    registration_date: dt.date
+    urgency: int = 0
+    selection_score: float = 0.0
+    lottery_number: int = 0
+
+
+class BoundIn(_Strict):
+    id: str = Field(min_length=1)
+    scope: str = Field(min_length=1, description="complex or cluster id")
+    dimension: m.Dimension
+    value: str = Field(min_length=1)
+    min: float | None = Field(default=None, ge=0)
+    max: float | None = Field(default=None, ge=0)
+    share: bool = Field(default=False, description="min/max are fractions of the places in scope")
+    hard: bool = True
+    penalty: float = Field(default=0.0, ge=0, description="per resident short or over, soft bounds")
+
+    @model_validator(mode="after")
+    def _limits(self) -> BoundIn:
+        if self.min is None and self.max is None:
+            raise ValueError("a bound needs min, max or both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        if self.share and any(v is not None and v > 1 for v in (self.min, self.max)):
+            raise ValueError("a share is a fraction between 0 and 1")
+        return self
+
+
+class AgeRangeIn(_Strict):
+    contract_type: str
+    min_age: int | None = None
+    max_age: int | None = None
+
+
+class IncomeLimitIn(_Strict):
+    max_income: float = Field(gt=0)
+    household_min: int = Field(default=1, ge=1)
+    household_max: int | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+
+class EligibilityIn(_Strict):
+    age_ranges: list[AgeRangeIn] = []
+    income_limits: list[IncomeLimitIn] = []
+    max_rent_to_income: float | None = Field(default=None, gt=0)
+
+
+class WeightsIn(_Strict):
+    placement: float = 1000.0
+    preference: float = 10.0
+    priority: float = 100.0
+    selection_score: float = 1.0
+
+
+class PolicyIn(_Strict):
+    bounds: list[BoundIn] = []
+    eligibility: EligibilityIn = EligibilityIn()
+    weights: WeightsIn = WeightsIn()
+
+
+class RoundIn(_Strict):
+    """A Magic Mix allocation round: complexes with their units, applicants, policy and ranking rule."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, title="magicmix allocation round, version 1")
+
+    format: Literal["magicmix-round"] = FORMAT
+    version: Literal[1] = VERSION
+    id: str = Field(min_length=1)
+    date: dt.date = Field(description="reference date for dated limits, e.g. income limits")
+    ranking: list[m.PriorityKey] = Field(
+        default=[m.PriorityKey.URGENCY, m.PriorityKey.REGISTRATION_DATE, m.PriorityKey.LOTTERY_NUMBER],
+        description="priority keys, most important first",
+    )
+    complexes: list[ComplexIn] = Field(min_length=1)
+    applicants: list[ApplicantIn] = []
+    policy: PolicyIn = PolicyIn()
+
+
+def json_schema() -> dict[str, Any]:
+    schema = RoundIn.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://magicmix.nl/schema/round-v1.schema.json"
+    return schema
+
+
+def _path(loc: Iterable[int | str]) -> str:
+    text = "$"
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return text
+
+
+def _pydantic_problems(error: ValidationError, where: str = "") -> list[str]:
+    problems = []
+    for item in error.errors():
+        loc = [p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-after"))]
+        problems.append(f"{where}{_path(loc)}: {item['msg']}")
+    return problems
+
+
+def _walk_clusters(clusters: list[ClusterIn], path: str) -> Iterator[tuple[str, ClusterIn]]:
+    for i, cluster in enumerate(clusters):
+        here = f"{path}.clusters[{i}]"
+        yield here, cluster
+        yield from _walk_clusters(cluster.clusters, here)
+
+
+def _check_references(raw: RoundIn, applicant_at: Callable[[int, str], str]) -> list[str]:
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+
+    def claim(identifier: str, path: str) -> None:
+        if identifier == m.ANY:
+            problems.append(f'{path}: "*" is reserved for "any"')
+        elif identifier in seen:
+            problems.append(f"{path}: id {identifier!r} is already used at {seen[identifier]}")
+        else:
+            seen[identifier] = path
+
+    scopes: set[str] = set()
+    for ci, complex_ in enumerate(raw.complexes):
+        claim(complex_.id, f"$.complexes[{ci}].id")
+        scopes.add(complex_.id)
+        holders: list[tuple[str, list[UnitIn]]] = [(f"$.complexes[{ci}]", complex_.units)]
+        for path, cluster in _walk_clusters(complex_.clusters, f"$.complexes[{ci}]"):
+            claim(cluster.id, f"{path}.id")
+            scopes.add(cluster.id)
+            holders.append((path, cluster.units))
+        for path, units in holders:
+            for ui, unit in enumerate(units):
+                claim(unit.id, f"{path}.units[{ui}].id")
+    applicant_ids: dict[str, int] = {}
+    for ai, applicant in enumerate(raw.applicants):
+        if applicant.id in applicant_ids:
+            problems.append(f"{applicant_at(ai, 'id')}: applicant {applicant.id!r} also at {applicant_at(applicant_ids[applicant.id], 'id')}")
+        applicant_ids.setdefault(applicant.id, ai)
+        for pi, target in enumerate(applicant.preferences):
+            if target != m.ANY and target not in seen:
+                problems.append(f"{applicant_at(ai, f'preferences[{pi}]')}: unknown complex, cluster or unit {target!r}")
+        if len(set(applicant.preferences)) < len(applicant.preferences):
+            problems.append(f"{applicant_at(ai, 'preferences')}: the same entry appears twice")
+    bound_ids: set[str] = set()
+    for bi, bound in enumerate(raw.policy.bounds):
+        if bound.scope not in scopes:
+            problems.append(f"$.policy.bounds[{bi}].scope: unknown complex or cluster {bound.scope!r}")
+        if bound.id in bound_ids:
+            problems.append(f"$.policy.bounds[{bi}].id: bound {bound.id!r} is defined twice")
+        bound_ids.add(bound.id)
+    return problems
+
+
+def _unit(raw: UnitIn) -> m.Unit:
+    occupant = None
+    if raw.occupant is not None:
+        o = raw.occupant
+        occupant = m.Occupant(o.group, o.role, o.support, o.partner)
+    return m.Unit(raw.id, raw.type, raw.floor_area, raw.max_occupants, raw.self_contained, raw.accessible, raw.rent, raw.contract_type, occupant)
+
+
+def _cluster(raw: ClusterIn) -> m.Cluster:
+    return m.Cluster(raw.id, raw.name or raw.id, raw.kind, tuple(_cluster(c) for c in raw.clusters), tuple(_unit(u) for u in raw.units))
+
+
+def _applicant(raw: ApplicantIn) -> m.Applicant:
+    return m.Applicant(
+        id=raw.id,
+        group=raw.group,
+        role=raw.role,
+        support=raw.support,
+        household_size=raw.household_size,
+        age=raw.age,
+        income=raw.income,
+        registration_date=raw.registration_date,
+        partner=raw.partner,
+        accessibility_need=raw.accessibility_need,
+        unit_types=tuple(raw.unit_types),
+        preferences=tuple(raw.preferences),
+        urgency=raw.urgency,
+        selection_score=raw.selection_score,
+        lottery_number=raw.lottery_number,
+    )
+
+
+def _round(raw: RoundIn) -> m.Round:
+    p = raw.policy
+    return m.Round(
+        id=raw.id,
+        date=raw.date,
+        complexes=tuple(
+            m.Complex(c.id, c.name or c.id, tuple(_cluster(k) for k in c.clusters), tuple(_unit(u) for u in c.units)) for c in raw.complexes
+        ),
+        applicants=tuple(_applicant(a) for a in raw.applicants),
+        policy=m.Policy(
+            bounds=tuple(
+                m.Bound(b.id, b.scope, b.dimension, b.value, b.min, b.max, b.share, b.hard, b.penalty) for b in p.bounds
+            ),
+            eligibility=m.Eligibility(
+                tuple(m.AgeRange(r.contract_type, r.min_age, r.max_age) for r in p.eligibility.age_ranges),
+                tuple(
+                    m.IncomeLimit(i.max_income, i.household_min, i.household_max, i.valid_from, i.valid_to)
+                    for i in p.eligibility.income_limits
+                ),
+                p.eligibility.max_rent_to_income,
+            ),
+            weights=m.Weights(p.weights.placement, p.weights.preference, p.weights.priority, p.weights.selection_score),
+        ),
+        ranking=tuple(raw.ranking),
+    )
+
+
+def _json_applicant(index: int, field: str) -> str:
+    return f"$.applicants[{index}].{field}"
+
+
+def parse_round(data: object, applicants: CsvApplicants | None = None) -> m.Round:
+    """Validate decoded JSON and build the round; raise RoundError listing every problem.
+
+    `applicants` (from `read_applicants_csv`) replace the applicants of the JSON file.
+    """
+    try:
+        raw = RoundIn.model_validate(data)
+    except ValidationError as error:
+        raise RoundError(_pydantic_problems(error)) from None
+    at = _json_applicant
+    if applicants is not None:
+        raw = raw.model_copy(update={"applicants": applicants.rows})
+        at = applicants.at
+    problems = _check_references(raw, at)
+    if problems:
+        raise RoundError(problems)
+    return _round(raw)
+
+
+def load_round(path: Path, applicants: CsvApplicants | None = None) -> m.Round:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise RoundError([f"{path}: cannot read ({error.strerror})"]) from None
+    except json.JSONDecodeError as error:
+        raise RoundError([f"{path}: not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"]) from None
+    except UnicodeDecodeError:
+        raise RoundError([f"{path}: not UTF-8 text"]) from None
+    return parse_round(data, applicants)
+
+
+CSV_LISTS = ("unit_types", "preferences")  # cells holding ";"-separated lists
+
+
+@dataclass(frozen=True)
+class CsvApplicants:
+    name: str
+    rows: list[ApplicantIn]
+
+    def at(self, index: int, field: str) -> str:
+        return f"{self.name} row {index + 2}, column {field.split('[')[0]}"
+
+
+def read_applicants_csv(path: Path) -> CsvApplicants:
+    """Applicants from a CSV file with one column per applicant field (lists separated by ";")."""
+    problems: list[str] = []
+    rows: list[ApplicantIn] = []
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            for row_number, row in enumerate(csv.DictReader(handle), start=2):
+                data: dict[str, object] = {k: v for k, v in row.items() if k is not None and v not in ("", None)}
+                for name in CSV_LISTS:
+                    if isinstance(data.get(name), str):
+                        data[name] = [part.strip() for part in str(data[name]).split(";") if part.strip()]
+                try:
+                    rows.append(ApplicantIn.model_validate(data))
+                except ValidationError as error:
+                    for item in error.errors():
+                        column = ".".join(str(p) for p in item["loc"]) or "?"
+                        problems.append(f"{path.name} row {row_number}, column {column}: {item['msg']}")
+    except OSError as error:
+        raise RoundError([f"{path}: cannot read ({error.strerror})"]) from None
+    except UnicodeDecodeError:
+        raise RoundError([f"{path}: not UTF-8 text"]) from None
+    if problems:
+        raise RoundError(problems)
+    return CsvApplicants(path.name, rows)

@@ -1,0 +1,54 @@
+"""The change history of a record (django-simple-history), as rows a person can read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext as _
+
+_KIND = {"+": "created", "~": "changed", "-": "deleted"}
+
+
+@dataclass(frozen=True)
+class Change:
+    when: datetime
+    who: str
+    kind: str  # created / changed / deleted
+    fields: list[tuple[str, str, str]]  # (label, old, new)
+
+
+def changes_of(instance: models.Model, limit: int = 50) -> list[Change]:
+    """Newest first: who changed what and when."""
+    records = list(
+        instance.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : limit + 1
+        ]  # type: ignore[attr-defined]
+    )
+    changes = []
+    for record, previous in zip(records, records[1:] + [None]):
+        fields: list[tuple[str, str, str]] = []
+        if previous is not None and record.history_type == "~":
+            delta = record.diff_against(previous)
+            fields = [
+                (_label(instance, c.field), _show(c.old), _show(c.new)) for c in delta.changes
+            ]
+        changes.append(
+            Change(
+                when=record.history_date,
+                who=str(record.history_user) if record.history_user else _("system"),
+                kind=_KIND[record.history_type],
+                fields=fields,
+            )
+        )
+    return changes[:limit]
+
+
+def _label(instance: models.Model, name: str) -> str:
+    return str(instance._meta.get_field(name).verbose_name)
+
+
+def _show(value: Any) -> str:
+    return "—" if value in (None, "") else str(value)
