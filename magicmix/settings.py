@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "magicmix.people",
     "magicmix.tenancies",
     "magicmix.composition",
+    "magicmix.demo",
+    "magicmix.legal",
+    "magicmix.selection",
     "magicmix.web",
 ]
 
@@ -74,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "magicmix.web.navigation.navigation",
             ],
         },
     }

@@ -1,15 +1,22 @@
-"""Who may live where: the eligibility rules of a round, checked per unit kind.
+"""Who may live where: the eligibility rules of a round, vectorised over applicants.
 
-A unit kind (`UnitKind`) holds only the unit attributes the rules read, so the
-check runs once per applicant and kind instead of once per applicant and unit.
+Rules read only a few unit attributes (`UnitKind`), so they run once per unit
+kind over arrays of all applicants. `failure` reports, for one applicant, the
+first rule failed with its value and limit, for the explanations.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
+
 from .model import Applicant, Eligibility, IncomeLimit, Unit
+
+Mask = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True, order=True)
@@ -34,7 +41,7 @@ class Failure:
     limit: str
 
 
-def income_limit(limits: tuple[IncomeLimit, ...], household_size: int, on: dt.date) -> IncomeLimit | None:
+def income_limit(limits: Sequence[IncomeLimit], household_size: int, on: dt.date) -> IncomeLimit | None:
     for limit in limits:
         if household_size < limit.household_min:
             continue
@@ -48,26 +55,82 @@ def income_limit(limits: tuple[IncomeLimit, ...], household_size: int, on: dt.da
     return None
 
 
-def check(applicant: Applicant, kind: UnitKind, rules: Eligibility, on: dt.date) -> Failure | None:
-    """Return the first rule `applicant` fails for units of `kind`, or None if eligible."""
-    if applicant.unit_types and kind.unit_type not in applicant.unit_types:
-        return Failure("unit_type", kind.unit_type, ", ".join(applicant.unit_types))
-    if applicant.household_size > kind.max_occupants:
-        return Failure("household_size", str(applicant.household_size), str(kind.max_occupants))
-    if applicant.accessibility_need and not kind.accessible:
-        return Failure("accessibility", "required", "not accessible")
-    for age_range in rules.age_ranges:
-        if age_range.contract_type != kind.contract_type:
-            continue
-        too_young = age_range.min_age is not None and applicant.age < age_range.min_age
-        too_old = age_range.max_age is not None and applicant.age > age_range.max_age
-        if too_young or too_old:
-            return Failure("age", str(applicant.age), f"{age_range.min_age or ''}-{age_range.max_age or ''}")
-    limit = income_limit(rules.income_limits, applicant.household_size, on)
-    if limit is not None and applicant.income > limit.max_income:
-        return Failure("income", f"{applicant.income:.0f}", f"{limit.max_income:.0f}")
-    if rules.max_rent_to_income is not None:
-        ratio = 12 * kind.rent / applicant.income if applicant.income > 0 else float("inf")
-        if ratio > rules.max_rent_to_income:
-            return Failure("rent_to_income", f"{ratio:.2f}", f"{rules.max_rent_to_income:.2f}")
-    return None
+class Applicants:
+    """The attributes the rules read, as arrays over a fixed list of applicants."""
+
+    def __init__(self, applicants: Sequence[Applicant], rules: Eligibility, on: dt.date) -> None:
+        self.rules = rules
+        self.household = np.array([a.household_size for a in applicants], dtype=np.int64)
+        self.age = np.array([a.age for a in applicants], dtype=np.int64)
+        self.income = np.array([a.income for a in applicants], dtype=np.float64)
+        self.needs_access = np.array([a.accessibility_need for a in applicants], dtype=np.bool_)
+        type_sets = sorted({a.unit_types for a in applicants})
+        self.type_sets = type_sets
+        index = {t: i for i, t in enumerate(type_sets)}
+        self.type_set = np.array([index[a.unit_types] for a in applicants], dtype=np.int64)
+        limit_of = {h: income_limit(rules.income_limits, h, on) for h in set(self.household.tolist())}
+        self.max_income = np.array([inf_if_none(limit_of[h]) for h in self.household.tolist()], dtype=np.float64)
+
+    def failures(self, kind: UnitKind) -> list[tuple[str, Mask]]:
+        """Per rule, in order, which applicants fail it for units of `kind`."""
+        type_ok = np.array([not types or kind.unit_type in types for types in self.type_sets], dtype=np.bool_)
+        age_fail = np.zeros(len(self.age), dtype=np.bool_)
+        for r in self.rules.age_ranges:
+            if r.contract_type == kind.contract_type:
+                if r.min_age is not None:
+                    age_fail |= self.age < r.min_age
+                if r.max_age is not None:
+                    age_fail |= self.age > r.max_age
+        rent_fail = np.zeros(len(self.age), dtype=np.bool_)
+        if self.rules.max_rent_to_income is not None:
+            rent_fail = 12 * kind.rent > self.rules.max_rent_to_income * self.income
+        return [
+            ("unit_type", ~type_ok[self.type_set]),
+            ("household_size", self.household > kind.max_occupants),
+            ("accessibility", self.needs_access & (not kind.accessible)),
+            ("age", age_fail),
+            ("income", self.income > self.max_income),
+            ("rent_to_income", rent_fail),
+        ]
+
+    def first_failure(self, kind: UnitKind) -> npt.NDArray[np.int64]:
+        """Per applicant, the index in RULES of the first rule failed for `kind`, or -1."""
+        failed = np.vstack([mask for _, mask in self.failures(kind)])
+        return np.where(failed.any(axis=0), failed.argmax(axis=0), -1)
+
+    def eligible(self, kind: UnitKind) -> Mask:
+        ok = np.ones(len(self.age), dtype=np.bool_)
+        for _, failed in self.failures(kind):
+            ok &= ~failed
+        return ok
+
+
+RULES = ("unit_type", "household_size", "accessibility", "age", "income", "rent_to_income")
+
+
+def inf_if_none(limit: IncomeLimit | None) -> float:
+    return float("inf") if limit is None else limit.max_income
+
+
+def failure(rule_index: int, applicant: Applicant, kind: UnitKind, rules: Eligibility, on: dt.date) -> Failure | None:
+    """The rule at `rule_index` in RULES (-1: none) with the applicant's value and the limit."""
+    if rule_index < 0:
+        return None
+    rule = RULES[rule_index]
+    return Failure(rule, *_value_and_limit(rule, applicant, kind, rules, on))
+
+
+def _value_and_limit(rule: str, a: Applicant, kind: UnitKind, rules: Eligibility, on: dt.date) -> tuple[str, str]:
+    if rule == "unit_type":
+        return kind.unit_type, ", ".join(a.unit_types)
+    if rule == "household_size":
+        return str(a.household_size), str(kind.max_occupants)
+    if rule == "accessibility":
+        return "nodig/required", "-"
+    if rule == "age":
+        ranges = [r for r in rules.age_ranges if r.contract_type == kind.contract_type]
+        return str(a.age), ", ".join(f"{r.min_age or ''}-{r.max_age or ''}" for r in ranges)
+    if rule == "income":
+        return f"{a.income:.0f}", f"{inf_if_none(income_limit(rules.income_limits, a.household_size, on)):.0f}"
+    ratio = 12 * kind.rent / a.income if a.income > 0 else float("inf")
+    return f"{ratio:.2f}", f"{rules.max_rent_to_income:.2f}"

@@ -24,8 +24,7 @@ import highspy
 import numpy as np
 from scipy.sparse import csc_matrix
 
-from .eligibility import UnitKind
-from .problem import BoundState, Candidate, Problem, Profile, counts
+from .problem import BoundState, Candidate, Option, Problem, Profile, counts
 
 Value = Callable[[Candidate, int], float]
 
@@ -52,22 +51,29 @@ def initial_state(problem: Problem) -> State:
     return State(problem.candidates, [c.capacity for c in problem.cells], [b.before for b in problem.bounds])
 
 
-def solve(
+LinkKey = tuple[Profile, frozenset[int], str]
+
+
+def _link(candidate: Candidate, option: Option) -> LinkKey:
+    return (candidate.profile, option.kinds, option.target)
+
+
+@dataclass
+class _Model:
+    lp: highspy.HighsLp
+    x_cols: list[tuple[Candidate, int, int]]  # candidate, link row, column
+    z_cols: list[tuple[int, int, int]]  # link row, cell, column
+    links: dict[LinkKey, int]  # link -> row
+
+
+def _build(
     problem: Problem,
+    candidates: Sequence[Candidate],
     state: State,
     value: Value | None,
-    bounds: Sequence[BoundState] | None = None,
-    soft: bool = True,
-    time_limit: float | None = None,
-) -> Solution:
-    """Maximise the sum of `value` (None = feasibility only) subject to `bounds` (default: all).
-
-    Soft bounds enter with their penalty when `soft` is true and are left out otherwise.
-    """
-    bounds = problem.bounds if bounds is None else bounds
-    hard = [b for b in bounds if b.bound.hard]
-    softs = [b for b in bounds if not b.bound.hard] if soft else []
-
+    hard: Sequence[BoundState],
+    softs: Sequence[BoundState],
+) -> _Model:
     cost: list[float] = []
     upper: list[float] = []
     rows: list[int] = []
@@ -92,14 +98,14 @@ def solve(
         return len(row_lo) - 1
 
     # A link is (profile, eligible kinds in the target, target): its applicants are interchangeable there.
-    links: dict[tuple[Profile, frozenset[UnitKind], str], int] = {}
+    links: dict[LinkKey, int] = {}
     x_cols: list[tuple[Candidate, int, int]] = []
-    for candidate in state.candidates:
+    for candidate in candidates:
         if not candidate.options:
             continue
         applicant_row = row(0.0, 1.0)
         for option in candidate.options:
-            key = (candidate.profile, candidate.eligible_kinds & problem.target_kinds[option.target], option.target)
+            key = _link(candidate, option)
             link = links.get(key)
             if link is None:
                 link = links[key] = row(0.0, 0.0)
@@ -129,17 +135,13 @@ def solve(
             matching[profile] = {bi for bi in bound_rows if counts(problem.bounds[bi].bound, profile)}
         for c in problem.target_cells[target]:
             cell = problem.cells[c]
-            if cell.kind not in kinds or state.capacity[c] == 0:
+            if cell.kind_id not in kinds or state.capacity[c] == 0:
                 continue
             entries = [(link, -1.0), (capacity_rows[c], 1.0)]
             entries += [(r, 1.0) for bi in problem.cell_bounds[c] if bi in matching[profile] for r in bound_rows[bi]]
             z_cols.append((link, c, column(0.0, float(state.capacity[c]), entries)))
 
     n_cols = len(cost)
-    if n_cols == 0:
-        empty_ok = all(lo <= 0 <= hi for lo, hi in zip(row_lo, row_hi, strict=True))
-        return Solution(empty_ok, {}, 0.0, 0.0, 0.0)
-
     matrix = csc_matrix((vals, (rows, cols)), shape=(len(row_lo), n_cols))
     lp = highspy.HighsLp()
     lp.num_col_ = n_cols
@@ -153,26 +155,110 @@ def solve(
     lp.a_matrix_.start_ = matrix.indptr
     lp.a_matrix_.index_ = matrix.indices
     lp.a_matrix_.value_ = matrix.data
-    integer = np.zeros(n_cols, dtype=bool)
-    integer[[j for _, _, j in x_cols] + [j for _, _, j in z_cols]] = True
-    lp.integrality_ = [highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous for i in integer]
+    return _Model(lp, x_cols, z_cols, links)
 
+
+def _run(model: _Model, integer: bool, time_limit: float | None) -> highspy.Highs | None:
+    """Solve the model (LP relaxation unless `integer`); None if no feasible solution was found."""
+    lp = model.lp
+    if integer:
+        flags = np.zeros(lp.num_col_, dtype=bool)
+        flags[[j for _, _, j in model.x_cols] + [j for _, _, j in model.z_cols]] = True
+        lp.integrality_ = [highspy.HighsVarType.kInteger if f else highspy.HighsVarType.kContinuous for f in flags]
+    else:
+        lp.integrality_ = []
     highs = highspy.Highs()
     highs.setOptionValue("output_flag", False)
     highs.setOptionValue("random_seed", 0)
     highs.setOptionValue("mip_rel_gap", 0.0)
+    # Probing in presolve costs minutes on large rounds and buys nothing: the LP is nearly integral.
+    highs.setOptionValue("presolve_rule_off", 32768)
     if time_limit is not None:
         highs.setOptionValue("time_limit", float(time_limit))
     highs.passModel(lp)
     highs.run()
-    status = highs.getModelStatus()
-    info = highs.getInfo()
-    solved = status in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kTimeLimit) and info.primal_solution_status == 2
-    if not solved:
+    ok = highs.getModelStatus() in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kTimeLimit)
+    return highs if ok and highs.getInfo().primal_solution_status == 2 else None
+
+
+def _starting_set(problem: Problem, candidates: Sequence[Candidate], state: State, value: Value) -> list[Candidate]:
+    """Per link, the applicants who value it most, a few times as many as it has seats."""
+    members: dict[LinkKey, list[tuple[float, int]]] = defaultdict(list)
+    for candidate in candidates:
+        for option in candidate.options:
+            members[_link(candidate, option)].append((-value(candidate, option.rank), candidate.index))
+    chosen: set[int] = set()
+    for (_, kinds, target), entries in members.items():
+        seats = sum(state.capacity[c] for c in problem.target_cells[target] if problem.cells[c].kind_id in kinds)
+        entries.sort()
+        chosen.update(index for _, index in entries[: 2 * seats + 5])
+    return [c for c in candidates if c.index in chosen]
+
+
+def solve(
+    problem: Problem,
+    state: State,
+    value: Value | None,
+    bounds: Sequence[BoundState] | None = None,
+    soft: bool = True,
+    time_limit: float | None = None,
+) -> Solution:
+    """Maximise the sum of `value` (None = feasibility only) subject to `bounds` (default: all).
+
+    Soft bounds enter with their penalty when `soft` is true and are left out otherwise.
+
+    With an objective, most applicants cannot matter (far more apply than there
+    are seats), so we solve for a starting set of applicants and add the others
+    only while LP duality says one of them could improve the LP (column
+    generation with exact pricing). When no applicant prices out, the LP bound
+    holds for the whole round; an integral LP solution is then proven optimal.
+    """
+    bounds = problem.bounds if bounds is None else bounds
+    hard = [b for b in bounds if b.bound.hard]
+    softs = [b for b in bounds if not b.bound.hard] if soft else []
+    candidates = [c for c in state.candidates if c.options]
+    if value is None:
+        return _integer(problem, _build(problem, candidates, state, None, hard, softs), time_limit, None)
+    chosen = _starting_set(problem, candidates, state, value)
+    while True:
+        model = _build(problem, chosen, state, value, hard, softs)
+        relaxed = _run(model, integer=False, time_limit=time_limit)
+        if relaxed is None:
+            if len(chosen) == len(candidates):
+                return Solution(False, {}, 0.0, 0.0, 0.0)
+            chosen = candidates  # the starting set may lack applicants a minimum needs
+            continue
+        duals = relaxed.getSolution().row_dual
+        inside = {c.index for c in chosen}
+        priced = [
+            c
+            for c in candidates
+            if c.index not in inside
+            and any(_link(c, o) not in model.links or value(c, o.rank) + duals[model.links[_link(c, o)]] > 1e-7 for o in c.options)
+        ]
+        if not priced:
+            break
+        chosen = chosen + priced
+    bound = -relaxed.getInfo().objective_function_value
+    values = np.array(relaxed.getSolution().col_value)
+    if np.all(np.abs(values - np.rint(values)) < 1e-7):
+        return Solution(True, _split(np.rint(values), model.x_cols, model.z_cols), bound, bound, 0.0)
+    return _integer(problem, model, time_limit, bound)
+
+
+def _integer(problem: Problem, model: _Model, time_limit: float | None, bound: float | None) -> Solution:
+    if model.lp.num_col_ == 0:
+        empty_ok = all(lo <= 0 <= hi for lo, hi in zip(model.lp.row_lower_, model.lp.row_upper_, strict=True))
+        return Solution(empty_ok, {}, 0.0, 0.0, 0.0)
+    highs = _run(model, integer=True, time_limit=time_limit)
+    if highs is None:
         return Solution(False, {}, 0.0, 0.0, 0.0)
+    info = highs.getInfo()
+    objective = -info.objective_function_value
+    best = -info.mip_dual_bound if bound is None else min(bound, -info.mip_dual_bound)
+    gap = max(0.0, (best - objective) / max(1.0, abs(best)))
     x = np.rint(np.array(highs.getSolution().col_value))
-    placement = _split(x, x_cols, z_cols)
-    return Solution(True, placement, -info.objective_function_value, -info.mip_dual_bound, info.mip_gap)
+    return Solution(True, _split(x, model.x_cols, model.z_cols), objective, best, gap)
 
 
 def _split(x: np.ndarray, x_cols: list[tuple[Candidate, int, int]], z_cols: list[tuple[int, int, int]]) -> dict[int, int]:

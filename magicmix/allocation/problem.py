@@ -8,13 +8,27 @@ unit that some applicant names in a preference gets a cell of its own.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .eligibility import Failure, UnitKind, check
-from .model import ANY, Applicant, Bound, Cluster, Complex, Dimension, Role, Round, SupportLevel, Unit
+import numpy as np
+
+from .eligibility import Applicants, Failure, UnitKind, failure
+from .model import (
+    ANY,
+    Applicant,
+    Bound,
+    Cluster,
+    Complex,
+    Dimension,
+    Role,
+    Round,
+    SupportLevel,
+    Unit,
+)
 from .ranking import priority_order
 
 Profile = tuple[str, Role, SupportLevel, str | None]  # group, role, support, partner
@@ -35,6 +49,7 @@ class Cell:
     index: int
     chain: tuple[str, ...]  # complex id, then cluster ids down to the unit's parent
     kind: UnitKind
+    kind_id: int  # index into Problem.kinds
     units: tuple[str, ...]  # vacant unit ids, sorted
     named: bool  # a single unit named in some applicant's preferences
 
@@ -46,23 +61,24 @@ class Cell:
         return target == ANY or target in self.chain or (self.named and target == self.units[0])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Option:
     rank: int  # 0 = first preference
     target: str
     cells: tuple[int, ...]  # eligible cells in target not already offered at a better rank
+    kinds: frozenset[int]  # unit kinds in target the applicant is eligible for
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     index: int
     applicant: Applicant
     profile: Profile
     position: int  # 0 = first in the round's ranking rule
     options: tuple[Option, ...]
-    eligible_kinds: frozenset[UnitKind]
-    # Why a preference offers nothing: ineligible for every vacancy in it, or no vacancy at all.
-    closed_targets: tuple[tuple[int, str, Failure | None], ...]
+    # Preferences that offer nothing: (rank, target, a unit kind there the applicant is
+    # ineligible for, or None if the target has no vacancy at all).
+    closed_targets: tuple[tuple[int, str, int | None], ...]
 
 
 def profile_of(group: str, role: Role, support: SupportLevel, partner: str | None) -> Profile:
@@ -140,7 +156,8 @@ class Problem:
         for pair in located:
             by_complex[pair[0][0]].append(pair)
         self.scopes = {s.id: s for c in round_.complexes for s in _scopes(c, by_complex[c.id])}
-        self.unit_chain = {unit.id: chain for chain, unit in located}
+        self.unit_chain = {unit.id: chain + (unit.id,) for chain, unit in located}
+        self.scope_chain = {scope_id: chain[: chain.index(scope_id) + 1] for chain, _ in located for scope_id in chain}
         self.units = {unit.id: unit for _, unit in located}
         self.cells = self._cells(located)
         self.unit_cell = {u: cell.index for cell in self.cells for u in cell.units}
@@ -157,8 +174,10 @@ class Problem:
         for chain, unit in located:
             if unit.occupant is None:
                 groups[(chain, UnitKind.of(unit), unit.id if unit.id in named else "")].append(unit.id)
+        self.kinds = sorted({kind for _, kind, _ in groups})
+        kind_id = {kind: i for i, kind in enumerate(self.kinds)}
         return [
-            Cell(i, chain, kind, tuple(sorted(units)), bool(name))
+            Cell(i, chain, kind, kind_id[kind], tuple(sorted(units)), bool(name))
             for i, ((chain, kind, name), units) in enumerate(sorted(groups.items()))
         ]
 
@@ -189,36 +208,58 @@ class Problem:
         return states
 
     def _candidates(self) -> list[Candidate]:
-        ordered = priority_order(self.round.applicants, self.round.ranking)
+        applicants = sorted(self.round.applicants, key=lambda a: a.id)
+        ordered = priority_order(applicants, self.round.ranking)
         position = {a.id: i for i, a in enumerate(ordered)}
-        target_cells: dict[str, list[Cell]] = defaultdict(list)
-        for cell in self.cells:
-            for scope_id in cell.chain:
-                target_cells[scope_id].append(cell)
-            if cell.named:
-                target_cells[cell.units[0]].append(cell)
-        target_cells[ANY] = list(self.cells)
-        self.target_cells = {t: tuple(c.index for c in cells) for t, cells in target_cells.items()}
-        self.target_kinds = {t: frozenset(c.kind for c in cells) for t, cells in target_cells.items()}
         rules, on = self.round.policy.eligibility, self.round.date
+        table = self._table = Applicants(applicants, rules, on)
+        self._first_failure: dict[int, list[int]] = {}
+        # Per target: its cells grouped by unit kind.
+        grouped: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for cell in self.cells:
+            targets = [*cell.chain, ANY] + ([cell.units[0]] if cell.named else [])
+            for target in targets:
+                grouped[target][cell.kind_id].append(cell.index)
+        self.target_cells = {t: tuple(sorted(c for cells in g.values() for c in cells)) for t, g in grouped.items()}
+        # Per target used in a preference: applicants who are eligible for the same kinds there
+        # share one answer, found with numpy over all applicants at once.
+        used = {t for a in applicants for t in a.preferences if t in grouped}
+        eligible = {kind: table.eligible(self.kinds[kind]) for kind in sorted({k for t in used for k in grouped[t]})}
+        answer: dict[str, list[tuple[frozenset[int], tuple[int, ...]]]] = {}
+        pattern: dict[str, list[int]] = {}
+        for target in sorted(used):
+            kinds = sorted(grouped[target])
+            table_t = np.column_stack([eligible[k] for k in kinds])
+            codes = np.packbits(table_t, axis=1, bitorder="little")
+            words = codes.view(np.uint8).astype(np.uint64) << (8 * np.arange(codes.shape[1], dtype=np.uint64))
+            if codes.shape[1] <= 8:
+                _, first, inverse = np.unique(words.sum(axis=1), return_index=True, return_inverse=True)
+            else:  # more than 64 kinds in one target (e.g. "any" in a large round)
+                _, first, inverse = np.unique(codes, axis=0, return_index=True, return_inverse=True)
+            pattern[target] = inverse.reshape(-1).tolist()
+            answer[target] = []
+            for row in table_t[first].tolist():
+                ok = frozenset(k for k, flag in zip(kinds, row, strict=True) if flag)
+                answer[target].append((ok, tuple(sorted(c for k in ok for c in grouped[target][k]))))
+        complexes = {c.id for c in self.round.complexes}
         candidates = []
-        for index, applicant in enumerate(sorted(self.round.applicants, key=lambda a: a.id)):
-            verdicts: dict[UnitKind, Failure | None] = {}
-            offered: set[int] = set()
+        for index, applicant in enumerate(applicants):
+            # Distinct complexes never share a vacancy; only other lists need the overlap check.
+            disjoint = all(t in complexes for t in applicant.preferences)
             options: list[Option] = []
-            closed: list[tuple[int, str, Failure | None]] = []
+            closed: list[tuple[int, str, int | None]] = []
             for rank, target in enumerate(applicant.preferences):
-                cells = target_cells.get(target, [])
-                for cell in cells:
-                    if cell.kind not in verdicts:
-                        verdicts[cell.kind] = check(applicant, cell.kind, rules, on)
-                fresh = tuple(c.index for c in cells if verdicts[c.kind] is None and c.index not in offered)
-                if fresh:
-                    options.append(Option(rank, target, fresh))
-                    offered.update(fresh)
-                elif not any(verdicts[c.kind] is None for c in cells):
-                    failure = next((verdicts[c.kind] for c in cells), None)
-                    closed.append((rank, target, failure))
+                if target not in answer:
+                    closed.append((rank, target, None))
+                    continue
+                ok, cells = answer[target][pattern[target][index]]
+                if not disjoint and any(self._overlap(target, o.target) for o in options):
+                    taken = {c for o in options for c in o.cells}
+                    cells = tuple(c for c in cells if c not in taken)
+                if cells:
+                    options.append(Option(rank, target, cells, ok))
+                elif not ok:
+                    closed.append((rank, target, min(grouped[target])))
             candidates.append(
                 Candidate(
                     index,
@@ -226,11 +267,24 @@ class Problem:
                     profile_of(applicant.group, applicant.role, applicant.support, applicant.partner),
                     position[applicant.id],
                     tuple(options),
-                    frozenset(k for k, v in verdicts.items() if v is None),
                     tuple(closed),
                 )
             )
         return candidates
+
+    @functools.cache  # noqa: B019 - one Problem per round, few distinct target pairs
+    def _overlap(self, a: str, b: str) -> bool:
+        """Whether preference targets `a` and `b` can share a vacancy (one holds the other)."""
+        if ANY in (a, b):
+            return True
+        return a in self.unit_chain.get(b, self.scope_chain.get(b, ())) or b in self.unit_chain.get(a, self.scope_chain.get(a, ()))
+
+    def failure(self, candidate: Candidate, kind_id: int) -> Failure | None:
+        """The first eligibility rule `candidate` fails for units of kind `kind_id`."""
+        if kind_id not in self._first_failure:
+            self._first_failure[kind_id] = self._table.first_failure(self.kinds[kind_id]).tolist()
+        rule = self._first_failure[kind_id][candidate.index]
+        return failure(rule, candidate.applicant, self.kinds[kind_id], self.round.policy.eligibility, self.round.date)
 
     def score(self, candidate: Candidate, rank: int) -> float:
         """What placing `candidate` at preference `rank` adds to the optimal mode's objective."""

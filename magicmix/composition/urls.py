@@ -1,4 +1,8 @@
 from django.urls import path
 
+from . import views
+
 app_name = "composition"
-urlpatterns: list = []
+urlpatterns = [
+    path("<int:pk>/mix/", views.complex_mix, name="complex"),
+]

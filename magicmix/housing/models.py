@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
+import datetime
+
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -22,6 +25,9 @@ from .postcode import normalise_postcode, validate_postcode
 
 if TYPE_CHECKING:
     from magicmix.accounts.models import User
+
+# Between the cluster names of a path, as in "Gebouw A / Verdieping 2 / Gang 2B".
+PATH_SEPARATOR = " / "
 
 
 class ComplexQuerySet(models.QuerySet["Complex"]):
@@ -40,6 +46,23 @@ class ComplexQuerySet(models.QuerySet["Complex"]):
     def editable_by(self, user: User) -> ComplexQuerySet:
         """Complexes whose stock (clusters, units, tenancies) the user may change."""
         return self.filter(organisation_id__in=user.organisation_ids(LETTING_ROLES))
+
+    def with_unit_counts(self, day: datetime.date | None = None) -> ComplexQuerySet:
+        """Annotate `unit_count` and `vacant_count` (units without a current tenancy)."""
+        units = Unit.objects.filter(complex=OuterRef("pk")).order_by().values("complex")
+        count = Count("pk")
+        return self.annotate(
+            unit_count=Coalesce(
+                Subquery(units.annotate(n=count).values("n"), output_field=IntegerField()), 0
+            ),
+            vacant_count=Coalesce(
+                Subquery(
+                    units.filter(~_current_tenancy(day)).annotate(n=count).values("n"),
+                    output_field=IntegerField(),
+                ),
+                0,
+            ),
+        )
 
 
 class Complex(models.Model):
@@ -87,15 +110,22 @@ class Complex(models.Model):
         return self.name
 
     def clean(self) -> None:
+        errors: dict[str, ValidationError] = {}
         if self.postcode:
             try:
                 self.postcode = normalise_postcode(self.postcode)
             except ValidationError as error:
-                raise ValidationError({"postcode": error}) from None
-        if self.exploitation_end and self.exploitation_end <= self.exploitation_start:
-            raise ValidationError(
-                {"exploitation_end": _("The planned end must lie after the start.")}
+                errors["postcode"] = error
+        if (
+            self.exploitation_start
+            and self.exploitation_end
+            and self.exploitation_end <= self.exploitation_start
+        ):
+            errors["exploitation_end"] = ValidationError(
+                _("The planned end must lie after the start.")
             )
+        if errors:
+            raise ValidationError(errors)  # type: ignore[arg-type]
 
 
 class ComplexPartner(models.Model):
@@ -161,6 +191,9 @@ class Cluster(models.Model):
         return self.name
 
     def clean(self) -> None:
+        if PATH_SEPARATOR.strip() in self.name:
+            # Import files name a cluster by its path "Gebouw A / Verdieping 2 / Gang 2B".
+            raise ValidationError({"name": _("A cluster name cannot contain a slash (/).")})
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.complex_id != self.complex_id:
@@ -168,6 +201,24 @@ class Cluster(models.Model):
             if self.pk and ancestor.pk == self.pk:
                 raise ValidationError({"parent": _("A cluster cannot lie inside itself.")})
             ancestor = ancestor.parent
+
+
+def _current_tenancy(day: datetime.date | None) -> Exists:
+    from magicmix.tenancies.models import Tenancy  # tenancies depends on housing, not back
+
+    return Exists(Tenancy.objects.current(day).filter(unit=OuterRef("pk")))
+
+
+class UnitQuerySet(models.QuerySet["Unit"]):
+    def with_occupancy(self, day: datetime.date | None = None) -> UnitQuerySet:
+        """Annotate `occupied`: whether the unit has a tenancy on `day` (today by default)."""
+        return self.annotate(occupied=_current_tenancy(day))
+
+    def vacant(self, day: datetime.date | None = None) -> UnitQuerySet:
+        return self.filter(~_current_tenancy(day))
+
+    def occupied(self, day: datetime.date | None = None) -> UnitQuerySet:
+        return self.filter(_current_tenancy(day))
 
 
 class Unit(models.Model):
@@ -208,6 +259,8 @@ class Unit(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = UnitQuerySet.as_manager()
+
     class Meta:
         ordering = ["code"]
         verbose_name = _("unit")
@@ -225,6 +278,11 @@ class Unit(models.Model):
     @property
     def gross_rent(self):  # type: ignore[no-untyped-def]
         return self.basic_rent + self.service_costs
+
+    @property
+    def may_be_deleted(self) -> bool:
+        """Only a unit that was never let may go; a let unit is part of someone's history."""
+        return not self.tenancies.exists()
 
     def clean(self) -> None:
         if self.cluster_id and self.complex_id and self.cluster.complex_id != self.complex_id:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -26,6 +29,11 @@ class SupportNeed(models.TextChoices):
     LIGHT = "light", _("light")
     INTENSIVE = "intensive", _("intensive")
 
+
+# Colours of the building picture's palette: indexes 0..PALETTE_SIZE-1.
+PALETTE_SIZE = 12
+# A registered person is at least this old and at most that old: anything else is a typing error.
+AGE_RANGE = (15, 110)
 
 # The Dutch catalogue every organisation starts with: (code, name, default role).
 DEFAULT_TARGET_GROUPS: list[tuple[str, str, str]] = [
@@ -50,6 +58,21 @@ class TargetGroupQuerySet(models.QuerySet["TargetGroup"]):
                 organisation=organisation, code=code, defaults={"name": name, "default_role": role}
             )
 
+    def managed_by(self, user: User) -> TargetGroupQuerySet:
+        """The catalogues of the corporations where the user is staff."""
+        return self.filter(organisation_id__in=user.organisation_ids(STAFF_ROLES))
+
+    def visible_to(self, user: User) -> TargetGroupQuerySet:
+        """Groups of the user's own catalogues and of the persons they may see."""
+        partner = user.organisation_ids({MemberRole.PARTNER_CASEWORKER})
+        clients = Person.objects.filter(
+            Q(nominating_partner_id__in=partner) | Q(supporting_partner_id__in=partner)
+        )
+        return self.filter(
+            Q(organisation_id__in=user.organisation_ids(STAFF_ROLES))
+            | Q(pk__in=clients.values("target_group_id"))
+        )
+
 
 class TargetGroup(models.Model):
     organisation = models.ForeignKey(
@@ -59,7 +82,10 @@ class TargetGroup(models.Model):
     name = models.CharField(_("name"), max_length=100)
     default_role = models.CharField(_("default role"), max_length=20, choices=Role.choices)
     colour = models.PositiveSmallIntegerField(
-        _("colour"), default=0, help_text=_("Index in the palette of the building picture.")
+        _("colour"),
+        default=0,
+        validators=[MaxValueValidator(PALETTE_SIZE - 1)],
+        help_text=_("Index in the palette of the building picture."),
     )
 
     objects = TargetGroupQuerySet.as_manager()
@@ -91,6 +117,37 @@ class PersonQuerySet(models.QuerySet["Person"]):
         """Only the registering corporation's staff change a person's record."""
         return self.filter(organisation_id__in=user.organisation_ids(STAFF_ROLES))
 
+    def search(self, text: str) -> PersonQuerySet:
+        """Every word must occur in the name, the e-mail address or the external reference."""
+        found = self
+        for word in text.split():
+            found = found.filter(
+                Q(last_name__icontains=word)
+                | Q(first_name__icontains=word)
+                | Q(email__icontains=word)
+                | Q(external_reference__icontains=word)
+            )
+        return found
+
+    def with_role_due(self, day: datetime.date) -> PersonQuerySet:
+        """Persons whose stored role differs from the role their history gives for `day`."""
+        latest = RoleChange.objects.filter(person=OuterRef("pk"), valid_from__lte=day).order_by(
+            "-valid_from", "-id"
+        )
+        return (
+            self.annotate(due_role=Subquery(latest.values("role")[:1]))
+            .exclude(due_role__isnull=True)
+            .exclude(due_role=models.F("role"))
+        )
+
+    def apply_role_changes(self, day: datetime.date) -> int:
+        """Store the role each person's history gives for `day`; saved one by one for the history."""
+        due = list(self.with_role_due(day))
+        for person in due:
+            person.role = person.due_role  # type: ignore[attr-defined]
+            person.save(update_fields=["role"])
+        return len(due)
+
 
 class Person(models.Model):
     """A resident or applicant. Deliberately no BSN: an optional external reference instead."""
@@ -106,9 +163,16 @@ class Person(models.Model):
     date_of_birth = models.DateField(_("date of birth"))
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
-    household_size = models.PositiveSmallIntegerField(_("household size"), default=1)
+    household_size = models.PositiveSmallIntegerField(
+        _("household size"), default=1, validators=[MinValueValidator(1), MaxValueValidator(20)]
+    )
     annual_income = models.DecimalField(
-        _("annual income (€)"), max_digits=10, decimal_places=2, null=True, blank=True
+        _("annual income (€)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
     )
     income_year = models.PositiveSmallIntegerField(_("income year"), null=True, blank=True)
     target_group = models.ForeignKey(
@@ -129,6 +193,7 @@ class Person(models.Model):
         null=True,
         blank=True,
         related_name="nominated_persons",
+        limit_choices_to={"kind": Organisation.Kind.PARTNER},
         verbose_name=_("nominating partner"),
     )
     supporting_partner = models.ForeignKey(
@@ -137,10 +202,19 @@ class Person(models.Model):
         null=True,
         blank=True,
         related_name="supported_persons",
+        limit_choices_to={"kind": Organisation.Kind.PARTNER},
         verbose_name=_("supporting partner"),
     )
     registration_date = models.DateField(_("registration date"), default=datetime.date.today)
-    external_reference = models.CharField(_("external reference"), max_length=50, blank=True)
+    external_reference = models.CharField(
+        _("external reference"),
+        max_length=50,
+        blank=True,
+        help_text=_(
+            "For example the client number at the partner or in your own system. Never a BSN: "
+            "magicmix stores no citizen service numbers (data minimisation)."
+        ),
+    )
     history = HistoricalRecords()
 
     objects = PersonQuerySet.as_manager()
@@ -149,7 +223,22 @@ class Person(models.Model):
         ordering = ["last_name", "first_name"]
         verbose_name = _("person")
         verbose_name_plural = _("persons")
-        indexes = [models.Index(fields=["organisation", "last_name", "first_name"])]
+        indexes = [
+            # Serves the person list in name order and lets a search test every searched
+            # column inside the index (an index-only scan), visiting the table only for the
+            # rows shown.
+            models.Index(
+                fields=[
+                    "organisation",
+                    "last_name",
+                    "first_name",
+                    "id",
+                    "email",
+                    "external_reference",
+                ],
+                name="person_search",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(household_size__gte=1), name="household_min_1"),
             models.CheckConstraint(
@@ -161,9 +250,33 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("people:person_detail", args=[self.pk])
+
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    def clean(self) -> None:
+        today = datetime.date.today()
+        errors: dict[str, str] = {}
+        if self.date_of_birth:
+            youngest, oldest = AGE_RANGE
+            if self.date_of_birth > today:
+                errors["date_of_birth"] = _("The date of birth lies in the future.")
+            elif not youngest <= self.age_on(today) <= oldest:
+                errors["date_of_birth"] = _(
+                    "Enter a date of birth for an age between %(youngest)s and %(oldest)s."
+                ) % {"youngest": youngest, "oldest": oldest}
+        if self.annual_income is not None and self.income_year is None:
+            errors["income_year"] = _("Give the year the income applies to.")
+        if self.income_year is not None and not 2000 <= self.income_year <= today.year + 1:
+            errors["income_year"] = _("Enter a year between 2000 and next year.")
+        if self.target_group_id and self.organisation_id:
+            if self.target_group.organisation_id != self.organisation_id:
+                errors["target_group"] = _("Choose a target group of the registering organisation.")
+        if errors:
+            raise ValidationError(errors)
 
     def age_on(self, day: datetime.date) -> int:
         born = self.date_of_birth

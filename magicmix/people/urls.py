@@ -1,4 +1,23 @@
 from django.urls import path
 
+from magicmix.tenancies import views as tenancies
+
+from . import catalogue, views
+
 app_name = "people"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.person_list, name="person_list"),
+    path("new/", views.person_create, name="person_create"),
+    path("<int:pk>/", views.person_detail, name="person_detail"),
+    path("<int:pk>/edit/", views.person_edit, name="person_edit"),
+    path("<int:pk>/role/", views.change_role, name="change_role"),
+    path("<int:pk>/tenancies/new/", tenancies.start, name="tenancy_start"),
+    path("tenancies/<int:pk>/end/", tenancies.end, name="tenancy_end"),
+    path("target-groups/", catalogue.target_group_list, name="target_group_list"),
+    path(
+        "target-groups/<int:organisation_pk>/new/",
+        catalogue.target_group_create,
+        name="target_group_create",
+    ),
+    path("target-groups/<int:pk>/edit/", catalogue.target_group_edit, name="target_group_edit"),
+]

@@ -1,4 +1,9 @@
-"""Letting a unit: the one place where a tenancy starts, safe under concurrent requests."""
+"""Letting a unit: the one place where a tenancy starts or ends, safe under concurrent requests.
+
+The unit's row is locked first (PostgreSQL: SELECT ... FOR UPDATE; SQLite: the IMMEDIATE
+transaction already holds the database's write lock), so two requests letting the same unit
+run one after the other and the second sees the first one's tenancy.
+"""
 
 from __future__ import annotations
 
@@ -18,12 +23,31 @@ class UnitOccupied(ValidationError):
     pass
 
 
+def _check_period(unit: Unit, start: datetime.date, end: datetime.date | None,
+                  exclude: Tenancy | None = None) -> None:
+    if end is not None and end < start:
+        raise ValidationError(_("A tenancy cannot end before it starts."), code="ends_before_start")
+    Unit.objects.select_for_update().get(pk=unit.pk)
+    others = Tenancy.objects.filter(unit_id=unit.pk).overlapping(start, end)
+    if exclude is not None:
+        others = others.exclude(pk=exclude.pk)
+    if others.exists():
+        raise UnitOccupied(_("This unit is already let in (part of) this period."), code="occupied")
+
+
 @transaction.atomic
 def start_tenancy(
     unit: Unit, person: Person, start: datetime.date, end: datetime.date | None = None
 ) -> Tenancy:
     """Let `unit` to `person`; refuses when another tenancy of the unit overlaps the period."""
-    Unit.objects.select_for_update().get(pk=unit.pk)
-    if unit.tenancies.overlapping(start, end).exists():
-        raise UnitOccupied(_("This unit is already let in (part of) this period."), code="occupied")
+    _check_period(unit, start, end)
     return Tenancy.objects.create(unit=unit, person=person, start_date=start, end_date=end)
+
+
+@transaction.atomic
+def end_tenancy(tenancy: Tenancy, end: datetime.date) -> Tenancy:
+    """Give `tenancy` an end date (or move it); refuses an overlap with the unit's next tenancy."""
+    _check_period(tenancy.unit, tenancy.start_date, end, exclude=tenancy)
+    tenancy.end_date = end
+    tenancy.save(update_fields=["end_date"])
+    return tenancy

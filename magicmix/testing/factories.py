@@ -10,6 +10,7 @@ from typing import Any
 from magicmix.accounts.models import Membership, Organisation, Role, User
 from magicmix.housing.models import Cluster, Complex, ComplexPartner, Unit
 from magicmix.people.models import Person, Role as PersonRole, TargetGroup
+from magicmix.selection.models import Application, Intake
 from magicmix.tenancies.models import Tenancy
 
 PASSWORD = "correct-horse-battery-staple"
@@ -89,3 +90,48 @@ def tenancy(unit_: Unit, person_: Person, **fields: Any) -> Tenancy:
 
 
 __all__ = ["PASSWORD", "PersonRole"]
+
+
+def intake(
+    complex_: Complex, groups: tuple[str, ...] = ("student", "starter"), **fields: Any
+) -> Intake:
+    """An open intake of `complex_` that the public groups `groups` may apply to."""
+    today = datetime.date.today()
+    defaults: dict[str, Any] = {
+        "title": f"Werving {next(_sequence)}",
+        "opens_on": today - datetime.timedelta(days=7),
+        "closes_on": today + datetime.timedelta(days=30),
+        "places": 20,
+        "contribution_hours": 16,
+        "house_rules": "Wees een goede buur.",
+        "status": Intake.Status.OPEN,
+    }
+    created = Intake.objects.create(complex=complex_, **(defaults | fields))
+    created.target_groups.set(
+        TargetGroup.objects.filter(organisation=complex_.organisation, code__in=groups)
+    )
+    return created
+
+
+def application(
+    intake_: Intake, group: str = "student", **fields: Any
+) -> tuple[Application, str]:
+    """A stored application with a private link; returns (application, token)."""
+    defaults: dict[str, Any] = {
+        "first_name": "Noor",
+        "last_name": f"Bakker {next(_sequence)}",
+        "date_of_birth": datetime.date(2001, 4, 12),
+        "email": f"aanvrager{next(_sequence)}@example.nl",
+        "household_size": 1,
+        "annual_income": Decimal(35000),
+        "income_year": datetime.date.today().year - 1,
+        "motivation": "Ik kook elke week voor de gang.",
+    }
+    created = Application(
+        intake=intake_,
+        target_group=target_group(intake_.complex.organisation, group),
+        **(defaults | fields),
+    )
+    token = created.issue_link()
+    created.save()
+    return created, token

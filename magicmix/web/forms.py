@@ -1,4 +1,7 @@
-"""Every form renders with NL Design System classes and accessible error links."""
+"""Every form renders with NL Design System classes.
+
+Django itself links help texts and errors to their inputs (aria-describedby with the ids
+`<id>_helptext` and `<id>_error`, aria-invalid), which `web/field.html` follows."""
 
 from typing import Any
 
@@ -28,17 +31,9 @@ class NLDesignModelForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 def style(form: forms.BaseForm) -> None:
-    for name, field in form.fields.items():
+    for field in form.fields.values():
         widget = field.widget
         css = next(
             (css for kind, css in _WIDGET_CLASSES.items() if isinstance(widget, kind)), _TEXTBOX
         )
         widget.attrs.setdefault("class", css)
-        described_by = []
-        if field.help_text:
-            described_by.append(f"id_{form.add_prefix(name)}_help")
-        if form.is_bound and name in form.errors:
-            widget.attrs["aria-invalid"] = "true"
-            described_by.append(f"id_{form.add_prefix(name)}_error")
-        if described_by:
-            widget.attrs["aria-describedby"] = " ".join(described_by)

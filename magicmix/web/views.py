@@ -1,9 +1,7 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-
-from magicmix.housing.models import Complex
+from django.shortcuts import redirect
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    complexes = Complex.objects.visible_to(request.user)  # type: ignore[arg-type]
-    return render(request, "web/home.html", {"complexes": complexes})
+    """Everyone starts at the complexes they may see; the list is scoped per role."""
+    return redirect("housing:complex_list")

@@ -1,0 +1,81 @@
+"""magicmix allocation engine: assign applicants to vacancies under a mix policy.
+
+Plain Python, no Django. Dataclasses in (`Round`), dataclasses out (`Result`):
+
+    from magicmix.allocation import Mode, allocate, load_round
+    result = allocate(load_round(path), Mode.PRIORITY)
+"""
+
+from .engine import allocate, compare_modes, price_of_mix, without_mix
+from .io import RoundError, load_round, parse_round, read_applicants_csv
+from .model import (
+    ANY,
+    AgeRange,
+    Applicant,
+    Bound,
+    Cluster,
+    Complex,
+    Dimension,
+    Eligibility,
+    IncomeLimit,
+    Mode,
+    Occupant,
+    Policy,
+    PriorityKey,
+    Role,
+    Round,
+    SupportLevel,
+    Unit,
+    Weights,
+)
+from .result import (
+    Assignment,
+    BoundReport,
+    Certificate,
+    Comparison,
+    Conflict,
+    Explanation,
+    Metrics,
+    PriceOfMix,
+    Reason,
+    Result,
+)
+
+__all__ = [
+    "ANY",
+    "AgeRange",
+    "Applicant",
+    "Assignment",
+    "Bound",
+    "BoundReport",
+    "Certificate",
+    "Cluster",
+    "Comparison",
+    "Complex",
+    "Conflict",
+    "Dimension",
+    "Eligibility",
+    "Explanation",
+    "IncomeLimit",
+    "Metrics",
+    "Mode",
+    "Occupant",
+    "Policy",
+    "PriceOfMix",
+    "PriorityKey",
+    "Reason",
+    "Result",
+    "Role",
+    "Round",
+    "RoundError",
+    "SupportLevel",
+    "Unit",
+    "Weights",
+    "allocate",
+    "compare_modes",
+    "load_round",
+    "parse_round",
+    "price_of_mix",
+    "read_applicants_csv",
+    "without_mix",
+]

@@ -1,0 +1,202 @@
+"""Incremental check that the hard minimums stay reachable while seats are handed out.
+
+The priority and per-vacancy modes hand out one seat at a time. A seat may only
+be given if the applicants still waiting can fill the remaining vacancies so
+that every hard minimum is met without breaking a hard maximum. Solving that
+question from scratch for every seat would cost a MIP each time, so we keep a
+*witness*: one completion that meets all bounds. A placement that agrees with
+the witness, or differs from it by one local repair (evict one witness
+applicant from the cell, possibly into the seat the newcomer leaves), is
+checked in O(bounds per cell). Only when no repair works do we re-solve the
+MIP for the remaining applicants, which then yields a new witness.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from . import formulation
+from .problem import Candidate, Problem, counts
+
+
+class Unreachable(Exception):
+    """The hard bounds cannot all be met by any allocation of the round."""
+
+
+class Reachability:
+    def __init__(self, problem: Problem, pool: Iterable[Candidate]) -> None:
+        self.problem = problem
+        self.pool = {c.index: c for c in pool}
+        self.capacity = [c.capacity for c in problem.cells]
+        self.fixed = [b.before for b in problem.bounds]
+        self.hard = [b for b in problem.bounds if b.bound.hard]
+        self.hard_at: list[list[int]] = [[bi for bi in at if problem.bounds[bi].bound.hard] for at in problem.cell_bounds]
+        # Without a minimum above today's count, an empty completion always works.
+        self.active = any(b.lo is not None and b.lo > b.before for b in self.hard)
+        self.witness: dict[int, int] = {}
+        self.members: list[set[int]] = [set() for _ in problem.cells]
+        self.total = list(self.fixed)
+        self.solves = 0
+        if self.active and not self._resolve():
+            raise Unreachable
+
+    def exceeds_maximum(self, candidate: Candidate, cell: int) -> int | None:
+        """The hard maximum that taking `cell` would break right now, if any."""
+        for bi in self.hard_at[cell]:
+            b = self.problem.bounds[bi]
+            if b.hi is not None and self.fixed[bi] + 1 > b.hi and counts(b.bound, candidate.profile):
+                return bi
+        return None
+
+    def place(self, candidate: Candidate, cell: int) -> bool:
+        """Fix `candidate` in `cell` if the hard minimums stay reachable; report whether it did."""
+        if self.active and not self._repair(candidate, cell) and not self._resolve(candidate, cell):
+            return False
+        self.pool.pop(candidate.index, None)
+        self.capacity[cell] -= 1
+        for bi in self.hard_at[cell]:
+            if counts(self.problem.bounds[bi].bound, candidate.profile):
+                self.fixed[bi] += 1
+        return True
+
+    def leave(self, candidate: Candidate) -> None:
+        """`candidate` leaves without a seat (their turn is over)."""
+        if candidate.index in self.witness:
+            self._unwitness(candidate.index)
+            self.pool.pop(candidate.index)
+            if not self._resolve():
+                raise Unreachable
+        self.pool.pop(candidate.index, None)
+
+    def close(self, cell: int) -> None:
+        """One vacancy of `cell` stays empty for good."""
+        self.capacity[cell] -= 1
+        while len(self.members[cell]) > self.capacity[cell]:
+            self._unwitness(max(self.members[cell]))
+            if not self._resolve():
+                raise Unreachable
+
+    def tight_minimums(self, candidate: Candidate, cell: int) -> list[int]:
+        """Hard minimums with no slack left that `candidate` in `cell` would not count towards."""
+        return [
+            b.index
+            for b in self.hard
+            if b.lo is not None and self.total[b.index] <= b.lo and not (b.index in self.hard_at[cell] and counts(b.bound, candidate.profile))
+        ]
+
+    def blame(self, tight: list[int]) -> tuple[int | None, int]:
+        """The bound to name when a seat is refused for a minimum, with its count so far."""
+        return (tight[0], self.fixed[tight[0]]) if tight else (None, 0)
+
+    def _delta(self, who: Candidate, cell: int, sign: int, into: Counter[int]) -> None:
+        for bi in self.hard_at[cell]:
+            if counts(self.problem.bounds[bi].bound, who.profile):
+                into[bi] += sign
+
+    def _fits(self, delta: Counter[int]) -> bool:
+        for bi, change in delta.items():
+            b = self.problem.bounds[bi]
+            value = self.total[bi] + change
+            if (b.lo is not None and value < b.lo) or (b.hi is not None and value > b.hi):
+                return False
+        return True
+
+    def _repair(self, candidate: Candidate, cell: int) -> bool:
+        old = self.witness.get(candidate.index)
+        if old == cell:
+            self._unwitness(candidate.index)
+            self._add_total(candidate, cell, +1)
+            return True
+        delta: Counter[int] = Counter()
+        if old is not None:
+            self._delta(candidate, old, -1, delta)
+        self._delta(candidate, cell, +1, delta)
+        if len(self.members[cell]) < self.capacity[cell]:
+            if not self._fits(delta):
+                return False
+            self._commit(candidate, cell, None, None)
+            return True
+        # The cell is full in the witness: evict one of its applicants, lowest priority first,
+        # trying one per profile, into the seat the newcomer leaves if they accept it.
+        tried: set[object] = set()
+        for evicted in sorted(self.members[cell], key=lambda i: -self.pool[i].position):
+            other = self.pool[evicted]
+            moves = self._moves(other, cell, old)
+            for move in moves:
+                if (other.profile, move) in tried:
+                    continue
+                tried.add((other.profile, move))
+                trial = delta.copy()
+                self._delta(other, cell, -1, trial)
+                if move is not None:
+                    self._delta(other, move, +1, trial)
+                if self._fits(trial):
+                    self._commit(candidate, cell, other, move)
+                    return True
+        return False
+
+    def _moves(self, who: Candidate, cell: int, freed: int | None) -> list[int | None]:
+        """Where an evicted witness applicant may go: the seat just freed, a cell with room, or out."""
+        moves: list[int | None] = []
+        if freed is not None and self.problem.rank_of(who, freed) is not None:
+            moves.append(freed)
+        spare = next(
+            (c for o in who.options for c in o.cells if c not in (cell, freed) and len(self.members[c]) < self.capacity[c]),
+            None,
+        )
+        if spare is not None:
+            moves.append(spare)
+        moves.append(None)
+        return moves
+
+    def _commit(self, candidate: Candidate, cell: int, evicted: Candidate | None, move: int | None) -> None:
+        if candidate.index in self.witness:
+            self._unwitness(candidate.index)
+        if evicted is not None:
+            self._unwitness(evicted.index)
+            if move is not None:
+                self._witness(evicted, move)
+        self._add_total(candidate, cell, +1)
+
+    def _add_total(self, who: Candidate, cell: int, sign: int) -> None:
+        for bi in self.hard_at[cell]:
+            if counts(self.problem.bounds[bi].bound, who.profile):
+                self.total[bi] += sign
+
+    def _witness(self, who: Candidate, cell: int) -> None:
+        self.witness[who.index] = cell
+        self.members[cell].add(who.index)
+        self._add_total(who, cell, +1)
+
+    def _unwitness(self, index: int) -> None:
+        cell = self.witness.pop(index)
+        self.members[cell].discard(index)
+        self._add_total(self.problem.candidates[index], cell, -1)
+
+    def _lean(self, candidate: Candidate, rank: int) -> float:
+        """Witness objective: place as few applicants as the minimums need, preferring those served
+        last, so the witness leaves room for the applicants served before them."""
+        return -1.0 - (len(self.problem.candidates) - candidate.position) / len(self.problem.candidates)
+
+    def _resolve(self, candidate: Candidate | None = None, cell: int | None = None) -> bool:
+        """Solve for a new witness, with `candidate` fixed in `cell` if given."""
+        self.solves += 1
+        capacity = list(self.capacity)
+        fixed = list(self.fixed)
+        pool = [c for i, c in self.pool.items() if candidate is None or i != candidate.index]
+        if candidate is not None and cell is not None:
+            capacity[cell] -= 1
+            for bi in self.hard_at[cell]:
+                if counts(self.problem.bounds[bi].bound, candidate.profile):
+                    fixed[bi] += 1
+        state = formulation.State(pool, capacity, fixed)
+        solution = formulation.solve(self.problem, state, self._lean, bounds=self.hard, soft=False)
+        if not solution.feasible:
+            return False
+        for index in list(self.witness):
+            self._unwitness(index)
+        self.total = fixed
+        for index, placed in sorted(solution.placement.items()):
+            self._witness(self.problem.candidates[index], placed)
+        return True

@@ -1,0 +1,76 @@
+"""The mix of one complex on one day, as tables and a summary, protected where it must be."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Hashable
+from dataclasses import dataclass
+from functools import cached_property
+
+from magicmix.housing.models import Complex
+from magicmix.people.models import Role, SupportNeed
+
+from .census import Census, take_census
+from .disclosure import RESIDENTS, CellKey, Visibility, protect
+from .tables import Table, build_tables
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Headline figures of a complex. A percentage is None when there is nothing to divide by."""
+
+    places: int
+    occupancy: float | None
+    supporting_share: float | None  # dragend as a percentage of residents
+    occupancy_hidden: bool = False  # protected: it would reveal a small count
+    supporting_hidden: bool = False
+
+
+@dataclass
+class MixReport:
+    census: Census
+    protected: bool  # aggregates only: small counts hidden
+
+    @cached_property
+    def dimensions(self) -> dict[str, list[tuple[Hashable, str]]]:
+        return {
+            "groups": [(group.id, group.name) for group in self.census.groups],
+            "roles": list(Role.choices),
+            "needs": list(SupportNeed.choices),
+        }
+
+    @cached_property
+    def visibility(self) -> dict[CellKey, Visibility] | None:
+        if not self.protected:
+            return None
+        categories = {name: [c for c, _ in pairs] for name, pairs in self.dimensions.items()}
+        return protect(self.census.root, categories)
+
+    @cached_property
+    def tables(self) -> list[Table]:
+        return build_tables(self.census.root, self.dimensions, self.visibility)
+
+    @cached_property
+    def summary(self) -> Summary:
+        tally = self.census.root.tally
+
+        def shown(dimension: str, category: Hashable) -> bool:
+            return self.visibility is None or (
+                self.visibility[(None, dimension, category)] == Visibility.SHOWN
+            )
+
+        residents_shown = shown(RESIDENTS, "")
+        supporting = tally.roles[Role.SUPPORTING]
+        return Summary(
+            places=tally.places,
+            occupancy=tally.occupancy if residents_shown else None,
+            supporting_share=100 * supporting / tally.residents
+            if tally.residents and residents_shown and shown("roles", Role.SUPPORTING)
+            else None,
+            occupancy_hidden=not residents_shown,
+            supporting_hidden=not (residents_shown and shown("roles", Role.SUPPORTING)),
+        )
+
+
+def mix_report(complex_: Complex, day: datetime.date, *, protected: bool) -> MixReport:
+    return MixReport(take_census(complex_, day), protected)

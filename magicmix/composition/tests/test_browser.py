@@ -1,0 +1,42 @@
+import pytest
+
+from magicmix.accounts.models import Organisation, Role
+from magicmix.conftest import assert_accessible, log_in
+from magicmix.testing import factories
+
+from .conftest import build
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_staff_see_the_building_and_switch_to_roles(page) -> None:  # type: ignore[no-untyped-def]
+    org = factories.organisation()
+    building = build(org, floors=2, gangs_per_floor=3, units_per_gang=20)
+    staff = factories.user(org, Role.LETTING)
+    log_in(page, staff.email)
+    page.goto(f"/complexes/{building.complex.pk}/mix/")
+    picture = page.locator("#mix-picture")
+    assert picture.locator(".mm-tiles > li").count() == 120
+    vacant = picture.locator(".mm-tile--vacant").first
+    assert vacant.is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="rol").click()
+    page.wait_for_url("**by=role**")
+    assert picture.locator(".mm-tiles .mm-tile--supported").count() == 57
+    assert page.locator("#mix-picture [aria-current=true]").inner_text() == "rol"
+    assert_accessible(page)
+
+
+def test_policy_officer_sees_small_counts_hidden_and_no_picture(page) -> None:  # type: ignore[no-untyped-def]
+    org = factories.organisation()
+    building = build(org, floors=1, gangs_per_floor=2, units_per_gang=6)
+    municipality = factories.organisation(Organisation.Kind.MUNICIPALITY)
+    factories.partner(building.complex, municipality)
+    officer = factories.user(municipality, Role.POLICY_OFFICER)
+    log_in(page, officer.email)
+    page.goto(f"/complexes/{building.complex.pk}/mix/")
+    assert page.get_by_text("<5").first.is_visible()
+    assert page.locator("#mix-picture").count() == 0
+    assert "Fenna" not in page.content()
+    assert_accessible(page)

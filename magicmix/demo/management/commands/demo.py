@@ -1,0 +1,37 @@
+"""Fill the database with the demo portfolio, or print its logins again if it is there."""
+
+from argparse import ArgumentParser
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from magicmix.demo import showcase
+
+
+class Command(BaseCommand):
+    help = "Builds the demo portfolio (three complexes, residents, applicants, a user per role)."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--seed", type=int, default=1, help="seed for the synthetic people")
+        parser.add_argument("--reset", action="store_true", help="delete the demo and rebuild it")
+
+    def handle(self, *args: Any, seed: int, reset: bool, **options: Any) -> None:
+        translation.activate(settings.LANGUAGE_CODE)
+        if reset and showcase.exists():
+            showcase.remove()
+        if showcase.exists():
+            self.stdout.write(_("The demo portfolio is already there."))
+        else:
+            showcase.build(seed)
+            self.stdout.write(self.style.SUCCESS(_("Demo portfolio built.")))
+        rows = [(_("E-mail address"), _("Role"), _("Organisation"))] + [
+            (login.email, login.role, login.organisation) for login in showcase.logins()
+        ]
+        widths = [max(len(row[i]) for row in rows) for i in range(3)]
+        for row in rows:
+            self.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)))
+        self.stdout.write(_("Password for every demo user: %(password)s")
+                          % {"password": showcase.PASSWORD})

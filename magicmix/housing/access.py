@@ -1,0 +1,27 @@
+"""Which complexes a request may see or change; anything else is a 404, never a 403."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+
+from magicmix.accounts.models import LETTING_ROLES, Organisation
+
+from .models import Complex
+
+
+def visible_complex(request: HttpRequest, pk: int) -> Complex:
+    return get_object_or_404(Complex.objects.visible_to(request.user), pk=pk)  # type: ignore[arg-type]
+
+
+def editable_complex(request: HttpRequest, pk: int) -> Complex:
+    return get_object_or_404(Complex.objects.editable_by(request.user), pk=pk)  # type: ignore[arg-type]
+
+
+def letting_corporations(request: HttpRequest) -> QuerySet[Organisation]:
+    """The corporations in which the user may create complexes."""
+    return Organisation.objects.filter(
+        kind=Organisation.Kind.CORPORATION,
+        pk__in=request.user.organisation_ids(LETTING_ROLES),  # type: ignore[union-attr]
+    )

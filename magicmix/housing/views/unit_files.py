@@ -1,0 +1,63 @@
+"""Units in and out of a spreadsheet: import (all or nothing), export, an empty template."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from ..access import editable_complex, visible_complex
+from ..forms import UnitFileForm
+from ..unit_import import ImportRejected, as_csv, as_xlsx, import_units, unit_records
+
+_FORMATS = {
+    "csv": (as_csv, "text/csv; charset=utf-8"),
+    "xlsx": (as_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+}
+
+
+@require_http_methods(["GET", "POST"])
+def unit_import(request: HttpRequest, pk: int) -> HttpResponse:
+    complex_ = editable_complex(request, pk)
+    posted = request.method == "POST"
+    form = UnitFileForm(request.POST if posted else None, request.FILES if posted else None)
+    problems: list[str] = []
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            result = import_units(complex_, upload.name, upload.read())
+        except ImportRejected as rejected:
+            problems = rejected.problems
+        else:
+            messages.success(request, _(
+                "Import done: %(created)d units created, %(updated)d updated, "
+                "%(unchanged)d unchanged, %(clusters)d clusters created."
+            ) % {"created": result.created, "updated": result.updated,
+                 "unchanged": result.unchanged, "clusters": result.clusters_created})
+            return redirect("housing:unit_list", complex_.pk)
+    return render(request, "housing/unit_import.html", {
+        "complex": complex_, "form": form, "problems": problems,
+    })
+
+
+@require_http_methods(["GET"])
+def unit_export(request: HttpRequest, pk: int, format: str) -> HttpResponse:
+    complex_ = visible_complex(request, pk)
+    return _download(format, unit_records(complex_), slugify(complex_.name) or "complex")
+
+
+@require_http_methods(["GET"])
+def unit_template(request: HttpRequest, format: str) -> HttpResponse:
+    return _download(format, [], "wooneenheden-sjabloon")
+
+
+def _download(format: str, records: list[list[object]], name: str) -> HttpResponse:
+    if format not in _FORMATS:
+        raise Http404
+    write, content_type = _FORMATS[format]
+    response = HttpResponse(write(records), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{format}"'
+    return response

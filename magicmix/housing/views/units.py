@@ -1,0 +1,103 @@
+"""Units of a complex: the filtered list, one unit with its history, creating, editing, deleting."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from magicmix.web.history import changes_of
+
+from ..access import editable_complex, visible_complex
+from ..cluster_tree import cluster_tree
+from ..forms import UnitFilterForm, UnitForm
+from ..models import Complex, Unit
+
+PAGE_SIZE = 50
+
+
+@require_http_methods(["GET"])
+def unit_list(request: HttpRequest, pk: int) -> HttpResponse:
+    complex_ = visible_complex(request, pk)
+    tree = cluster_tree(complex_)
+    units = complex_.units.with_occupancy().select_related("cluster")  # type: ignore[attr-defined]
+    form = UnitFilterForm(request.GET, tree=tree)
+    if form.is_valid():
+        choice = form.cleaned_data
+        node = tree.node(choice["cluster"]) if choice["cluster"] else None
+        if node:
+            units = units.filter(cluster__in=[below.cluster.pk for below in node.walk()])
+        if choice["type"]:
+            units = units.filter(type=choice["type"])
+        if choice["status"]:
+            units = units.filter(status=choice["status"])
+        if choice["occupancy"]:
+            units = units.filter(occupied=choice["occupancy"] == "occupied")
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    return render(request, "housing/unit_list.html", {
+        "complex": complex_,
+        "form": form,
+        "page": Paginator(units, PAGE_SIZE).get_page(request.GET.get("page")),
+        "filters": filters.urlencode(),
+        "paths": tree.paths(),
+        "may_edit": _may_edit(request, complex_),
+        "has_units": complex_.units.exists(),  # type: ignore[attr-defined]
+    })
+
+
+@require_http_methods(["GET"])
+def unit_detail(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
+    complex_ = visible_complex(request, pk)
+    unit = get_object_or_404(complex_.units.with_occupancy(), pk=unit_pk)  # type: ignore[attr-defined]
+    return render(request, "housing/unit_detail.html", {
+        "complex": complex_,
+        "unit": unit,
+        "path": cluster_tree(complex_).paths()[unit.cluster_id],
+        "may_edit": _may_edit(request, complex_),
+        "changes": changes_of(unit),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def unit_create(request: HttpRequest, pk: int) -> HttpResponse:
+    complex_ = editable_complex(request, pk)
+    return _unit_form(request, complex_, Unit(complex=complex_), _("Unit %(code)s was created."))
+
+
+@require_http_methods(["GET", "POST"])
+def unit_edit(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
+    complex_ = editable_complex(request, pk)
+    unit = get_object_or_404(complex_.units, pk=unit_pk)  # type: ignore[attr-defined]
+    return _unit_form(request, complex_, unit, _("Unit %(code)s was saved."))
+
+
+def _unit_form(request: HttpRequest, complex_: Complex, unit: Unit, done: str) -> HttpResponse:
+    tree = cluster_tree(complex_)
+    form = UnitForm(request.POST or None, instance=unit, tree=tree)
+    if form.is_valid():
+        unit = form.save()
+        messages.success(request, done % {"code": unit.code})
+        return redirect("housing:unit_detail", complex_.pk, unit.pk)
+    return render(request, "housing/unit_form.html", {
+        "complex": complex_, "unit": unit if unit.pk else None, "form": form,
+        "has_clusters": bool(tree.roots),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def unit_delete(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
+    complex_ = editable_complex(request, pk)
+    unit = get_object_or_404(complex_.units, pk=unit_pk)  # type: ignore[attr-defined]
+    if request.method == "POST" and unit.may_be_deleted:
+        unit.delete()
+        messages.success(request, _("Unit %(code)s was deleted.") % {"code": unit.code})
+        return redirect("housing:unit_list", complex_.pk)
+    return render(request, "housing/unit_delete.html", {"complex": complex_, "unit": unit})
+
+
+def _may_edit(request: HttpRequest, complex_: Complex) -> bool:
+    return Complex.objects.editable_by(request.user).filter(pk=complex_.pk).exists()  # type: ignore[arg-type]

@@ -1,0 +1,165 @@
+"""Forms for persons, their role and the target group catalogue."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from magicmix.accounts.models import STAFF_ROLES, Organisation, User
+from magicmix.web.forms import NLDesignForm, NLDesignModelForm, style
+
+from .models import PALETTE_SIZE, Person, Role, SupportNeed, TargetGroup
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def bind(form: forms.BaseForm, data: Any) -> None:
+    """Bind `data` once the form's fields are narrowed to the user's scope.
+
+    web.forms.style() looks at the errors of a form bound at construction, which validates it
+    before a subclass could narrow its querysets; so these forms are built unbound, then bound.
+    """
+    if data is not None:
+        form.is_bound, form.data = True, data
+        style(form)
+
+
+class PersonFilterForm(NLDesignForm):
+    """The search box and filters above the person list; every field is optional."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        help_text=_("Name, e-mail address or external reference."),
+    )
+    target_group = forms.ModelChoiceField(
+        label=_("target group"), queryset=TargetGroup.objects.none(), required=False
+    )
+    role = forms.ChoiceField(label=_("role"), required=False)
+    support_need = forms.ChoiceField(label=_("support need"), required=False)
+    nominating_partner = forms.ModelChoiceField(
+        label=_("nominating partner"),
+        queryset=Organisation.objects.filter(kind=Organisation.Kind.PARTNER),
+        required=False,
+    )
+
+    def __init__(self, user: User, data: Any = None) -> None:
+        super().__init__()
+        self.fields["target_group"].queryset = TargetGroup.objects.visible_to(user)  # type: ignore[attr-defined]
+        everything = [("", _("all"))]
+        self.fields["role"].choices = everything + Role.choices  # type: ignore[attr-defined]
+        self.fields["support_need"].choices = everything + SupportNeed.choices  # type: ignore[attr-defined]
+        for name in ("target_group", "nominating_partner"):
+            self.fields[name].empty_label = _("all")  # type: ignore[attr-defined]
+        bind(self, data)
+
+    def filter(self, persons: Any) -> Any:
+        """The persons that match the valid filters; invalid input filters nothing."""
+        if not self.is_valid():
+            return persons
+        data = self.cleaned_data
+        if data["q"]:
+            persons = persons.search(data["q"])
+        for name in ("target_group", "role", "support_need", "nominating_partner"):
+            if data[name]:
+                persons = persons.filter(**{name: data[name]})
+        return persons
+
+
+class PersonForm(NLDesignModelForm):
+    """Register or edit a person of one of the user's corporations."""
+
+    class Meta:
+        model = Person
+        fields = [
+            "organisation",
+            "first_name",
+            "last_name",
+            "date_of_birth",
+            "email",
+            "phone",
+            "household_size",
+            "annual_income",
+            "income_year",
+            "target_group",
+            "role",
+            "support_need",
+            "nominating_partner",
+            "supporting_partner",
+            "registration_date",
+            "external_reference",
+        ]
+        widgets = {"date_of_birth": DATE, "registration_date": DATE}
+
+    def __init__(self, user: User, data: Any = None, instance: Person | None = None) -> None:
+        super().__init__(instance=instance)
+        organisations = Organisation.objects.filter(pk__in=user.organisation_ids(STAFF_ROLES))
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        self.fields["target_group"].queryset = TargetGroup.objects.managed_by(user)  # type: ignore[attr-defined]
+        if len(organisations) == 1 or self.instance.pk:
+            # The registering organisation is fixed once known; no choice to make.
+            del self.fields["organisation"]
+            if not self.instance.pk:
+                self.instance.organisation = organisations[0]
+            self.fields["target_group"].queryset = TargetGroup.objects.filter(  # type: ignore[attr-defined]
+                organisation=self.instance.organisation
+            )
+        if self.instance.pk:
+            # A role changes with a date and a reason, on its own form.
+            del self.fields["role"]
+        else:
+            self.fields["role"].required = False
+            self.fields["role"].help_text = _("Leave empty to use the target group's default role.")
+        bind(self, data)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        group = data.get("target_group")
+        if "role" in self.fields and not data.get("role") and group is not None:
+            data["role"] = group.default_role
+            self.instance.role = group.default_role
+        return data
+
+
+class RoleChangeForm(NLDesignForm):
+    role = forms.ChoiceField(label=_("new role"), choices=Role.choices)
+    valid_from = forms.DateField(
+        label=_("valid from"),
+        widget=DATE,
+        help_text=_("A date in the future changes the current role only from that day on."),
+    )
+    reason = forms.CharField(
+        label=_("reason"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Why the role changes, for example a new job or the end of support."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"valid_from": datetime.date.today()})
+        super().__init__(*args, **kwargs)
+
+
+class TargetGroupForm(NLDesignModelForm):
+    class Meta:
+        model = TargetGroup
+        fields = ["code", "name", "default_role", "colour"]
+        widgets = {
+            "colour": forms.Select(choices=[(i, str(i + 1)) for i in range(PALETTE_SIZE)]),
+        }
+
+    def __init__(self, organisation: Organisation, *args: Any, **kwargs: Any) -> None:
+        self.organisation = organisation
+        super().__init__(*args, **kwargs)
+        self.instance.organisation = organisation
+
+    def clean_code(self) -> str:
+        code: str = self.cleaned_data["code"]
+        others = TargetGroup.objects.filter(organisation=self.organisation, code=code)
+        if others.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Your catalogue already has a target group with this code."))
+        return code

@@ -1,0 +1,18 @@
+"""Run daily (cron): a role change dated in the future becomes the current role on its day."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from magicmix.people.models import Person
+
+
+class Command(BaseCommand):
+    help = "Make each person's current role follow their role history as of today."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        updated = Person.objects.apply_role_changes(datetime.date.today())
+        self.stdout.write(f"{updated} role(s) updated")

@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from magicmix.accounts.models import LETTING_ROLES, User
+from magicmix.housing.models import Cluster, Complex, Unit
+from magicmix.people.forms import bind
+from magicmix.people.models import AGE_RANGE, TargetGroup
+from magicmix.web.forms import NLDesignForm, NLDesignModelForm
+
+from .models import Application, Intake, age_on
+
+_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+_CHECKBOXES = {"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+STUDENT = "student"
+
+
+class PreferencesMixin:
+    """Unit types and clusters offered by the intake's complex; nothing chosen means any."""
+
+    fields: dict[str, forms.Field]
+
+    def offer_preferences(self, intake: Intake) -> None:
+        present = set(
+            Unit.objects.filter(complex_id=intake.complex_id).values_list("type", flat=True)
+        )
+        unit_types = forms.MultipleChoiceField(
+            label=_("Which kind of home would you accept?"),
+            help_text=_("Choose nothing if any kind is fine."),
+            choices=[choice for choice in Unit.Type.choices if not present or choice[0] in present],
+            widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOXES),
+            required=False,
+        )
+        self.fields["unit_types"] = unit_types
+        clusters = self.fields["preferred_clusters"]
+        clusters.label = _("Where in the complex would you like to live?")
+        clusters.help_text = _("Choose nothing if anywhere is fine.")
+        clusters.widget = forms.CheckboxSelectMultiple(attrs=_CHECKBOXES)
+        # Setting the queryset after the widget hands the widget its choices.
+        clusters.queryset = Cluster.objects.filter(  # type: ignore[attr-defined]
+            pk__in=[cluster.pk for cluster in choosable_clusters(intake.complex_id)]
+        )
+
+
+def choosable_clusters(complex_id: int) -> list[Cluster]:
+    """The first level of the cluster tree that offers a choice (buildings of a site, say)."""
+    level = list(Cluster.objects.filter(complex_id=complex_id, parent__isnull=True))
+    while len(level) == 1:
+        children = list(level[0].children.all())
+        if not children:
+            break
+        level = children
+    return level
+
+
+class ApplicationForm(PreferencesMixin, NLDesignModelForm):
+    # A field people never see (hidden by the stylesheet) and bots fill in.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    class Meta:
+        model = Application
+        fields = [
+            "first_name", "last_name", "date_of_birth", "email", "phone", "household_size",
+            "annual_income", "income_year", "target_group", "education_institution",
+            "unit_types", "preferred_clusters", "motivation",
+        ]  # fmt: skip
+        widgets = {
+            "date_of_birth": _DATE,
+            "motivation": forms.Textarea(attrs={"rows": 10}),
+        }
+        help_texts = {
+            "annual_income": _("Gross, of everyone who will live with you, in whole euros."),
+            "education_institution": _("Only if you are a student: school or university."),
+            "motivation": _("Tell us in your own words what you will do for your neighbours."),
+        }
+
+    def __init__(self, intake: Intake, data: Any = None) -> None:
+        super().__init__()
+        self.instance.intake = intake
+        self.fields["email"].required = True
+        self.fields["target_group"].queryset = intake.target_groups.all()  # type: ignore[attr-defined]
+        self.fields["target_group"].label = _("Which group do you belong to?")
+        self.fields["target_group"].empty_label = _("Choose your group")  # type: ignore[attr-defined]
+        self.fields["income_year"].initial = timezone.localdate().year - 1
+        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+        self.offer_preferences(intake)
+        bind(self, data)
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.data.get("website"))
+
+    def clean_date_of_birth(self) -> datetime.date:
+        born: datetime.date = self.cleaned_data["date_of_birth"]
+        youngest, oldest = AGE_RANGE
+        if not youngest <= age_on(born, timezone.localdate()) <= oldest:
+            raise forms.ValidationError(_("Check your date of birth."))
+        return born
+
+    def clean_income_year(self) -> int:
+        year: int = self.cleaned_data["income_year"]
+        if not timezone.localdate().year - 3 <= year <= timezone.localdate().year:
+            raise forms.ValidationError(_("Give the income of this year or one of the last three."))
+        return year
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        group: TargetGroup | None = cleaned.get("target_group")
+        if group and group.code == STUDENT and not cleaned.get("education_institution"):
+            self.add_error("education_institution", _("Tell us where you are enrolled."))
+        return cleaned
+
+
+class ApplicantUpdateForm(PreferencesMixin, NLDesignModelForm):
+    """What an applicant may change through the private link; the letter only while open."""
+
+    class Meta:
+        model = Application
+        fields = ["email", "phone", "unit_types", "preferred_clusters", "motivation"]
+        widgets = {"motivation": forms.Textarea(attrs={"rows": 10})}
+
+    def __init__(self, application: Application, data: Any = None) -> None:
+        super().__init__(instance=application)
+        self.fields["email"].required = True
+        self.offer_preferences(application.intake)
+        if not application.may_change_letter:
+            del self.fields["motivation"]
+        bind(self, data)
+
+
+class WithdrawForm(NLDesignForm):
+    confirm = forms.BooleanField(label=_("Yes, I withdraw my application"), required=True)
+    reason = forms.CharField(
+        label=_("Why? This helps us improve"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class IntakeForm(NLDesignModelForm):
+    class Meta:
+        model = Intake
+        fields = [
+            "complex", "title", "status", "opens_on", "closes_on", "places", "contract_type",
+            "checks_income", "contribution_hours", "house_rules", "warning_rule", "target_groups",
+        ]  # fmt: skip
+        widgets = {
+            "opens_on": _DATE,
+            "closes_on": _DATE,
+            "target_groups": forms.CheckboxSelectMultiple(attrs=_CHECKBOXES),
+        }
+
+    def __init__(self, user: User, data: Any = None, instance: Intake | None = None) -> None:
+        super().__init__(instance=instance)
+        self.fields["complex"].queryset = Complex.objects.editable_by(user)  # type: ignore[attr-defined]
+        self.fields["target_groups"].queryset = TargetGroup.objects.filter(  # type: ignore[attr-defined]
+            organisation_id__in=user.organisation_ids(LETTING_ROLES)
+        ).select_related("organisation")
+        bind(self, data)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        complex_: Complex | None = cleaned.get("complex")
+        groups = cleaned.get("target_groups") or []
+        if complex_ and any(g.organisation_id != complex_.organisation_id for g in groups):
+            self.add_error("target_groups", _("Choose target groups of the complex's corporation."))
+        return cleaned

@@ -1,0 +1,280 @@
+"""An application to an intake: from the public form, or made for a client by a partner.
+
+Two statuses on purpose: `stage` is the internal workflow (shortlists, reviews) that staff work
+with; `public_status` is the few plain steps the applicant sees on the private page. A move of
+stage sets the public status from PUBLIC_STATUS unless staff hold it back explicitly (say, until
+all candidates of a round are told at once). Every move goes through `move_to`, which records an
+`ApplicationEvent` with who, when and why.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import secrets
+import unicodedata
+from typing import TYPE_CHECKING
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
+
+from magicmix.accounts.models import LETTING_ROLES, STAFF_ROLES, Role
+from magicmix.housing.models import Cluster, Unit
+from magicmix.people.models import TargetGroup
+
+from .events import ApplicationEvent
+from .intake import Intake
+
+if TYPE_CHECKING:
+    from magicmix.accounts.models import User
+
+LOTTERY_RANGE = 1_000_000_000
+
+
+class Stage(models.TextChoices):
+    SUBMITTED = "submitted", pgettext_lazy("application status", "submitted")
+    REVIEW = "review", pgettext_lazy("application status", "eligibility to be reviewed")
+    ASSESSING = "assessing", pgettext_lazy("application status", "letter being scored")
+    INTERVIEW = "interview", pgettext_lazy("application status", "invited for an interview")
+    SHORTLISTED = "shortlisted", pgettext_lazy("application status", "shortlisted")
+    OFFERED = "offered", pgettext_lazy("application status", "offer made")
+    HOUSED = "housed", pgettext_lazy("application status", "housed")
+    NOT_SELECTED = "not_selected", pgettext_lazy("application status", "not selected")
+    WITHDRAWN = "withdrawn", pgettext_lazy("application status", "withdrawn")
+
+
+class PublicStatus(models.TextChoices):
+    RECEIVED = "received", pgettext_lazy("application status", "received")
+    ASSESSING = "assessing", pgettext_lazy("application status", "being assessed")
+    INVITED = "invited", pgettext_lazy("application status", "invited")
+    OFFER = "offer", pgettext_lazy("application status", "offer")
+    HOUSED = "housed", pgettext_lazy("application status", "housed")
+    NOT_SELECTED = "not_selected", pgettext_lazy("application status", "not selected")
+    WITHDRAWN = "withdrawn", pgettext_lazy("application status", "withdrawn")
+
+
+PUBLIC_STATUS: dict[str, str] = {
+    Stage.SUBMITTED: PublicStatus.RECEIVED,
+    Stage.REVIEW: PublicStatus.RECEIVED,
+    Stage.ASSESSING: PublicStatus.ASSESSING,
+    Stage.INTERVIEW: PublicStatus.INVITED,
+    Stage.SHORTLISTED: PublicStatus.ASSESSING,
+    Stage.OFFERED: PublicStatus.OFFER,
+    Stage.HOUSED: PublicStatus.HOUSED,
+    Stage.NOT_SELECTED: PublicStatus.NOT_SELECTED,
+    Stage.WITHDRAWN: PublicStatus.WITHDRAWN,
+}
+FINAL_STAGES = frozenset({Stage.HOUSED, Stage.NOT_SELECTED, Stage.WITHDRAWN})
+
+
+class Route(models.TextChoices):
+    PUBLIC = "public", _("public application")
+    NOMINATION = "nomination", _("nomination by a partner")
+
+
+def name_key(first_name: str, last_name: str) -> str:
+    """A name compared without case, accents or extra spaces: "José  de Vries" = "jose de vries"."""
+    text = unicodedata.normalize("NFKD", f"{first_name} {last_name}")
+    plain = "".join(char for char in text if not unicodedata.combining(char))
+    return " ".join(plain.casefold().split())
+
+
+def age_on(born: datetime.date, day: datetime.date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_lottery_number() -> int:
+    return secrets.randbelow(LOTTERY_RANGE)
+
+
+class ApplicationQuerySet(models.QuerySet["Application"]):
+    def by_token(self, token: str) -> ApplicationQuerySet:
+        """The application a private link opens: only with the right token, only until expiry."""
+        return self.filter(token_hash=hash_token(token), link_expires_at__gt=timezone.now())
+
+    def visible_to(self, user: User) -> ApplicationQuerySet:
+        """Staff of the owning corporation see every application of its intakes; a partner
+        caseworker sees only the clients their organisation nominated."""
+        return self.filter(
+            Q(intake__complex__organisation_id__in=user.organisation_ids(STAFF_ROLES))
+            | Q(nomination__organisation_id__in=user.organisation_ids({Role.PARTNER_CASEWORKER}))
+        )
+
+    def managed_by(self, user: User) -> ApplicationQuerySet:
+        """Applications whose selection the user runs (letting staff of the owner)."""
+        return self.filter(
+            intake__complex__organisation_id__in=user.organisation_ids(LETTING_ROLES)
+        )
+
+
+class Application(models.Model):
+    intake = models.ForeignKey(Intake, on_delete=models.PROTECT, related_name="applications")
+    route = models.CharField(_("route"), max_length=20, choices=Route.choices, default=Route.PUBLIC)
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=150)
+    name_key = models.CharField(max_length=260, editable=False, db_index=True)
+    date_of_birth = models.DateField(_("date of birth"))
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    household_size = models.PositiveSmallIntegerField(
+        _("household size"), default=1, validators=[MinValueValidator(1), MaxValueValidator(20)]
+    )
+    annual_income = models.DecimalField(
+        _("gross annual household income (€)"),
+        max_digits=10,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+    )
+    income_year = models.PositiveSmallIntegerField(_("income year"))
+    target_group = models.ForeignKey(
+        TargetGroup, on_delete=models.PROTECT, related_name="applications",
+        verbose_name=_("target group"),
+    )  # fmt: skip
+    education_institution = models.CharField(
+        _("where you are enrolled"), max_length=200, blank=True
+    )
+    unit_types = models.JSONField(_("acceptable unit types"), default=list, blank=True)
+    preferred_clusters = models.ManyToManyField(
+        Cluster, blank=True, related_name="+", verbose_name=_("preferred parts of the complex")
+    )
+    motivation = models.TextField(_("what will you do for your neighbours?"))
+    registered_on = models.DateField(_("registration date"), default=datetime.date.today)
+    lottery_number = models.PositiveIntegerField(_("lottery number"), default=new_lottery_number)
+    stage = models.CharField(
+        _("stage"), max_length=20, choices=Stage.choices, default=Stage.SUBMITTED
+    )
+    public_status = models.CharField(
+        _("status shown to the applicant"),
+        max_length=20,
+        choices=PublicStatus.choices,
+        default=PublicStatus.RECEIVED,
+    )
+    # Only the SHA-256 of the private link's token is kept; the token itself is in the e-mail.
+    token_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)
+    link_expires_at = models.DateTimeField(null=True, editable=False)
+    possible_duplicate = models.BooleanField(_("possible duplicate"), default=False)
+    created_at = models.DateTimeField(_("received at"), auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["token_hash", "name_key"])
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["registered_on", "lottery_number", "id"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        indexes = [models.Index(fields=["intake", "email"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(household_size__gte=1), name="application_household_min_1"),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.name_key = name_key(self.first_name, self.last_name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def unit_type_labels(self) -> list[str]:
+        return [str(Unit.Type(code).label) for code in self.unit_types if code in Unit.Type.values]
+
+    @property
+    def is_final(self) -> bool:
+        return self.stage in FINAL_STAGES
+
+    @property
+    def may_change_letter(self) -> bool:
+        return not self.is_final and self.intake.is_open()
+
+    def issue_link(self) -> str:
+        """A fresh private link token; only its hash is stored (save the application after)."""
+        token = secrets.token_urlsafe(32)
+        self.token_hash = hash_token(token)
+        self.link_expires_at = self.intake.link_expires_at()
+        return token
+
+    def likely_duplicates(self) -> ApplicationQuerySet:
+        """Other applications to the same intake with the same name and date of birth, or the
+        same e-mail address."""
+        same = Q(name_key=self.name_key, date_of_birth=self.date_of_birth)
+        if self.email:
+            same |= Q(email__iexact=self.email)
+        return Application.objects.filter(same, intake_id=self.intake_id).exclude(pk=self.pk)
+
+    def flag_duplicates(self) -> list[Application]:
+        """Mark this application and its look-alikes for staff; nothing is merged or deleted."""
+        others = list(self.likely_duplicates())
+        if not others:
+            return []
+        for application in [self, *others]:
+            if not application.possible_duplicate:
+                application.possible_duplicate = True
+                application.save(update_fields=["possible_duplicate"])
+                application.record(
+                    ApplicationEvent.Kind.DUPLICATE,
+                    reason=", ".join(
+                        str(other.pk) for other in [self, *others] if other.pk != application.pk
+                    ),
+                )
+        return others
+
+    def record(
+        self,
+        kind: str,
+        *,
+        by: User | None = None,
+        by_applicant: bool = False,
+        reason: str = "",
+        from_stage: str = "",
+        to_stage: str = "",
+    ) -> ApplicationEvent:
+        return ApplicationEvent.objects.create(
+            application=self,
+            kind=kind,
+            actor=by,
+            by_applicant=by_applicant,
+            reason=reason,
+            from_stage=from_stage,
+            to_stage=to_stage,
+        )
+
+    @transaction.atomic
+    def move_to(
+        self,
+        stage: str,
+        *,
+        by: User | None,
+        reason: str,
+        by_applicant: bool = False,
+        public_status: str | None = None,
+        kind: str = "stage",
+    ) -> ApplicationEvent:
+        """Change the workflow stage (and with it the public status) and log why."""
+        previous = self.stage
+        self.stage = stage
+        self.public_status = public_status or PUBLIC_STATUS[stage]
+        self.save(update_fields=["stage", "public_status"])
+        return self.record(
+            kind, by=by, by_applicant=by_applicant, reason=reason,
+            from_stage=previous, to_stage=stage,
+        )  # fmt: skip
+
+    def withdraw(self, reason: str, by: User | None = None) -> ApplicationEvent:
+        """Withdrawn by staff (`by`) or, without a user, by the applicant through the link."""
+        return self.move_to(
+            Stage.WITHDRAWN, by=by, by_applicant=by is None, reason=reason,
+            kind=ApplicationEvent.Kind.WITHDRAWN,
+        )  # fmt: skip

@@ -1,0 +1,63 @@
+"""The public application flow, across applications, eligibility outcomes, the log and e-mail.
+
+`submit` checks eligibility first and keeps nothing of a refused attempt (data minimisation).
+An accepted application is saved with its outcomes, its first event and its duplicate flags in
+one transaction: all of it or none. The confirmation e-mail goes out after the commit, with
+the only copy of the private link's token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from magicmix.housing.models import Cluster
+from magicmix.legal.checks import Outcome
+
+from . import eligibility
+from .models import Application, ApplicationEvent, EligibilityOutcome, Stage
+
+
+class NotEligible(Exception):
+    def __init__(self, refusals: list[Outcome]) -> None:
+        super().__init__([outcome.rule for outcome in refusals])
+        self.refusals = refusals
+
+
+def submit(application: Application, clusters: Iterable[Cluster]) -> str:
+    """Save an eligible application and return its private token; raise NotEligible if not."""
+    household = eligibility.Household(
+        date_of_birth=application.date_of_birth,
+        size=application.household_size,
+        annual_income=application.annual_income,
+        target_group_code=application.target_group.code,
+    )
+    outcomes = eligibility.check(application.intake, household, timezone.localdate())
+    refused = eligibility.refusals(outcomes)
+    if refused:
+        raise NotEligible(refused)
+    with transaction.atomic():
+        token = application.issue_link()
+        application.stage = Stage.REVIEW if eligibility.needs_review(outcomes) else Stage.SUBMITTED
+        application.save()
+        application.preferred_clusters.set(clusters)
+        EligibilityOutcome.objects.bulk_create(
+            [EligibilityOutcome.of(application, outcome) for outcome in outcomes]
+        )
+        application.record(ApplicationEvent.Kind.SUBMITTED, by_applicant=True)
+        application.flag_duplicates()
+    return token
+
+
+def send_confirmation(application: Application, link: str) -> None:
+    context = {"application": application, "intake": application.intake, "link": link}
+    send_mail(
+        render_to_string("selection/email/confirmation_subject.txt", context).strip(),
+        render_to_string("selection/email/confirmation.txt", context),
+        None,
+        [application.email],
+    )

@@ -1,0 +1,99 @@
+"""The corporation's side of an intake (letting staff of the owner): set it up, read what came
+in. Intakes and applications of other corporations answer 404."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from magicmix.accounts.models import User
+from magicmix.housing.models import Complex
+from magicmix.legal.checks import Status
+from magicmix.web.history import changes_of
+
+from ..forms import IntakeForm
+from ..models import Application, EligibilityOutcome, Intake
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+@require_http_methods(["GET"])
+def intake_list(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    intakes = (
+        Intake.objects.editable_by(user)
+        .select_related("complex")
+        .annotate(application_count=Count("applications"))
+    )
+    context = {
+        "intakes": intakes,
+        "may_create": Complex.objects.editable_by(user).exists(),
+    }
+    return render(request, "selection/staff/intake_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def intake_create(request: HttpRequest) -> HttpResponse:
+    if not Complex.objects.editable_by(_user(request)).exists():
+        raise Http404
+    return _intake_form(request, Intake())
+
+
+@require_http_methods(["GET", "POST"])
+def intake_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    intake = get_object_or_404(Intake.objects.editable_by(_user(request)), pk=pk)
+    return _intake_form(request, intake)
+
+
+def _intake_form(request: HttpRequest, intake: Intake) -> HttpResponse:
+    form = IntakeForm(_user(request), request.POST or None, instance=intake)
+    if form.is_valid():
+        intake = form.save()
+        messages.success(request, _("The intake is saved."))
+        return redirect("selection:intake_detail", pk=intake.pk)
+    return render(request, "selection/staff/intake_form.html", {"form": form, "intake": intake})
+
+
+@require_http_methods(["GET"])
+def intake_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    intake = get_object_or_404(
+        Intake.objects.editable_by(_user(request)).select_related("complex"), pk=pk
+    )
+    applications = intake.applications.select_related("target_group").annotate(
+        failed=Count("eligibility", filter=Q(eligibility__status=Status.FAILED)),
+        missing=Count("eligibility", filter=Q(eligibility__status=Status.MISSING)),
+    )
+    context = {
+        "intake": intake,
+        "applications": applications,
+        "target_groups": intake.target_groups.all(),
+        "changes": changes_of(intake),
+    }
+    return render(request, "selection/staff/intake_detail.html", context)
+
+
+@require_http_methods(["GET"])
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(
+        Application.objects.managed_by(_user(request))
+        .select_related("intake__complex", "target_group")
+        .prefetch_related(
+            Prefetch("eligibility", queryset=EligibilityOutcome.objects.order_by("id")),
+            "preferred_clusters",
+        ),
+        pk=pk,
+    )
+    context = {
+        "application": application,
+        "intake": application.intake,
+        "duplicates": application.likely_duplicates(),
+        "events": application.events.select_related("actor"),
+        "changes": changes_of(application),
+    }
+    return render(request, "selection/staff/application_detail.html", context)

@@ -1,0 +1,72 @@
+"""Forms to start and end a tenancy."""
+
+from __future__ import annotations
+
+import datetime
+from itertools import groupby
+from typing import Any
+
+from django import forms
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from magicmix.housing.models import Unit
+from magicmix.people.forms import DATE, bind
+from magicmix.web.forms import NLDesignForm
+
+from .models import Tenancy
+
+
+def _ends_after_start(start: datetime.date | None, end: datetime.date | None) -> None:
+    if start and end and end < start:
+        raise forms.ValidationError({"end_date": _("A tenancy cannot end before it starts.")})
+
+
+class StartTenancyForm(NLDesignForm):
+    unit = forms.ModelChoiceField(
+        label=_("unit"),
+        queryset=Unit.objects.none(),
+        help_text=_("Vacant units of the complexes you let, per complex."),
+    )
+    start_date = forms.DateField(label=_("start date"), widget=DATE)
+    end_date = forms.DateField(
+        label=_("end date"),
+        widget=DATE,
+        required=False,
+        help_text=_("Only for a temporary contract; leave empty for an open-ended tenancy."),
+    )
+
+    def __init__(self, units: Any, data: Any = None) -> None:
+        super().__init__(initial={"start_date": datetime.date.today()})
+        field = self.fields["unit"]
+        # Any lettable unit validates (so a unit taken meanwhile gets the clear "occupied"
+        # message); only the units vacant from today are offered.
+        field.queryset = units  # type: ignore[attr-defined]
+        let = Tenancy.objects.filter(unit=OuterRef("pk")).overlapping(datetime.date.today(), None)
+        vacant = units.exclude(Exists(let)).select_related("complex", "cluster")
+        field.choices = [("", _("Choose a unit"))] + [  # type: ignore[attr-defined]
+            (complex_.name, [(unit.pk, f"{unit.code} — {unit.cluster}") for unit in group])
+            for complex_, group in groupby(
+                vacant.order_by("complex__name", "complex_id", "code"), key=lambda u: u.complex
+            )
+        ]
+        bind(self, data)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        _ends_after_start(data.get("start_date"), data.get("end_date"))
+        return data
+
+
+class EndTenancyForm(NLDesignForm):
+    end_date = forms.DateField(label=_("end date"), widget=DATE)
+
+    def __init__(self, tenancy: Tenancy, *args: Any, **kwargs: Any) -> None:
+        self.tenancy = tenancy
+        kwargs.setdefault("initial", {"end_date": tenancy.end_date or datetime.date.today()})
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        _ends_after_start(self.tenancy.start_date, data.get("end_date"))
+        return data
