@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "magicmix.demo",
     "magicmix.legal",
     "magicmix.selection",
+    "magicmix.rounds",
     "magicmix.web",
 ]
 

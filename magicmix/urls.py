@@ -16,4 +16,5 @@ urlpatterns = [
     path("persons/", include("magicmix.people.urls")),
     path("legal/", include("magicmix.legal.urls")),
     path("", include("magicmix.selection.urls")),
+    path("", include("magicmix.rounds.urls")),
 ]

@@ -7,6 +7,7 @@ Plain Python, no Django. Dataclasses in (`Round`), dataclasses out (`Result`):
 """
 
 from .engine import allocate, compare_modes, price_of_mix, without_mix
+from .export import to_html, to_json, to_markdown
 from .io import RoundError, load_round, parse_round, read_applicants_csv
 from .model import (
     ANY,
@@ -77,5 +78,8 @@ __all__ = [
     "parse_round",
     "price_of_mix",
     "read_applicants_csv",
+    "to_html",
+    "to_json",
+    "to_markdown",
     "without_mix",
 ]

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .modes.outcome import Closed, Outcome, Why
-from .problem import Candidate, Option, Problem
+from .policy_report import after_counts
+from .problem import Candidate, Option, Problem, counts
 from .result import Explanation, Reason, reason
 
 
@@ -22,6 +23,7 @@ class Explainer:
         # Per cell and group: the latest place (in the mode's order) of anyone placed there.
         self.last: dict[tuple[int, str], int] = defaultdict(lambda: -1)
         self.latest: dict[tuple[int, str], int] = {}  # cache of _last_in
+        self.after = after_counts(problem, outcome.units)
         for index, unit in outcome.units.items():
             key = (problem.unit_cell[unit], problem.candidates[index].applicant.group)
             self.last[key] = max(self.last[key], outcome.positions[index])
@@ -71,11 +73,31 @@ class Explainer:
             )
         group = candidate.applicant.group
         last = self._last_in(option, group)
+        full = None if self.outcome.serial else self._full_maximum(candidate, option)
+        if full is not None:
+            b = self.problem.bounds[full]
+            return reason(
+                "maximum", rank=option.rank + 1, target=target, dimension=b.bound.dimension.value, value=b.bound.value,
+                scope=self._name(b.bound.scope), count=self.after[full], limit=b.hi if b.hi is not None else 0,
+            )
         if not self.outcome.serial:
             return reason("optimised_away", rank=option.rank + 1, target=target, position=position + 1, last=last + 1 if last >= 0 else "-")
         if last < 0:
             return reason("outranked_no_group", rank=option.rank + 1, target=target, position=position + 1, group=group)
         return reason("outranked", rank=option.rank + 1, target=target, position=position + 1, group=group, last=last + 1)
+
+    def _full_maximum(self, candidate: Candidate, option: Option) -> int | None:
+        """A hard maximum, full after the round, that shuts the applicant out of every cell of the option."""
+        found = None
+        for cell in option.cells:
+            full = [
+                bi for bi in self.problem.cell_bounds[cell]
+                if (b := self.problem.bounds[bi]).bound.hard and b.hi is not None and self.after[bi] >= b.hi and counts(b.bound, candidate.profile)
+            ]
+            if not full:
+                return None
+            found = found if found is not None else full[0]
+        return found
 
     def _last_in(self, option: Option, group: str) -> int:
         key = (id(option.cells), group)  # cell tuples are shared between applicants

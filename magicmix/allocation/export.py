@@ -8,12 +8,16 @@ import json
 from enum import Enum
 from typing import Any
 
-from .result import Comparison, PriceOfMix, Result
+from .result import Comparison, Explanation, PriceOfMix, Reason, Result
 
 RESULT_FORMAT = "magicmix-result"
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, Reason):
+        return {"code": value.code, "params": dict(value.params), "nl": value.nl, "en": value.en}
+    if isinstance(value, Explanation):
+        return {**{f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}, "nl": value.text("nl"), "en": value.text("en")}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, Enum):

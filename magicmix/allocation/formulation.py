@@ -167,7 +167,7 @@ def _run(model: _Model, integer: bool, time_limit: float | None) -> highspy.High
         lp.integrality_ = [highspy.HighsVarType.kInteger if f else highspy.HighsVarType.kContinuous for f in flags]
     else:
         lp.integrality_ = []
-    highs = highspy.Highs()
+    highs = highspy.Highs()  # type: ignore[no-untyped-call]
     highs.setOptionValue("output_flag", False)
     highs.setOptionValue("random_seed", 0)
     highs.setOptionValue("mip_rel_gap", 0.0)
@@ -222,7 +222,9 @@ def solve(
     chosen = _starting_set(problem, candidates, state, value)
     while True:
         model = _build(problem, chosen, state, value, hard, softs)
-        relaxed = _run(model, integer=False, time_limit=time_limit)
+        if model.lp.num_col_ == 0 and len(chosen) == len(candidates):
+            return _integer(problem, model, time_limit, None)
+        relaxed = _run(model, integer=False, time_limit=time_limit) if model.lp.num_col_ else None
         if relaxed is None:
             if len(chosen) == len(candidates):
                 return Solution(False, {}, 0.0, 0.0, 0.0)

@@ -19,8 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from . import model as m
 
-FORMAT = "magicmix-round"
-VERSION = 1
+FORMAT: Literal["magicmix-round"] = "magicmix-round"
+VERSION: Literal[1] = 1
 
 
 class RoundError(Exception):

@@ -1,4 +1,8 @@
-"""Which persons a user may see in full: the rules of magicmix.accounts applied to people."""
+"""Which persons a user may see in full: the rules of magicmix.accounts applied to people.
+
+Out of scope is always 404: the person list too answers 404 to a user who may see no person
+at all (policy officers, resident panel members), just as every person page does.
+"""
 
 from __future__ import annotations
 

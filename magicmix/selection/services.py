@@ -1,5 +1,6 @@
-"""The public application flow, across applications, eligibility outcomes, the log and e-mail.
+"""The ways into an intake, across applications, eligibility outcomes, the log and e-mail.
 
+Two routes share one check: `submit` (the public form) and `nominate` (a partner's client).
 `submit` checks eligibility first and keeps nothing of a refused attempt (data minimisation).
 An accepted application is saved with its outcomes, its first event and its duplicate flags in
 one transaction: all of it or none. The confirmation e-mail goes out after the commit, with
@@ -9,6 +10,7 @@ the only copy of the private link's token.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.core.mail import send_mail
 from django.db import transaction
@@ -19,7 +21,10 @@ from magicmix.housing.models import Cluster
 from magicmix.legal.checks import Outcome
 
 from . import eligibility
-from .models import Application, ApplicationEvent, EligibilityOutcome, Stage
+from .models import Application, ApplicationEvent, EligibilityOutcome, Nomination, Route, Stage
+
+if TYPE_CHECKING:
+    from magicmix.accounts.models import User
 
 
 class NotEligible(Exception):
@@ -28,8 +33,8 @@ class NotEligible(Exception):
         self.refusals = refusals
 
 
-def submit(application: Application, clusters: Iterable[Cluster]) -> str:
-    """Save an eligible application and return its private token; raise NotEligible if not."""
+def _checked(application: Application) -> list[Outcome]:
+    """The eligibility outcomes of an application; NotEligible if any rule refuses it."""
     household = eligibility.Household(
         date_of_birth=application.date_of_birth,
         size=application.household_size,
@@ -40,17 +45,45 @@ def submit(application: Application, clusters: Iterable[Cluster]) -> str:
     refused = eligibility.refusals(outcomes)
     if refused:
         raise NotEligible(refused)
+    return outcomes
+
+
+def _store(application: Application, outcomes: list[Outcome]) -> None:
+    """Save a new application with its outcomes and duplicate flags (inside a transaction)."""
+    application.stage = Stage.REVIEW if eligibility.needs_review(outcomes) else Stage.SUBMITTED
+    application.save()
+    EligibilityOutcome.objects.bulk_create(
+        [EligibilityOutcome.of(application, outcome) for outcome in outcomes]
+    )
+
+
+def submit(application: Application, clusters: Iterable[Cluster]) -> str:
+    """Save an eligible application and return its private token; raise NotEligible if not."""
+    outcomes = _checked(application)
     with transaction.atomic():
         token = application.issue_link()
-        application.stage = Stage.REVIEW if eligibility.needs_review(outcomes) else Stage.SUBMITTED
-        application.save()
+        _store(application, outcomes)
         application.preferred_clusters.set(clusters)
-        EligibilityOutcome.objects.bulk_create(
-            [EligibilityOutcome.of(application, outcome) for outcome in outcomes]
-        )
         application.record(ApplicationEvent.Kind.SUBMITTED, by_applicant=True)
         application.flag_duplicates()
     return token
+
+
+def nominate(application: Application, nomination: Nomination, by: User) -> None:
+    """Save a partner's nomination of an eligible client; raise NotEligible if not eligible.
+
+    The client gets no private link: the nominating partner follows the nomination instead."""
+    outcomes = _checked(application)
+    with transaction.atomic():
+        application.route = Route.NOMINATION
+        _store(application, outcomes)
+        nomination.application = application
+        nomination.caseworker = by
+        nomination.save()
+        application.record(
+            ApplicationEvent.Kind.NOMINATED, by=by, reason=str(nomination.organisation)
+        )
+        application.flag_duplicates()
 
 
 def send_confirmation(application: Application, link: str) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import public, staff
+from .views import interviews, nominations, panel, public, scoring, shortlist, staff
 
 app_name = "selection"
 urlpatterns = [
@@ -17,5 +17,19 @@ urlpatterns = [
     path("intakes/new/", staff.intake_create, name="intake_create"),
     path("intakes/<int:pk>/", staff.intake_detail, name="intake_detail"),
     path("intakes/<int:pk>/edit/", staff.intake_edit, name="intake_edit"),
+    path("intakes/<int:pk>/rubric/", scoring.rubric, name="rubric"),
+    path("intakes/<int:pk>/interviews/", interviews.planner, name="interviews"),
+    path("intakes/<int:pk>/shortlist/", shortlist.shortlist, name="shortlist"),
     path("applications/<int:pk>/", staff.application_detail, name="application_detail"),
+    path("applications/<int:pk>/decide/", shortlist.decide, name="decide"),
+    path("scoring/", scoring.overview, name="scoring"),
+    path("scoring/<int:pk>/", scoring.score_letter, name="score_letter"),
+    path("interviews/<int:pk>/", interviews.record, name="interview"),
+    # Partner caseworkers.
+    path("nominations/", nominations.nomination_list, name="nomination_list"),
+    path("nominations/intake/<int:pk>/", nominations.nominate, name="nominate"),
+    path("nominations/<int:pk>/", nominations.nomination_detail, name="nomination_detail"),
+    # Resident panel (coöptatie).
+    path("panel/", panel.candidate_list, name="panel"),
+    path("panel/<int:pk>/", panel.candidate, name="panel_candidate"),
 ]

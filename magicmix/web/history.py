@@ -33,7 +33,12 @@ def changes_of(instance: models.Model, limit: int = 50) -> list[Change]:
         if previous is not None and record.history_type == "~":
             delta = record.diff_against(previous)
             fields = [
-                (_label(instance, c.field), _show(c.old), _show(c.new)) for c in delta.changes
+                (
+                    _label(instance, c.field),
+                    _show(instance, c.field, c.old),
+                    _show(instance, c.field, c.new),
+                )
+                for c in delta.changes
             ]
         changes.append(
             Change(
@@ -50,5 +55,14 @@ def _label(instance: models.Model, name: str) -> str:
     return str(instance._meta.get_field(name).verbose_name)
 
 
-def _show(value: Any) -> str:
-    return "—" if value in (None, "") else str(value)
+def _show(instance: models.Model, name: str, value: Any) -> str:
+    """Choice labels and related records by name, as the person saw them in the form."""
+    if value in (None, ""):
+        return "—"
+    field = instance._meta.get_field(name)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field.is_relation and field.related_model is not None:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related is not None else str(value)
+    return str(value)

@@ -22,9 +22,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if roles & STAFF_ROLES:
         items.append((reverse("people:target_group_list"), _("Target groups")))
     items.append((reverse("legal:current"), _("Legal limits")))
-    current = request.path
+    # The longest matching prefix is the current section: /persons/target-groups/ is not /persons/.
+    matching = [url for url, _label in items if request.path.startswith(url)]
+    current = max(matching, key=len, default=None)
     return {
         "nav_items": [
-            {"url": url, "label": label, "current": current.startswith(url)} for url, label in items
+            {"url": url, "label": label, "current": url == current} for url, label in items
         ]
     }

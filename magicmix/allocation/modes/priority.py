@@ -51,7 +51,6 @@ def _open_cell(
         if over is not None:
             blocked = blocked or Closed(rank, target, Why.MAXIMUM, over, reach.fixed[over])
             continue
-        tight = reach.tight_minimums(candidate, cell) if reach.active else []
         if reach.place(candidate, cell):
             return cell
         blocked = blocked or Closed(rank, target, Why.MINIMUM, *reach.blame(reach.tight_minimums(candidate, cell)))

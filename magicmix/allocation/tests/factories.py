@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 from magicmix.allocation.model import (
     ANY,
@@ -27,20 +28,20 @@ GROUPS = ("jongere", "statushouder", "uitstroom")
 DATE = dt.date(2026, 3, 1)
 
 
-def unit(uid: str, occupant: Occupant | None = None, **overrides: object) -> Unit:
-    fields: dict[str, object] = dict(
-        id=uid, unit_type="studio", floor_area=23.0, max_occupants=1, self_contained=True,
-        accessible=False, rent=500.0, contract_type="onbepaalde_tijd", occupant=occupant,
-    )
+def unit(uid: str, occupant: Occupant | None = None, **overrides: Any) -> Unit:
+    fields: dict[str, object] = {
+        "id": uid, "unit_type": "studio", "floor_area": 23.0, "max_occupants": 1, "self_contained": True,
+        "accessible": False, "rent": 500.0, "contract_type": "onbepaalde_tijd", "occupant": occupant,
+    }
     fields.update(overrides)
     return Unit(**fields)  # type: ignore[arg-type]
 
 
-def applicant(aid: str, preferences: tuple[str, ...] = (ANY,), **overrides: object) -> Applicant:
-    fields: dict[str, object] = dict(
-        id=aid, group="jongere", role=Role.SUPPORTING, support=SupportLevel.NONE, household_size=1, age=22,
-        income=20_000.0, registration_date=dt.date(2020, 1, 1), preferences=preferences,
-    )
+def applicant(aid: str, preferences: tuple[str, ...] = (ANY,), **overrides: Any) -> Applicant:
+    fields: dict[str, object] = {
+        "id": aid, "group": "jongere", "role": Role.SUPPORTING, "support": SupportLevel.NONE, "household_size": 1,
+        "age": 22, "income": 20_000.0, "registration_date": dt.date(2020, 1, 1), "preferences": preferences,
+    }
     fields.update(overrides)
     return Applicant(**fields)  # type: ignore[arg-type]
 

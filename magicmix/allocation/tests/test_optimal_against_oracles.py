@@ -9,6 +9,7 @@ from magicmix.allocation import textbook
 from magicmix.allocation.engine import allocate, without_mix
 from magicmix.allocation.model import Mode
 from magicmix.allocation.problem import Problem
+
 from .factories import random_round
 
 SEEDS = range(60)

@@ -8,6 +8,7 @@ from matching.games import HospitalResident
 from magicmix.allocation.engine import allocate
 from magicmix.allocation.model import Mode
 from magicmix.allocation.problem import Problem
+
 from .factories import random_round
 
 

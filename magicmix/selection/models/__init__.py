@@ -1,7 +1,9 @@
 """The selection's data: intakes, applications, nominations, scores and their log."""
 
 from .application import (
+    DECIDABLE_STAGES,
     FINAL_STAGES,
+    INVITABLE_STAGES,
     PUBLIC_STATUS,
     Application,
     PublicStatus,
@@ -16,21 +18,26 @@ from .events import ApplicationEvent
 from .intake import Intake
 from .nomination import Nomination
 from .scoring import (
+    Breakdown,
     CooptationAdvice,
     Criterion,
     Interview,
     InterviewScore,
     LetterScore,
     Rubric,
+    breakdowns,
     selection_score,
     weighted_score,
 )
 
 __all__ = [
+    "DECIDABLE_STAGES",
     "FINAL_STAGES",
+    "INVITABLE_STAGES",
     "PUBLIC_STATUS",
     "Application",
     "ApplicationEvent",
+    "Breakdown",
     "CooptationAdvice",
     "Criterion",
     "EligibilityOutcome",
@@ -46,6 +53,7 @@ __all__ = [
     "age_on",
     "hash_token",
     "name_key",
+    "breakdowns",
     "selection_score",
     "weighted_score",
 ]

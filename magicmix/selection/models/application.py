@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from magicmix.accounts.models import LETTING_ROLES, STAFF_ROLES, Role
+from magicmix.accounts.models import LETTING_ROLES, STAFF_ROLES, Organisation, Role
 from magicmix.housing.models import Cluster, Unit
 from magicmix.people.models import TargetGroup
 
@@ -70,6 +70,14 @@ PUBLIC_STATUS: dict[str, str] = {
     Stage.WITHDRAWN: PublicStatus.WITHDRAWN,
 }
 FINAL_STAGES = frozenset({Stage.HOUSED, Stage.NOT_SELECTED, Stage.WITHDRAWN})
+# Letters are scored until the application is invited for an interview or decided on.
+LETTER_STAGES = frozenset({Stage.SUBMITTED, Stage.ASSESSING})
+# Who may still be invited for an interview (eligibility reviewed, not decided on).
+INVITABLE_STAGES = frozenset({Stage.SUBMITTED, Stage.ASSESSING, Stage.SHORTLISTED})
+# Where staff may decide shortlisted or not selected.
+DECIDABLE_STAGES = frozenset(
+    {Stage.SUBMITTED, Stage.REVIEW, Stage.ASSESSING, Stage.INTERVIEW, Stage.SHORTLISTED}
+)
 
 
 class Route(models.TextChoices):
@@ -114,6 +122,32 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
         return self.filter(
             intake__complex__organisation_id__in=user.organisation_ids(LETTING_ROLES)
         )
+
+    def scorable_by(self, user: User) -> ApplicationQuerySet:
+        """Applications the user may score or interview: any staff of the owning corporation."""
+        return self.filter(intake__complex__organisation_id__in=user.organisation_ids(STAFF_ROLES))
+
+    def letters_for(self, scorer: User, scorers_per_letter: int) -> ApplicationQuerySet:
+        """The scorer's queue: public letters still being assessed that the scorer has not
+        scored and that fewer than `scorers_per_letter` others have; least-scored first."""
+        return (
+            self.filter(route=Route.PUBLIC, stage__in=LETTER_STAGES)
+            .exclude(letter_scores__scorer=scorer)
+            .annotate(scorer_count=Count("letter_scores__scorer", distinct=True))
+            .filter(scorer_count__lt=scorers_per_letter)
+            .order_by("scorer_count", "id")
+        )
+
+    def for_panel(self, user: User) -> ApplicationQuerySet:
+        """Shortlisted candidates of complexes where the user sits on the resident panel of a
+        residents' organisation that is a partner of the complex (coöptatie)."""
+        return self.filter(
+            stage=Stage.SHORTLISTED,
+            intake__complex__partners__organisation_id__in=user.organisation_ids(
+                {Role.RESIDENT_PANEL}
+            ),
+            intake__complex__partners__organisation__kind=Organisation.Kind.RESIDENTS,
+        ).distinct()
 
 
 class Application(models.Model):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from magicmix.accounts.models import LETTING_ROLES
+from magicmix.accounts.models import LETTING_ROLES, STAFF_ROLES, Role
 from magicmix.housing.models import Complex
 from magicmix.legal.contracts import ContractType
 from magicmix.people.models import TargetGroup
@@ -37,6 +37,20 @@ class IntakeQuerySet(models.QuerySet["Intake"]):
     def editable_by(self, user: User) -> IntakeQuerySet:
         """Intakes of complexes whose owning corporation the user lets for."""
         return self.filter(complex__organisation_id__in=user.organisation_ids(LETTING_ROLES))
+
+    def scored_by(self, user: User) -> IntakeQuerySet:
+        """Intakes whose letters and interviews the user may score (staff of the owner)."""
+        return self.filter(complex__organisation_id__in=user.organisation_ids(STAFF_ROLES))
+
+    def nominatable_by(self, user: User) -> IntakeQuerySet:
+        """Open intakes of complexes where the user's partner organisation may nominate."""
+        return self.filter(
+            status=Intake.Status.OPEN,
+            complex__partners__organisation_id__in=user.organisation_ids(
+                {Role.PARTNER_CASEWORKER}
+            ),
+            complex__partners__may_nominate=True,
+        ).distinct()
 
 
 class Intake(models.Model):

@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 from magicmix.housing.models import Unit
-from magicmix.selection.models import Intake
+from magicmix.accounts.models import User
+from magicmix.selection.models import Application, Criterion, Intake, LetterScore, Rubric
 from magicmix.testing import factories
 
 
@@ -36,3 +37,23 @@ def form_data(intake: Intake, **fields: Any) -> dict[str, Any]:
         "website": "",
     }
     return data | fields
+
+
+def rubric(intake: Intake, **fields: Any) -> Rubric:
+    """A rubric with one letter criterion (weight 2, max 5) and one interview criterion
+    (weight 1, max 10)."""
+    created = Rubric.objects.create(intake=intake, **fields)
+    created.criteria.create(
+        stage=Criterion.Stage.LETTER, name="Inzet voor de buren", weight=2, max_points=5
+    )
+    created.criteria.create(
+        stage=Criterion.Stage.INTERVIEW, name="Klik met de gang", weight=1, max_points=10
+    )
+    return created
+
+
+def score(application: Application, scorer: User, points: int) -> None:
+    criterion = application.intake.rubric.criteria.get(stage=Criterion.Stage.LETTER)
+    LetterScore.objects.create(
+        application=application, criterion=criterion, scorer=scorer, points=points
+    )

@@ -10,22 +10,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from magicmix.accounts.models import User
 from magicmix.housing.models import Complex
 from magicmix.legal.checks import Status
 from magicmix.web.history import changes_of
 
 from ..forms import IntakeForm
-from ..models import Application, EligibilityOutcome, Intake
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
+from . import user_of
+from ..models import Application, EligibilityOutcome, Intake, Nomination, breakdowns
 
 
 @require_http_methods(["GET"])
 def intake_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     intakes = (
         Intake.objects.editable_by(user)
         .select_related("complex")
@@ -40,19 +36,19 @@ def intake_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def intake_create(request: HttpRequest) -> HttpResponse:
-    if not Complex.objects.editable_by(_user(request)).exists():
+    if not Complex.objects.editable_by(user_of(request)).exists():
         raise Http404
     return _intake_form(request, Intake())
 
 
 @require_http_methods(["GET", "POST"])
 def intake_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    intake = get_object_or_404(Intake.objects.editable_by(_user(request)), pk=pk)
+    intake = get_object_or_404(Intake.objects.editable_by(user_of(request)), pk=pk)
     return _intake_form(request, intake)
 
 
 def _intake_form(request: HttpRequest, intake: Intake) -> HttpResponse:
-    form = IntakeForm(_user(request), request.POST or None, instance=intake)
+    form = IntakeForm(user_of(request), request.POST or None, instance=intake)
     if form.is_valid():
         intake = form.save()
         messages.success(request, _("The intake is saved."))
@@ -63,7 +59,7 @@ def _intake_form(request: HttpRequest, intake: Intake) -> HttpResponse:
 @require_http_methods(["GET"])
 def intake_detail(request: HttpRequest, pk: int) -> HttpResponse:
     intake = get_object_or_404(
-        Intake.objects.editable_by(_user(request)).select_related("complex"), pk=pk
+        Intake.objects.editable_by(user_of(request)).select_related("complex"), pk=pk
     )
     applications = intake.applications.select_related("target_group").annotate(
         failed=Count("eligibility", filter=Q(eligibility__status=Status.FAILED)),
@@ -81,7 +77,7 @@ def intake_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET"])
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(
-        Application.objects.managed_by(_user(request))
+        Application.objects.managed_by(user_of(request))
         .select_related("intake__complex", "target_group")
         .prefetch_related(
             Prefetch("eligibility", queryset=EligibilityOutcome.objects.order_by("id")),
@@ -93,6 +89,12 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "application": application,
         "intake": application.intake,
         "duplicates": application.likely_duplicates(),
+        "nomination": Nomination.objects.filter(application=application)
+        .select_related("organisation", "support_organisation", "caseworker")
+        .first(),
+        "score": breakdowns([application.pk])[application.pk],
+        "interviews": application.interviews.all(),
+        "advices": application.advices.select_related("panel_member"),
         "events": application.events.select_related("actor"),
         "changes": changes_of(application),
     }

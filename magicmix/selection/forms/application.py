@@ -13,10 +13,10 @@ from magicmix.people.forms import bind
 from magicmix.people.models import AGE_RANGE, TargetGroup
 from magicmix.web.forms import NLDesignForm, NLDesignModelForm
 
-from .models import Application, Intake, age_on
+from ..models import Application, Intake, age_on
 
-_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-_CHECKBOXES = {"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+CHECKBOXES = {"class": "utrecht-checkbox utrecht-checkbox--html-input"}
 STUDENT = "student"
 
 
@@ -33,14 +33,14 @@ class PreferencesMixin:
             label=_("Which kind of home would you accept?"),
             help_text=_("Choose nothing if any kind is fine."),
             choices=[choice for choice in Unit.Type.choices if not present or choice[0] in present],
-            widget=forms.CheckboxSelectMultiple(attrs=_CHECKBOXES),
+            widget=forms.CheckboxSelectMultiple(attrs=CHECKBOXES),
             required=False,
         )
         self.fields["unit_types"] = unit_types
         clusters = self.fields["preferred_clusters"]
         clusters.label = _("Where in the complex would you like to live?")
         clusters.help_text = _("Choose nothing if anywhere is fine.")
-        clusters.widget = forms.CheckboxSelectMultiple(attrs=_CHECKBOXES)
+        clusters.widget = forms.CheckboxSelectMultiple(attrs=CHECKBOXES)
         # Setting the queryset after the widget hands the widget its choices.
         clusters.queryset = Cluster.objects.filter(  # type: ignore[attr-defined]
             pk__in=[cluster.pk for cluster in choosable_clusters(intake.complex_id)]
@@ -70,7 +70,7 @@ class ApplicationForm(PreferencesMixin, NLDesignModelForm):
             "unit_types", "preferred_clusters", "motivation",
         ]  # fmt: skip
         widgets = {
-            "date_of_birth": _DATE,
+            "date_of_birth": DATE,
             "motivation": forms.Textarea(attrs={"rows": 10}),
         }
         help_texts = {
@@ -151,9 +151,9 @@ class IntakeForm(NLDesignModelForm):
             "checks_income", "contribution_hours", "house_rules", "warning_rule", "target_groups",
         ]  # fmt: skip
         widgets = {
-            "opens_on": _DATE,
-            "closes_on": _DATE,
-            "target_groups": forms.CheckboxSelectMultiple(attrs=_CHECKBOXES),
+            "opens_on": DATE,
+            "closes_on": DATE,
+            "target_groups": forms.CheckboxSelectMultiple(attrs=CHECKBOXES),
         }
 
     def __init__(self, user: User, data: Any = None, instance: Intake | None = None) -> None:

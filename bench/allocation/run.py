@@ -1,0 +1,137 @@
+"""Benchmark the allocation engine side by side with the textbook IP and SciPy.
+
+    .venv/bin/python bench/allocation/run.py --out bench/allocation/results.json
+
+Each measurement runs in its own child process (for an honest peak memory and a
+hard time limit). Prints a Markdown table; --out also writes the raw numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def measure(kind: str, size: str, mode: str, seed: int, applicants: int | None, limit: float) -> dict[str, Any]:
+    """Run one measurement in this process (called in the child)."""
+    from magicmix.allocation.engine import allocate, without_mix
+    from magicmix.allocation.generate import generate
+    from magicmix.allocation.model import Mode
+    from magicmix.allocation.problem import Problem
+
+    round_ = generate(size, seed, applicants)
+    row: dict[str, Any] = {"kind": kind, "size": size, "mode": mode, "applicants": len(round_.applicants)}
+    started = time.perf_counter()
+    if kind == "engine":
+        result = allocate(round_, Mode(mode), seed, with_max_fill=False)
+        row.update(filled=result.metrics.filled, vacancies=result.metrics.vacancies, score=result.metrics.score, feasible=result.feasible)
+        if result.certificate is not None:
+            row.update(gap=result.certificate.gap, bound=result.certificate.bound)
+    elif kind == "textbook":
+        from magicmix.allocation import textbook
+
+        problem = Problem(round_)
+        (answer,) = textbook.solve([textbook.instance(problem)], solver=mode, time_limit=limit)
+        row.update(solver_seconds=answer["seconds"], score=answer["objective"], optimal=answer["optimal"])
+        if not answer["optimal"]:
+            row["timeout"] = limit  # the solver's own time limit ran out
+    else:  # SciPy maximum-weight matching on the round without mix bounds
+        import numpy as np
+        from scipy.optimize import linear_sum_assignment
+
+        problem = Problem(without_mix(round_))
+        units = sorted(u for cell in problem.cells for u in cell.units)
+        index = {u: i for i, u in enumerate(units)}
+        n = len(problem.candidates)
+        weights = np.full((n, len(units) + n), -1e9)
+        weights[:, len(units):] = 0.0
+        for c in problem.candidates:
+            for option in c.options:
+                for cell in option.cells:
+                    for u in problem.cells[cell].units:
+                        weights[c.index, index[u]] = problem.score(c, option.rank)
+        solve_start = time.perf_counter()
+        rows, cols = linear_sum_assignment(weights, maximize=True)
+        row.update(solver_seconds=time.perf_counter() - solve_start, score=float(weights[rows, cols].sum()))
+    row["seconds"] = time.perf_counter() - started
+    row["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return row
+
+
+def child(kind: str, size: str, mode: str, seed: int, applicants: int | None, limit: float) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--child", kind, size, mode, str(seed), str(applicants or 0), str(limit - 10)]
+    try:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        done = subprocess.run(command, capture_output=True, text=True, timeout=limit, cwd=ROOT, check=True, env=env)
+    except subprocess.TimeoutExpired:
+        return {"kind": kind, "size": size, "mode": mode, "applicants": applicants, "timeout": limit}
+    answer: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return answer
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    lines = ["| what | size | mode/solver | applicants | seconds | peak MB | filled | score | gap |", "|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        seconds = f"> {r['timeout']:.0f} (stopped)" if "timeout" in r else f"{r['seconds']:.1f}"
+        if "solver_seconds" in r:
+            seconds += f" (solver {r['solver_seconds']:.1f})"
+        filled = f"{r['filled']}/{r['vacancies']}" if "filled" in r else ""
+        score = f"{r['score']:.1f}" if r.get("score") is not None else ""
+        gap = f"{r['gap']:.1e}" if "gap" in r else ""
+        peak = f"{r['peak_mb']:.0f}" if "peak_mb" in r else ""
+        lines.append(f"| {r['kind']} | {r['size']} | {r['mode']} | {r.get('applicants', '')} | {seconds} | {peak} | {filled} | {score} | {gap} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        kind, size, mode, seed, applicants, *limit = sys.argv[2:]
+        print(json.dumps(measure(kind, size, mode, int(seed), int(applicants) or None, float(limit[0]) if limit else 600.0)))
+        return
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", nargs="+", default=["S", "M", "L"])
+    parser.add_argument("--modes", nargs="+", default=["optimal", "priority", "lottery", "per-vacancy"])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--limit", type=float, default=300.0, help="seconds per measurement")
+    parser.add_argument("--scaling", action="store_true", help="also time M optimal at 25k and 50k applicants")
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    rows: list[dict[str, Any]] = []
+
+    def run(kind: str, size: str, mode: str, applicants: int | None = None) -> dict[str, Any]:
+        row = child(kind, size, mode, args.seed, applicants, args.limit)
+        print(json.dumps(row), file=sys.stderr, flush=True)
+        rows.append(row)
+        return row
+
+    for size in args.sizes:
+        for mode in args.modes:
+            run("engine", size, mode)
+        if size == "S":
+            run("textbook", size, "HIGHS")
+            run("textbook", size, "SCIP")
+            run("scipy", size, "linear_sum_assignment")
+    scaling = None
+    if args.scaling:
+        half = run("engine", "M", "optimal", 25_000)
+        full = run("engine", "M", "optimal", 50_000)
+        scaling = full["seconds"] / half["seconds"] if "seconds" in half and "seconds" in full else None
+    machine = f"{platform.processor() or platform.machine()}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    print(table(rows))
+    print(f"\nscaling (M optimal, 50k vs 25k applicants): {scaling if scaling is None else round(scaling, 2)}")
+    if args.out:
+        args.out.write_text(json.dumps({"command": " ".join(sys.argv), "machine": machine, "rows": rows, "scaling": scaling}, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

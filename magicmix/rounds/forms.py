@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from magicmix.housing.models import Cluster, Complex, Unit
+from magicmix.people.models import Role, SupportNeed, TargetGroup
+from magicmix.selection.models import Intake
+from magicmix.web.forms import NLDesignForm, NLDesignModelForm
+
+from .models import RANKING_KEYS, CandidateOutcome, Dimension, PolicyBound, Round
+
+# Ranking rules offered in the form: the engine's keys in a few sensible orders.
+RANKINGS = [
+    ["urgency", "selection_score", "registration_date", "lottery_number"],
+    ["urgency", "registration_date", "lottery_number"],
+    ["selection_score", "registration_date", "lottery_number"],
+    ["lottery_number"],
+]
+_KEY_LABELS = dict(RANKING_KEYS)
+
+
+def ranking_label(keys: list[str]) -> str:
+    return ", ".join(str(_KEY_LABELS.get(key, key)) for key in keys)
+
+
+def counts_choices(complex_: Complex) -> list[tuple[str, list[tuple[str, str]]]]:
+    """What a bound may count, grouped per dimension, as "dimension:value"."""
+    groups = TargetGroup.objects.filter(organisation=complex_.organisation)
+    partners = complex_.partners.select_related("organisation")
+    return [
+        (str(Dimension.GROUP.label), [(f"group:{g.code}", g.name) for g in groups]),
+        (str(Dimension.ROLE.label), [(f"role:{v}", str(label)) for v, label in Role.choices]),
+        (str(Dimension.SUPPORT.label), [(f"support:{v}", str(label)) for v, label in SupportNeed.choices]),
+        (str(Dimension.PARTNER.label), [(f"partner:{p.organisation_id}", p.organisation.name) for p in partners]),
+    ]
+
+
+class BoundForm(NLDesignModelForm):
+    counts = forms.ChoiceField(label=_("counts"))
+
+    class Meta:
+        model = PolicyBound
+        fields = ["cluster", "minimum", "maximum", "share", "hard", "penalty"]
+
+    def __init__(self, *args: Any, complex_: Complex, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["cluster"].queryset = Cluster.objects.filter(complex=complex_)  # type: ignore[attr-defined]
+        self.fields["cluster"].empty_label = _("the whole complex")  # type: ignore[attr-defined]
+        self.fields["counts"].choices = counts_choices(complex_)  # type: ignore[attr-defined]
+        self.order_fields(["cluster", "counts"])
+        if self.instance.pk:
+            self.initial["counts"] = f"{self.instance.dimension}:{self.instance.value}"
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if "counts" in cleaned:
+            self.instance.dimension, self.instance.value = cleaned["counts"].split(":", 1)
+        return cleaned
+
+
+class RoundForm(NLDesignModelForm):
+    ranking_rule = forms.ChoiceField(
+        label=_("ranking rule"), choices=[(",".join(r), ranking_label(r)) for r in RANKINGS]
+    )
+
+    class Meta:
+        model = Round
+        fields = ["title", "intake", "units", "mode", "seed", "move_in", "offer_days"]
+        widgets = {
+            "units": forms.CheckboxSelectMultiple(attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}),
+            "move_in": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args: Any, complex_: Complex, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["intake"].queryset = Intake.objects.filter(complex=complex_)  # type: ignore[attr-defined]
+        units = Unit.objects.filter(complex=complex_, status=Unit.Status.IN_USE).vacant()
+        self.fields["units"].queryset = units  # type: ignore[attr-defined]
+        self.fields["units"].label_from_instance = lambda unit: f"{unit.code} ({unit.cluster})"  # type: ignore[attr-defined]
+        self.fields["units"].help_text = _("Units without a tenant today.")
+        self.order_fields(["title", "intake", "units", "mode", "ranking_rule"])
+
+    def save(self, commit: bool = True) -> Round:
+        self.instance.ranking = self.cleaned_data["ranking_rule"].split(",")
+        return super().save(commit)  # type: ignore[no-any-return]
+
+
+class OverrideForm(NLDesignForm):
+    unit = forms.ModelChoiceField(label=_("unit"), queryset=Unit.objects.none())
+    candidate = forms.ModelChoiceField(
+        label=_("give it to"), queryset=CandidateOutcome.objects.none(), required=False,
+        empty_label=_("nobody (leave the unit open)"),
+    )  # fmt: skip
+    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text=_("Required: it is part of the round's justification."))  # fmt: skip
+
+    def __init__(self, *args: Any, round_: Round, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        run = round_.latest_run()
+        self.fields["unit"].queryset = round_.units.all()  # type: ignore[attr-defined]
+        outcomes = CandidateOutcome.objects.filter(run=run).select_related("application__target_group")
+        self.fields["candidate"].queryset = outcomes  # type: ignore[attr-defined]
+        self.fields["candidate"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda o: f"{o.position}. {o.application.full_name} ({o.application.target_group})"
+        )
+
+
+class DeclineForm(NLDesignForm):
+    reason = forms.CharField(label=_("why do you decline?"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AnswerForm(NLDesignForm):
+    """Staff record the candidate's answer given by phone or at the counter."""
+
+    answer = forms.ChoiceField(label=_("answer"), choices=[("accept", _("accepted")), ("decline", _("declined"))])
+    reason = forms.CharField(label=_("reason for declining"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("answer") == "decline" and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Give the reason for declining."))
+        return cleaned

@@ -1,0 +1,22 @@
+"""Expire offers past their deadline and offer their units to the next candidates."""
+
+import os
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from magicmix.rounds.offers import expire_due
+
+
+class Command(BaseCommand):
+    help = "Expire offers past their deadline and re-run their rounds for the open units."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--site", default=os.environ.get("SITE_URL", "http://127.0.0.1:8000"),
+            help="Address of the site, for the links in the e-mails.",
+        )  # fmt: skip
+
+    def handle(self, *args: Any, site: str, **options: Any) -> None:
+        new = expire_due(site)
+        self.stdout.write(f"{len(new)} new offers")

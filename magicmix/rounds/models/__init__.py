@@ -1,0 +1,31 @@
+"""Mix policies, allocation rounds with their runs, offers and the contracts they end in."""
+
+from .offer import Contract, ContributionRole, Offer
+from .policy import Dimension, MixPolicy, PolicyBound
+from .round import (
+    CANDIDATE_STAGES,
+    DEFAULT_RANKING,
+    RANKING_KEYS,
+    CandidateOutcome,
+    Mode,
+    Override,
+    Round,
+    Run,
+)
+
+__all__ = [
+    "CANDIDATE_STAGES",
+    "DEFAULT_RANKING",
+    "RANKING_KEYS",
+    "CandidateOutcome",
+    "Contract",
+    "ContributionRole",
+    "Dimension",
+    "MixPolicy",
+    "Mode",
+    "Offer",
+    "Override",
+    "PolicyBound",
+    "Round",
+    "Run",
+]

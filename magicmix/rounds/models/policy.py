@@ -1,0 +1,103 @@
+"""The mix policy of a complex: minimum and maximum shares or counts per group, role, support
+level or supporting partner, for the whole complex or one cluster, hard or soft."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from magicmix.accounts.models import LETTING_ROLES
+from magicmix.housing.models import Cluster, Complex
+
+if TYPE_CHECKING:
+    from magicmix.accounts.models import User
+
+
+class Dimension(models.TextChoices):
+    """What a bound counts; the values are the engine's `Dimension`."""
+
+    GROUP = "group", _("target group")
+    ROLE = "role", _("role")
+    SUPPORT = "support", _("support level")
+    PARTNER = "partner", _("supporting partner (capacity)")
+
+
+class MixPolicyQuerySet(models.QuerySet["MixPolicy"]):
+    def editable_by(self, user: User) -> MixPolicyQuerySet:
+        return self.filter(complex__organisation_id__in=user.organisation_ids(LETTING_ROLES))
+
+
+class MixPolicy(models.Model):
+    complex = models.OneToOneField(Complex, on_delete=models.CASCADE, related_name="mix_policy")
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    history = HistoricalRecords()
+
+    objects = MixPolicyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("mix policy")
+        verbose_name_plural = _("mix policies")
+
+    def __str__(self) -> str:
+        return str(self.complex)
+
+
+class PolicyBound(models.Model):
+    policy = models.ForeignKey(MixPolicy, on_delete=models.CASCADE, related_name="bounds")
+    cluster = models.ForeignKey(
+        Cluster, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+        verbose_name=_("cluster"), help_text=_("Leave empty for the whole complex."),
+    )  # fmt: skip
+    dimension = models.CharField(_("counts"), max_length=10, choices=Dimension.choices)
+    # A target group code, a role, a support level or a partner organisation's id.
+    value = models.CharField(_("value"), max_length=40)
+    minimum = models.DecimalField(
+        _("minimum"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    maximum = models.DecimalField(
+        _("maximum"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    share = models.BooleanField(
+        _("as a percentage"), default=False,
+        help_text=_("Minimum and maximum are percentages of the places, not numbers of residents."),
+    )  # fmt: skip
+    hard = models.BooleanField(_("hard bound"), default=True)
+    penalty = models.DecimalField(
+        _("penalty per resident"), max_digits=7, decimal_places=2, default=0,
+        help_text=_("Soft bounds only: the cost of each resident below the minimum or above the maximum."),
+    )  # fmt: skip
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["cluster__position", "cluster__name", "dimension", "value", "id"]
+        verbose_name = _("bound")
+        verbose_name_plural = _("bounds")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(minimum__isnull=False) | Q(maximum__isnull=False),
+                name="bound_has_a_limit",
+            ),
+            models.CheckConstraint(
+                condition=Q(minimum__isnull=True) | Q(maximum__isnull=True)
+                | Q(minimum__lte=models.F("maximum")),
+                name="bound_min_below_max",
+            ),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.get_dimension_display()} {self.value}"
+
+    def clean(self) -> None:
+        if self.minimum is None and self.maximum is None:
+            raise ValidationError(_("Give a minimum, a maximum or both."))
+        if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
+            raise ValidationError({"maximum": _("The maximum must not lie below the minimum.")})
+        if self.share and any(v is not None and v > 100 for v in (self.minimum, self.maximum)):
+            raise ValidationError(_("A percentage lies between 0 and 100."))
+        if self.cluster_id and self.cluster.complex_id != self.policy.complex_id:
+            raise ValidationError({"cluster": _("The cluster must lie in the same complex.")})

@@ -1,0 +1,198 @@
+"""From proposal to tenancy: approve into offers, accept, decline, expire, and refill.
+
+Each step runs in one transaction with the offer's row locked, so concurrent clicks serialise:
+the second sees the first one's answer. Acceptance creates the person, the tenancy (through
+`tenancies.services.start_tenancy`, which locks the unit) and the contract. A decline or an
+expiry re-runs the engine for the round's open units only (`refill`), leaving accepted and
+pending offers as they are, and offers the units to the next candidates. E-mails go out after
+the commit, so a rolled-back step never sends one.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from magicmix import allocation as engine
+from magicmix.housing.models import Unit
+from magicmix.people.models import Person, Role as PersonRole
+from magicmix.selection.models import Application, Stage
+from magicmix.tenancies.services import start_tenancy
+
+from . import engine_adapter
+from .contracts import contract_for
+from .models import Offer, Round, Run
+from .runs import NotAllowed, save_run
+
+if TYPE_CHECKING:
+    from magicmix.accounts.models import User
+
+
+class OfferClosed(Exception):
+    """The offer was already answered or its deadline has passed."""
+
+
+def approve(round_: Round, by: User, site: str) -> list[Offer]:
+    """Turn the latest proposal into offers; a second approval finds nothing to do."""
+    with transaction.atomic():
+        approved = Round.objects.filter(pk=round_.pk, status=Round.Status.DONE).update(
+            status=Round.Status.APPROVED, approved_by=by, approved_at=timezone.now()
+        )
+        if not approved:
+            return []
+        run = round_.latest_run()
+        assert run is not None
+        return _offer(round_, run, by, site)
+
+
+def _offer(round_: Round, run: Run, by: User | None, site: str) -> list[Offer]:
+    """Offers for every proposed unit of `run`; call inside a transaction."""
+    deadline = round_.offer_deadline(timezone.localdate())
+    offers = []
+    for outcome in run.outcomes.filter(unit__isnull=False).select_related("application", "unit"):
+        offer = Offer.objects.create(
+            round=round_, run=run, unit=outcome.unit, application=outcome.application, deadline=deadline
+        )
+        application = outcome.application
+        application.move_to(
+            Stage.OFFERED, by=by,
+            reason=_("Offer of unit %(unit)s in round “%(round)s”.") % {"unit": offer.unit.code, "round": round_},
+        )  # fmt: skip
+        token = application.issue_link()
+        application.save(update_fields=["token_hash", "link_expires_at"])
+        offers.append(offer)
+        transaction.on_commit(lambda offer=offer, token=token: _send(offer, token, site))
+    return offers
+
+
+def _send(offer: Offer, token: str, site: str) -> None:
+    if not offer.application.email:
+        return
+    context = {
+        "offer": offer, "application": offer.application, "unit": offer.unit,
+        "complex": offer.unit.complex, "link": site.rstrip("/") + reverse("rounds:offer", args=[token]),
+    }  # fmt: skip
+    with translation.override("nl"):  # Dutch first; the applicant's language is not known
+        subject = render_to_string("rounds/email/offer_subject.txt", context).strip()
+        body = render_to_string("rounds/email/offer.txt", context)
+    send_mail(subject, body, None, [offer.application.email])
+
+
+def _locked(offer: Offer) -> Offer:
+    locked = Offer.objects.select_for_update().select_related("round__intake", "unit", "application").get(pk=offer.pk)
+    if locked.status != Offer.Status.PENDING:
+        raise OfferClosed(locked.status)
+    return locked
+
+
+@transaction.atomic
+def accept(offer: Offer, by: User | None = None) -> Offer:
+    """The candidate (through the link, `by` None) or staff accept: person, tenancy, contract."""
+    offer = _locked(offer)
+    if offer.deadline < timezone.localdate():
+        raise OfferClosed(Offer.Status.EXPIRED)
+    person = person_from(offer.application)
+    tenancy = start_tenancy(offer.unit, person, offer.round.move_in)
+    contract_for(tenancy, offer.application, offer.round.intake)
+    offer.status = Offer.Status.ACCEPTED
+    offer.tenancy = tenancy
+    offer.answered_at = timezone.now()
+    offer.answered_by = by
+    offer.save()
+    offer.application.move_to(
+        Stage.HOUSED, by=by, by_applicant=by is None,
+        reason=_("Accepted the offer of unit %(unit)s.") % {"unit": offer.unit.code},
+    )  # fmt: skip
+    return offer
+
+
+def decline(offer: Offer, reason: str, site: str, by: User | None = None) -> list[Offer]:
+    """Record a decline, then offer the unit to the next candidate; returns the new offers."""
+    with transaction.atomic():
+        offer = _close(offer, Offer.Status.DECLINED, reason, by)
+    return refill(offer.round, site)
+
+
+def expire_due(site: str, today: datetime.date | None = None) -> list[Offer]:
+    """Expire every pending offer past its deadline and refill the rounds they belonged to."""
+    today = today or timezone.localdate()
+    rounds = set()
+    for offer in Offer.objects.filter(status=Offer.Status.PENDING, deadline__lt=today):
+        with transaction.atomic():
+            try:
+                rounds.add(_close(offer, Offer.Status.EXPIRED, "", None).round)
+            except OfferClosed:
+                continue  # answered in the meantime
+    return [new for round_ in rounds for new in refill(round_, site)]
+
+
+def _close(offer: Offer, status: str, reason: str, by: User | None) -> Offer:
+    offer = _locked(offer)
+    offer.status = status
+    offer.decline_reason = reason
+    offer.answered_at = timezone.now()
+    offer.answered_by = by
+    offer.save()
+    declined = status == Offer.Status.DECLINED
+    why = (
+        _("Declined the offer of unit %(unit)s: %(reason)s") % {"unit": offer.unit.code, "reason": reason}
+        if declined
+        else _("The offer of unit %(unit)s expired.") % {"unit": offer.unit.code}
+    )
+    offer.application.move_to(
+        Stage.NOT_SELECTED, by=by, by_applicant=by is None and declined, reason=why
+    )
+    return offer
+
+
+def open_units(round_: Round) -> list[Unit]:
+    """The round's vacancies without a live offer and still vacant on the move-in day."""
+    live = Offer.objects.filter(round=round_, status__in=[Offer.Status.PENDING, Offer.Status.ACCEPTED])
+    return list(round_.units.exclude(pk__in=live.values("unit_id")).vacant(round_.move_in))
+
+
+def refill(round_: Round, site: str) -> list[Offer]:
+    """Re-run the engine for the open units of an approved round and offer them at once.
+
+    The units of pending offers count as occupied by their candidate, so the policy sees the
+    population the round is heading for. Candidates with any offer in the round are out of the
+    pool already: their stage is no longer a candidate stage."""
+    with transaction.atomic():
+        round_ = Round.objects.select_for_update().select_related("complex", "intake").get(pk=round_.pk)
+        if round_.status != Round.Status.APPROVED:
+            raise NotAllowed("only an approved round is refilled")
+        units = open_units(round_)
+        if not units:
+            return []
+        pending = Offer.objects.filter(round=round_, status=Offer.Status.PENDING).select_related(
+            "application__target_group", "application__nomination"
+        )
+        candidates = round_.candidates().select_related("target_group", "nomination")
+        data = engine_adapter.build(round_, units, candidates, {o.unit_id: o.application for o in pending})
+        result = engine.allocate(data.round, engine.Mode(round_.mode), round_.seed, with_max_fill=False)
+        run = save_run(round_, Run.Kind.REFILL, data, result)
+        return _offer(round_, run, None, site)
+
+
+def person_from(application: Application) -> Person:
+    """The resident's record, made from the application and its nomination."""
+    nomination = getattr(application, "nomination", None)
+    return Person.objects.create(
+        organisation=application.intake.complex.organisation,
+        first_name=application.first_name, last_name=application.last_name,
+        date_of_birth=application.date_of_birth, email=application.email, phone=application.phone,
+        household_size=application.household_size, annual_income=application.annual_income,
+        income_year=application.income_year, target_group=application.target_group,
+        role=PersonRole.SUPPORTED if nomination else application.target_group.default_role,
+        support_need=nomination.support_need if nomination else "none",
+        nominating_partner=nomination.organisation if nomination else None,
+        supporting_partner=nomination.support_organisation if nomination else None,
+        registration_date=application.registered_on,
+    )  # fmt: skip

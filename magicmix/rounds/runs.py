@@ -1,0 +1,157 @@
+"""Running a round: queue it, let the worker run the engine, review, override, approve.
+
+`start` queues the run as a background task (`tasks.run_round`); the worker calls `execute`,
+which reports progress on the round and stores the run in one transaction at the end, so a
+crash leaves the round failed with nothing half-stored, and `start` may be called again.
+`approve` turns the latest run's proposal into offers exactly once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from magicmix import allocation as engine
+from magicmix.housing.models import Unit
+from magicmix.selection.models import Application
+
+from . import engine_adapter
+from .models import CandidateOutcome, Override, Round, Run
+
+if TYPE_CHECKING:
+    from magicmix.accounts.models import User
+
+logger = logging.getLogger(__name__)
+
+
+class NotAllowed(Exception):
+    """The round is not in a state for this step."""
+
+
+def start(round_: Round) -> bool:
+    """Queue a run of a draft or failed round; False if it is busy or already done."""
+    from .tasks import run_round  # the task module imports this one
+
+    with transaction.atomic():
+        queued = Round.objects.filter(
+            pk=round_.pk, status__in=[Round.Status.DRAFT, Round.Status.FAILED]
+        ).update(status=Round.Status.QUEUED, progress=0, error="")
+        if queued:
+            run_round.enqueue(round_.pk)
+    return bool(queued)
+
+
+def _progress(round_: Round, percent: int, status: str = Round.Status.RUNNING) -> None:
+    Round.objects.filter(pk=round_.pk).update(progress=percent, status=status)
+
+
+def execute(round_id: int) -> None:
+    """The worker's part: run the engine for the round's vacancies and all its candidates."""
+    round_ = Round.objects.select_related("complex", "intake").get(pk=round_id)
+    _progress(round_, 5)
+    try:
+        candidates = round_.candidates().select_related("target_group", "nomination")
+        data = engine_adapter.build(round_, round_.units.all(), candidates)
+        _progress(round_, 25)
+        mode = engine.Mode(round_.mode)
+        result = engine.allocate(data.round, mode, round_.seed)
+        _progress(round_, 55)
+        price = engine.price_of_mix(data.round, mode, round_.seed, with_mix=result)
+        _progress(round_, 70)
+        comparison = engine.compare_modes(data.round, round_.seed)
+        _progress(round_, 95)
+        with transaction.atomic():
+            run = save_run(round_, Run.Kind.PROPOSAL, data, result)
+            run.price = engine_adapter.price(price, {k: a.full_name for k, a in data.applications.items()})
+            run.comparison = engine_adapter.comparison(comparison)
+            run.save(update_fields=["price", "comparison"])
+            Round.objects.filter(pk=round_.pk).update(status=Round.Status.DONE, progress=100)
+    except Exception as error:
+        logger.exception("Round %s failed", round_id)
+        with transaction.atomic():
+            Run.objects.create(
+                round=round_, number=_next_number(round_), mode=round_.mode, seed=round_.seed,
+                finished_at=timezone.now(), failed=True, error=repr(error),
+            )  # fmt: skip
+            Round.objects.filter(pk=round_.pk).update(status=Round.Status.FAILED, error=repr(error))
+
+
+def _next_number(round_: Round) -> int:
+    return (Run.objects.filter(round=round_).aggregate(n=Max("number"))["n"] or 0) + 1
+
+
+def save_run(round_: Round, kind: str, data: engine_adapter.Input, result: engine.Result) -> Run:
+    """Store a finished engine run as the round's next version, with every candidate's why."""
+    run = Run.objects.create(
+        round=round_, number=_next_number(round_), kind=kind, mode=result.mode, seed=result.seed,
+        finished_at=timezone.now(), policy=data.policy, report=engine_adapter.report(result),
+        metrics=engine_adapter.metrics(result.metrics),
+    )  # fmt: skip
+    if result.conflict is not None:
+        run.metrics["conflict"] = {"nl": result.conflict.reason.nl, "en": result.conflict.reason.en}
+        run.save(update_fields=["metrics"])
+    explanations = {e.applicant_id: e for e in result.explanations}
+    units = {a.applicant_id: data.units[a.unit_id] for a in result.assignments}
+    eligibility = _eligibility(data.applications.values())
+    order = _positions(data.round, result.mode, result.seed)
+    CandidateOutcome.objects.bulk_create(
+        CandidateOutcome(
+            run=run, application=application, position=order[key],
+            selection_score=data.scores[key], engine_unit=units.get(key), unit=units.get(key),
+            choice=explanations[key].rank, explanation=engine_adapter.reasons(explanations[key]),
+            eligibility=eligibility.get(application.pk, []),
+        )
+        for key, application in data.applications.items()
+    )  # fmt: skip
+    return run
+
+
+def _positions(round_: engine.Round, mode: engine.Mode, seed: int) -> dict[str, int]:
+    """Each applicant's place (1 = first) in the order the mode serves them. The engine does not
+    export its ordering (yet), so its ranking module is read directly."""
+    from magicmix.allocation.ranking import lottery_order, priority_order
+
+    if mode is engine.Mode.LOTTERY:
+        order = lottery_order(round_.applicants, seed)
+    else:
+        order = priority_order(round_.applicants, round_.ranking)
+    return {applicant.id: place for place, applicant in enumerate(order, start=1)}
+
+
+def _eligibility(applications: Iterable[Application]) -> dict[int, list[dict[str, object]]]:
+    from magicmix.selection.models import EligibilityOutcome
+
+    copies: dict[int, list[dict[str, object]]] = {}
+    outcomes = EligibilityOutcome.objects.filter(application__in=[a.pk for a in applications])
+    for outcome in outcomes.order_by("id"):
+        copies.setdefault(outcome.application_id, []).append(
+            {"rule": outcome.rule, "status": outcome.status, "outcome": outcome.outcome}
+        )
+    return copies
+
+
+@transaction.atomic
+def override(run: Run, unit: Unit, chosen: Application | None, reason: str, by: User) -> Override:
+    """Give `unit` to `chosen` (or to nobody) instead of the proposal; the reason is required.
+    If `chosen` was proposed for another unit, that unit is left open."""
+    if not reason.strip():
+        raise NotAllowed("an override needs a written reason")
+    if Round.objects.filter(pk=run.round_id, status=Round.Status.DONE).select_for_update().count() == 0:
+        raise NotAllowed("only a proposal under review can be changed")
+    current = run.outcomes.filter(unit=unit).first()
+    if current is not None:
+        current.unit = None
+        current.save(update_fields=["unit"])
+    if chosen is not None:
+        outcome = run.outcomes.get(application=chosen)
+        outcome.unit = unit
+        outcome.save(update_fields=["unit"])
+    return Override.objects.create(
+        run=run, unit=unit, replaced=current.application if current else None, chosen=chosen,
+        reason=reason.strip(), by=by,
+    )  # fmt: skip

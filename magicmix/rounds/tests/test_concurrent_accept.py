@@ -1,0 +1,83 @@
+"""Concurrent clicks on accept: never two tenancies or two accepted offers for a unit."""
+
+import threading
+import time
+from collections.abc import Callable
+
+import pytest
+from django.db import OperationalError, connection
+from django.test import Client
+from django.urls import reverse
+
+from magicmix.rounds import offers
+from magicmix.rounds.models import Offer, Round
+from magicmix.tenancies.models import Tenancy
+from magicmix.tenancies.services import UnitOccupied
+
+from .helpers import approved, new_round, scene
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def waiting_for_sqlite_lock(action: Callable[[], object]) -> object:
+    """The shared in-memory SQLite test database says "locked" at once where a file database
+    or PostgreSQL waits for the lock: wait here, as they would."""
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            return action()
+        except OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+
+
+def together(actions: list[Callable[[], object]]) -> list[object]:
+    """Run `actions` in threads released at the same moment; returns results or exceptions."""
+    barrier = threading.Barrier(len(actions))
+    results: list[object] = [None] * len(actions)
+
+    def run(index: int) -> None:
+        barrier.wait()
+        try:
+            results[index] = waiting_for_sqlite_lock(actions[index])
+        except Exception as error:  # noqa: BLE001 - the test inspects what each click got
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(actions))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def test_many_clicks_on_one_offer_make_one_tenancy() -> None:
+    s = scene(vacancies=1, students=1, statushouders=0)
+    round_ = approved(s)
+    [offer] = Offer.objects.filter(round=round_)
+    token = offer.application.issue_link()
+    offer.application.save()
+    url = reverse("rounds:offer", args=[token])
+    responses = together([lambda: Client().post(url, {"accept": "1"}).status_code for _ in range(4)])
+    assert responses == [302] * 4
+    assert Tenancy.objects.filter(unit=offer.unit).count() == 1
+    assert Offer.objects.filter(unit=offer.unit, status=Offer.Status.ACCEPTED).count() == 1
+
+
+def test_two_offers_of_one_unit_accepted_at_once_let_it_once() -> None:
+    s = scene(vacancies=1, students=2, statushouders=0)
+    first_round = approved(s)
+    [first] = Offer.objects.filter(round=first_round)
+    # A second round (say, by mistake) offers the same unit to the other student.
+    second_round = new_round(s, title="Ronde 2", status=Round.Status.APPROVED)
+    other = next(a for a in s.applications if a != first.application)
+    second = Offer.objects.create(round=second_round, run=first.run, unit=first.unit,
+                                  application=other, deadline=first.deadline)  # fmt: skip
+    results = together([lambda: offers.accept(first), lambda: offers.accept(second)])
+    assert sum(isinstance(r, Offer) for r in results) == 1
+    assert sum(isinstance(r, UnitOccupied) for r in results) == 1
+    assert Tenancy.objects.filter(unit=first.unit).count() == 1
+    assert Offer.objects.filter(unit=first.unit, status=Offer.Status.ACCEPTED).count() == 1

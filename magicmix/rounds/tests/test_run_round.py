@@ -1,0 +1,38 @@
+import pytest
+
+from magicmix.rounds import runs
+from magicmix.rounds.models import CandidateOutcome, Round
+
+from .helpers import new_round, policy, scene, work
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_queued_round_is_run_by_the_worker_with_an_explanation_per_candidate() -> None:
+    s = scene()
+    policy(s)
+    round_ = new_round(s)
+    assert runs.start(round_)
+    round_.refresh_from_db()
+    assert round_.status == Round.Status.QUEUED
+    work()
+    round_.refresh_from_db()
+    assert (round_.status, round_.progress) == (Round.Status.DONE, 100)
+    run = round_.latest_run()
+    assert run is not None and run.number == 1
+    outcomes = list(CandidateOutcome.objects.filter(run=run))
+    assert len(outcomes) == 5
+    placed = [o for o in outcomes if o.unit is not None]
+    assert len(placed) == 3
+    # The hard minimum: one statushouder is placed although the students rank higher.
+    assert sum(o.application.target_group.code == "statushouder" for o in placed) == 1
+    assert all(o.explanation and o.explanation[0]["nl"] for o in outcomes)
+    assert all(o.eligibility is not None for o in outcomes)
+    assert run.report[0]["min"] == 1 and run.report[0]["after"] == 1
+    assert set(run.comparison["modes"]) == {"priority", "optimal", "lottery", "per-vacancy"}
+
+
+def test_a_busy_or_finished_round_is_not_queued_again() -> None:
+    round_ = new_round(scene())
+    assert runs.start(round_)
+    assert not runs.start(round_)

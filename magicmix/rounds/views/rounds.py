@@ -1,0 +1,153 @@
+"""Staff pages of a round: create and queue it, follow its progress, review, override, approve,
+and record a candidate's answer given by phone or at the counter."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from magicmix.housing.models import Complex
+from magicmix.tenancies.services import UnitOccupied
+
+from .. import offers, runs
+from ..forms import AnswerForm, OverrideForm, RoundForm, ranking_label
+from ..models import CandidateOutcome, Offer, Round
+
+
+def site_of(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/")
+
+
+def get_round(request: HttpRequest, pk: int) -> Round:
+    rounds = Round.objects.visible_to(request.user).select_related("complex", "intake")  # type: ignore[arg-type]
+    return get_object_or_404(rounds, pk=pk)
+
+
+@require_http_methods(["GET"])
+def round_list(request: HttpRequest) -> HttpResponse:
+    rounds = Round.objects.visible_to(request.user).select_related("complex", "intake")  # type: ignore[arg-type]
+    complexes = Complex.objects.editable_by(request.user)  # type: ignore[arg-type]
+    return render(request, "rounds/round_list.html", {"rounds": rounds, "complexes": complexes})
+
+
+@require_http_methods(["GET", "POST"])
+def round_create(request: HttpRequest, pk: int) -> HttpResponse:
+    complex_ = get_object_or_404(Complex.objects.editable_by(request.user), pk=pk)  # type: ignore[arg-type]
+    form = RoundForm(request.POST or None, complex_=complex_, instance=Round(complex=complex_))
+    if form.is_valid():
+        form.instance.created_by = request.user
+        round_ = form.save()
+        runs.start(round_)
+        return redirect("rounds:round_detail", pk=round_.pk)
+    return render(request, "rounds/round_form.html", {"complex": complex_, "form": form})
+
+
+@require_http_methods(["GET"])
+def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = get_round(request, pk)
+    run = round_.latest_run()
+    outcomes = (
+        list(CandidateOutcome.objects.filter(run=run).select_related(
+            "application__target_group", "unit__cluster", "engine_unit"))
+        if run else []
+    )  # fmt: skip
+    language = translation.get_language() or "nl"
+    context = {
+        "round": round_,
+        "run": run,
+        "ranking": ranking_label(round_.ranking),
+        "outcomes": outcomes,
+        "proposal": sorted((o for o in outcomes if o.unit), key=lambda o: o.unit.code),  # type: ignore[union-attr]
+        "language": language,
+        "runs": round_.runs.all(),
+        "overrides": run.overrides.select_related("unit", "replaced", "chosen", "by") if run else [],
+        "offers": round_.offers.select_related("unit", "application").order_by("unit__code", "created_at"),
+        "override_form": OverrideForm(round_=round_) if round_.status == Round.Status.DONE else None,
+        "answer_form": AnswerForm(),
+        "open_units": offers.open_units(round_) if round_.status == Round.Status.APPROVED else [],
+    }
+    return render(request, "rounds/round_detail.html", context)
+
+
+@require_http_methods(["GET"])
+def round_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The progress bar htmx polls; once the run has ended the page reloads itself."""
+    round_ = get_round(request, pk)
+    response = render(request, "rounds/_progress.html", {"round": round_})
+    if not round_.is_busy:
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@require_POST
+def round_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = get_round(request, pk)
+    if not runs.start(round_):
+        messages.error(request, _("Only a failed round can be run again."))
+    return redirect("rounds:round_detail", pk=round_.pk)
+
+
+@require_POST
+def round_override(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = get_round(request, pk)
+    run = round_.latest_run()
+    if round_.status != Round.Status.DONE or run is None:
+        messages.error(request, _("Only a proposal under review can be changed."))
+        return redirect("rounds:round_detail", pk=round_.pk)
+    form = OverrideForm(request.POST, round_=round_)
+    if form.is_valid():
+        chosen = form.cleaned_data["candidate"]
+        runs.override(run, form.cleaned_data["unit"], chosen.application if chosen else None,
+                      form.cleaned_data["reason"], request.user)  # type: ignore[arg-type]  # fmt: skip
+        messages.success(request, _("The proposal is changed and the reason recorded."))
+        return redirect("rounds:round_detail", pk=round_.pk)
+    return render(request, "rounds/override_form.html", {"round": round_, "form": form})
+
+
+@require_POST
+def round_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = get_round(request, pk)
+    made = offers.approve(round_, request.user, site_of(request))  # type: ignore[arg-type]
+    if made:
+        messages.success(request, _("%(n)s offers are sent.") % {"n": len(made)})
+    else:
+        messages.info(request, _("This round was already approved: nothing was sent again."))
+    return redirect("rounds:round_detail", pk=round_.pk)
+
+
+@require_POST
+def round_refill(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = get_round(request, pk)
+    if round_.status != Round.Status.APPROVED:
+        messages.error(request, _("Only an approved round can be run again for its open units."))
+    else:
+        made = offers.refill(round_, site_of(request))
+        messages.success(request, _("%(n)s new offers are sent.") % {"n": len(made)})
+    return redirect("rounds:round_detail", pk=round_.pk)
+
+
+@require_POST
+def offer_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    offer = get_object_or_404(
+        Offer.objects.filter(round__in=Round.objects.visible_to(request.user)), pk=pk  # type: ignore[arg-type]
+    )
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the reason for declining."))
+        return redirect("rounds:round_detail", pk=offer.round_id)
+    try:
+        if form.cleaned_data["answer"] == "accept":
+            offers.accept(offer, by=request.user)  # type: ignore[arg-type]
+            messages.success(request, _("The offer is accepted and the tenancy created."))
+        else:
+            made = offers.decline(offer, form.cleaned_data["reason"], site_of(request), by=request.user)  # type: ignore[arg-type]
+            messages.success(request, _("The decline is recorded; %(n)s new offers are sent.") % {"n": len(made)})
+    except offers.OfferClosed:
+        messages.error(request, _("This offer was already answered or has expired."))
+    except UnitOccupied:
+        messages.error(request, _("This unit is already let in this period."))
+    return redirect("rounds:round_detail", pk=offer.round_id)

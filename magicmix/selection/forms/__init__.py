@@ -1,0 +1,38 @@
+"""The selection's forms: the public application, nominations, rubrics, scores and advice."""
+
+from .application import (
+    ApplicantUpdateForm,
+    ApplicationForm,
+    IntakeForm,
+    WithdrawForm,
+    choosable_clusters,
+)
+from .nomination import ClientForm, NominationForm
+from .scoring import (
+    AdviceForm,
+    CriterionFormSet,
+    DecisionForm,
+    InterviewForm,
+    InviteForm,
+    LetterScoreForm,
+    PlannerForm,
+    RubricForm,
+)
+
+__all__ = [
+    "AdviceForm",
+    "ApplicantUpdateForm",
+    "ApplicationForm",
+    "ClientForm",
+    "CriterionFormSet",
+    "DecisionForm",
+    "IntakeForm",
+    "InterviewForm",
+    "InviteForm",
+    "LetterScoreForm",
+    "NominationForm",
+    "PlannerForm",
+    "RubricForm",
+    "WithdrawForm",
+    "choosable_clusters",
+]

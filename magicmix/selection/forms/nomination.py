@@ -1,0 +1,75 @@
+"""A partner caseworker's nomination: the client's application and the support arrangement."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from magicmix.accounts.models import Organisation
+from magicmix.people.forms import bind
+from magicmix.people.models import TargetGroup
+from magicmix.web.forms import NLDesignModelForm
+
+from ..models import Application, Intake, Nomination
+from .application import DATE, ApplicationForm
+
+
+class ClientForm(NLDesignModelForm):
+    class Meta:
+        model = Application
+        fields = [
+            "first_name", "last_name", "date_of_birth", "email", "phone",
+            "household_size", "annual_income", "income_year", "target_group",
+        ]  # fmt: skip
+        widgets = {"date_of_birth": DATE}
+        help_texts = {
+            "email": _("Leave empty to receive the messages about this nomination yourself."),
+            "annual_income": _("Gross, of everyone in the household, in whole euros."),
+        }
+
+    clean_date_of_birth = ApplicationForm.clean_date_of_birth
+    clean_income_year = ApplicationForm.clean_income_year
+
+    def __init__(self, intake: Intake, data: Any = None) -> None:
+        super().__init__(prefix="client")
+        self.instance.intake = intake
+        # Every group of the corporation: nominations are the way in for groups the public
+        # form does not offer.
+        self.fields["target_group"].queryset = TargetGroup.objects.filter(  # type: ignore[attr-defined]
+            organisation_id=intake.complex.organisation_id
+        )
+        self.fields["income_year"].initial = timezone.localdate().year - 1
+        bind(self, data)
+
+
+class NominationForm(NLDesignModelForm):
+    class Meta:
+        model = Nomination
+        fields = [
+            "support_need", "support_organisation", "support_hours_per_week", "support_months",
+            "readiness",
+        ]  # fmt: skip
+        widgets = {"readiness": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {
+            "readiness": _("Why is your client ready to live here, and what will they bring?"),
+        }
+
+    def __init__(self, intake: Intake, partner: Organisation, data: Any = None) -> None:
+        super().__init__(prefix="support")
+        self.instance.organisation = partner
+        self.fields["support_organisation"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+            Q(pk=partner.pk) | Q(partnerships__complex=intake.complex_id),
+            kind=Organisation.Kind.PARTNER,
+        ).distinct()
+        self.fields["support_organisation"].initial = partner.pk
+        bind(self, data)
+
+    def clean_support_hours_per_week(self) -> Any:
+        hours = self.cleaned_data["support_hours_per_week"]
+        if hours is not None and not 0 <= hours <= 40:
+            raise forms.ValidationError(_("Give between 0 and 40 hours per week."))
+        return hours

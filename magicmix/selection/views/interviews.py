@@ -1,0 +1,94 @@
+"""Interviews: letting staff plan a day of 10-minute slots and invite candidates into them;
+any staff of the owning corporation records how an interview went."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from .. import interviews, scoring
+from ..forms import InterviewForm, InviteForm, PlannerForm
+from ..models import INVITABLE_STAGES, Application, Criterion, Intake, Interview, breakdowns
+from . import user_of
+
+
+def _candidates(intake: Intake) -> list[tuple[int, str]]:
+    """Who may be invited, best selection score first (unscored last)."""
+    busy = Interview.objects.filter(
+        application=OuterRef("pk"), status__in=interviews.TAKING_PLACE
+    )
+    applications = list(
+        intake.applications.filter(stage__in=INVITABLE_STAGES).exclude(Exists(busy))
+    )
+    scores = breakdowns(application.pk for application in applications)
+    applications.sort(key=lambda a: (scores[a.pk].total is None, -(scores[a.pk].total or 0), a.pk))
+    return [
+        (a.pk, f"{a.full_name} ({scores[a.pk].total if scores[a.pk].total is not None else '–'})")
+        for a in applications
+    ]
+
+
+@require_http_methods(["GET", "POST"])
+def planner(request: HttpRequest, pk: int) -> HttpResponse:
+    user = user_of(request)
+    intake = get_object_or_404(Intake.objects.editable_by(user).select_related("complex"), pk=pk)
+    plan = PlannerForm(request.GET or None)
+    context: dict[str, object] = {
+        "intake": intake,
+        "plan": plan,
+        "interviews": Interview.objects.filter(application__intake=intake).select_related(
+            "application"
+        ),
+    }
+    if plan.is_valid():
+        day = plan.cleaned_data
+        starts = interviews.slots(day["day"], day["start"], day["end"])
+        taken = interviews.taken(intake, starts)
+        free = [moment for moment in starts if moment not in taken]
+        invite = InviteForm(free, _candidates(intake), request.POST or None)
+        if request.method == "POST" and invite.is_valid():
+            invitable = intake.applications.filter(stage__in=INVITABLE_STAGES)
+            with transaction.atomic():
+                for starts_at, application_pk in invite.invitations():
+                    application = get_object_or_404(invitable, pk=application_pk)
+                    interviews.invite(application, starts_at, day["location"], user)
+            messages.success(request, _("The invitations are sent."))
+            return redirect(request.get_full_path())
+        context |= {"invite": invite, "slots": [(m, taken.get(m)) for m in starts]}
+    return render(request, "selection/interviews/planner.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def record(request: HttpRequest, pk: int) -> HttpResponse:
+    user = user_of(request)
+    interview = get_object_or_404(
+        Interview.objects.filter(
+            application__in=Application.objects.scorable_by(user)
+        ).select_related("application__intake__complex"),
+        pk=pk,
+    )
+    application = interview.application
+    criteria = list(
+        Criterion.objects.filter(
+            rubric__intake=application.intake_id, stage=Criterion.Stage.INTERVIEW
+        )
+    )
+    form = InterviewForm(criteria, request.POST or None)
+    if request.method != "POST":
+        given = {answer.criterion_id: answer.points for answer in interview.scores.all()}
+        form.initial = {"summary": interview.summary, "status": interview.status} | {
+            form.key(c): given.get(c.pk) for c in criteria
+        }
+    elif form.is_valid():
+        scoring.record_interview(
+            interview, user, form.cleaned_data["status"], form.cleaned_data["summary"], form.points()
+        )
+        messages.success(request, _("The interview is recorded."))
+        return redirect("selection:interview", pk=interview.pk)
+    context = {"interview": interview, "application": application, "form": form}
+    return render(request, "selection/interviews/record.html", context)
