@@ -23,6 +23,8 @@ class Explainer:
         # Per cell and group: the latest place (in the mode's order) of anyone placed there.
         self.last: dict[tuple[int, str], int] = defaultdict(lambda: -1)
         self.latest: dict[tuple[int, str], int] = {}  # cache of _last_in
+        self.full: dict[tuple[int, object], int | None] = {}  # cache of _full_maximum
+        self.names: dict[str, str] = {}  # cache of _name
         self.after = after_counts(problem, outcome.units)
         for index, unit in outcome.units.items():
             key = (problem.unit_cell[unit], problem.candidates[index].applicant.group)
@@ -73,7 +75,12 @@ class Explainer:
             )
         group = candidate.applicant.group
         last = self._last_in(option, group)
-        full = None if self.outcome.serial else self._full_maximum(candidate, option)
+        full = None
+        if not self.outcome.serial:
+            key = (id(option.cells), candidate.profile)  # cell tuples are shared between applicants
+            if key not in self.full:
+                self.full[key] = self._full_maximum(candidate, option)
+            full = self.full[key]
         if full is not None:
             b = self.problem.bounds[full]
             return reason(
@@ -106,6 +113,12 @@ class Explainer:
         return self.latest[key]
 
     def _name(self, target: str) -> str:
+        name = self.names.get(target)
+        if name is None:
+            name = self.names[target] = self._scope_name(target)
+        return name
+
+    def _scope_name(self, target: str) -> str:
         scope = self.problem.scopes.get(target)
         if scope is None:
             return target if target != "*" else "*"

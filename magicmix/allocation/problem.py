@@ -243,34 +243,53 @@ class Problem:
                 answer[target].append((ok, tuple(sorted(c for k in ok for c in grouped[target][k]))))
         complexes = {c.id for c in self.round.complexes}
         candidates = []
+        # Applicants with the same preferences and the same eligibility pattern in each of
+        # them get the same options: compute those once and share the (immutable) tuples.
+        built: dict[tuple[tuple[str, ...], tuple[int, ...]], tuple[tuple[Option, ...], tuple[tuple[int, str, int | None], ...]]] = {}
         for index, applicant in enumerate(applicants):
-            # Distinct complexes never share a vacancy; only other lists need the overlap check.
-            disjoint = all(t in complexes for t in applicant.preferences)
-            options: list[Option] = []
-            closed: list[tuple[int, str, int | None]] = []
-            for rank, target in enumerate(applicant.preferences):
-                if target not in answer:
-                    closed.append((rank, target, None))
-                    continue
-                ok, cells = answer[target][pattern[target][index]]
-                if not disjoint and any(self._overlap(target, o.target) for o in options):
-                    taken = {c for o in options for c in o.cells}
-                    cells = tuple(c for c in cells if c not in taken)
-                if cells:
-                    options.append(Option(rank, target, cells, ok))
-                elif not ok:
-                    closed.append((rank, target, min(grouped[target])))
+            prefs = applicant.preferences
+            key = (prefs, tuple(pattern[t][index] if t in pattern else -1 for t in prefs))
+            shared = built.get(key)
+            if shared is None:
+                shared = built[key] = self._options(prefs, index, answer, pattern, grouped, complexes)
             candidates.append(
                 Candidate(
                     index,
                     applicant,
                     profile_of(applicant.group, applicant.role, applicant.support, applicant.partner),
                     position[applicant.id],
-                    tuple(options),
-                    tuple(closed),
+                    shared[0],
+                    shared[1],
                 )
             )
         return candidates
+
+    def _options(
+        self,
+        preferences: tuple[str, ...],
+        index: int,
+        answer: dict[str, list[tuple[frozenset[int], tuple[int, ...]]]],
+        pattern: dict[str, list[int]],
+        grouped: dict[str, dict[int, list[int]]],
+        complexes: set[str],
+    ) -> tuple[tuple[Option, ...], tuple[tuple[int, str, int | None], ...]]:
+        # Distinct complexes never share a vacancy; only other lists need the overlap check.
+        disjoint = all(t in complexes for t in preferences)
+        options: list[Option] = []
+        closed: list[tuple[int, str, int | None]] = []
+        for rank, target in enumerate(preferences):
+            if target not in answer:
+                closed.append((rank, target, None))
+                continue
+            ok, cells = answer[target][pattern[target][index]]
+            if not disjoint and any(self._overlap(target, o.target) for o in options):
+                taken = {c for o in options for c in o.cells}
+                cells = tuple(c for c in cells if c not in taken)
+            if cells:
+                options.append(Option(rank, target, cells, ok))
+            elif not ok:
+                closed.append((rank, target, min(grouped[target])))
+        return tuple(options), tuple(closed)
 
     @functools.cache  # noqa: B019 - one Problem per round, few distinct target pairs
     def _overlap(self, a: str, b: str) -> bool:

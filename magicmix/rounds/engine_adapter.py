@@ -19,7 +19,8 @@ from magicmix.housing.models import PATH_SEPARATOR, Cluster, Unit
 from magicmix.legal.checks import Rulebook
 from magicmix.legal.contracts import ContractType
 from magicmix.legal.models import Kind
-from magicmix.selection.models import Application, age_on, selection_score
+from magicmix.selection.models import Application, age_on
+from magicmix.selection.models.scoring import breakdowns
 from magicmix.tenancies.models import Tenancy
 
 from .models import Dimension, PolicyBound, Round
@@ -96,11 +97,9 @@ def build(
             for c in children.get(parent, [])
         )
 
-    applications = {
-        str(a.pk): a
-        for a in candidates
-    }
-    scores = {key: selection_score(a.pk) for key, a in applications.items()}
+    applications = {str(a.pk): a for a in candidates}
+    totals = breakdowns(a.pk for a in applications.values())  # the selection scores, in bulk
+    scores = {key: totals[a.pk].total for key, a in applications.items()}
     preferences = _preferences(applications.values(), paths)
     applicants = tuple(
         _applicant(key, a, day, scores[key], preferences.get(a.pk, ())) for key, a in applications.items()

@@ -36,13 +36,17 @@ def score_letter(
         if LetterScore.objects.filter(application=locked, scorer=scorer).exists():
             raise AlreadyScored
         LetterScore.objects.bulk_create(
-            LetterScore(application=locked, criterion=criterion, scorer=scorer, points=value, note=note)
+            LetterScore(
+                application=locked, criterion=criterion, scorer=scorer, points=value, note=note
+            )
             for criterion, value in points.items()
         )
         summary = ", ".join(f"{criterion.name}: {value}" for criterion, value in points.items())
         locked.record(ApplicationEvent.Kind.SCORED, by=scorer, reason=summary)
         if locked.stage == Stage.SUBMITTED:
-            locked.move_to(Stage.ASSESSING, by=scorer, reason=str(ApplicationEvent.Kind.SCORED.label))
+            locked.move_to(
+                Stage.ASSESSING, by=scorer, reason=str(ApplicationEvent.Kind.SCORED.label)
+            )
 
 
 @transaction.atomic

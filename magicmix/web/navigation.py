@@ -4,11 +4,23 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from magicmix.accounts.models import STAFF_ROLES, Role
+from magicmix.accounts.models import LETTING_ROLES, STAFF_ROLES, Role
 
-_PERSON_ROLES = STAFF_ROLES | {Role.PARTNER_CASEWORKER}
+# (url name, label, roles that see it); None = everybody who is logged in.
+_MENU: list[tuple[str, Promise, frozenset[str] | None]] = [
+    ("housing:complex_list", _("Complexes"), None),
+    ("people:person_list", _("Persons"), STAFF_ROLES | {Role.PARTNER_CASEWORKER}),
+    ("people:target_group_list", _("Target groups"), STAFF_ROLES),
+    ("selection:intake_list", _("Intakes"), LETTING_ROLES),
+    ("selection:scoring", _("Score letters"), STAFF_ROLES),
+    ("rounds:round_list", _("Rounds"), LETTING_ROLES),
+    ("selection:nomination_list", _("Nominations"), frozenset({Role.PARTNER_CASEWORKER})),
+    ("selection:panel", _("Coöptation"), frozenset({Role.RESIDENT_PANEL})),
+    ("legal:current", _("Legal limits"), None),
+]
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -16,12 +28,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if not user.is_authenticated:
         return {}
     roles = set(user.memberships.values_list("role", flat=True))
-    items = [(reverse("housing:complex_list"), _("Complexes"))]
-    if roles & _PERSON_ROLES:
-        items.append((reverse("people:person_list"), _("Persons")))
-    if roles & STAFF_ROLES:
-        items.append((reverse("people:target_group_list"), _("Target groups")))
-    items.append((reverse("legal:current"), _("Legal limits")))
+    items = [
+        (reverse(name), label) for name, label, allowed in _MENU if allowed is None or roles & allowed
+    ]
     # The longest matching prefix is the current section: /persons/target-groups/ is not /persons/.
     matching = [url for url, _label in items if request.path.startswith(url)]
     current = max(matching, key=len, default=None)

@@ -110,7 +110,10 @@ class InterviewForm(PointsForm):
         cleaned = super().clean() or {}
         if cleaned.get("status") == Interview.Status.HELD:
             for criterion in self.criteria:
-                if cleaned.get(self.key(criterion)) is None and self.key(criterion) not in self.errors:
+                if (
+                    cleaned.get(self.key(criterion)) is None
+                    and self.key(criterion) not in self.errors
+                ):
                     self.add_error(self.key(criterion), _("Give the points of a held interview."))
         return cleaned
 
@@ -128,7 +131,10 @@ class AdviceForm(NLDesignModelForm):
 
 class DecisionForm(NLDesignForm):
     stage = forms.ChoiceField(
-        choices=[(Stage.SHORTLISTED, Stage.SHORTLISTED.label), (Stage.NOT_SELECTED, Stage.NOT_SELECTED.label)]
+        choices=[
+            (Stage.SHORTLISTED, Stage.SHORTLISTED.label),
+            (Stage.NOT_SELECTED, Stage.NOT_SELECTED.label),
+        ]
     )
     reason = forms.CharField(label=_("reason"), max_length=500)
 

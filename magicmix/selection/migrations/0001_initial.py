@@ -14,490 +14,1545 @@ import magicmix.selection.models.application
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('housing', '0001_initial'),
-        ('people', '0002_person_validation_and_search'),
+        ("accounts", "0001_initial"),
+        ("housing", "0001_initial"),
+        ("people", "0002_person_validation_and_search"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Criterion',
+            name="Criterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stage', models.CharField(choices=[('letter', 'motivation letter'), ('interview', 'interview')], max_length=20, verbose_name='scored in')),
-                ('name', models.CharField(max_length=200, verbose_name='criterion')),
-                ('guidance', models.TextField(blank=True, verbose_name='guidance for scorers')),
-                ('weight', models.DecimalField(decimal_places=2, default=Decimal('1'), max_digits=5, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='weight')),
-                ('max_points', models.PositiveSmallIntegerField(default=5, verbose_name='maximum points')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[("letter", "motivation letter"), ("interview", "interview")],
+                        max_length=20,
+                        verbose_name="scored in",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="criterion")),
+                ("guidance", models.TextField(blank=True, verbose_name="guidance for scorers")),
+                (
+                    "weight",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal(1),
+                        max_digits=5,
+                        validators=[django.core.validators.MinValueValidator(Decimal(0))],
+                        verbose_name="weight",
+                    ),
+                ),
+                (
+                    "max_points",
+                    models.PositiveSmallIntegerField(default=5, verbose_name="maximum points"),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
             ],
             options={
-                'verbose_name': 'criterion',
-                'verbose_name_plural': 'criteria',
-                'ordering': ['stage', 'position', 'id'],
+                "verbose_name": "criterion",
+                "verbose_name_plural": "criteria",
+                "ordering": ["stage", "position", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('route', models.CharField(choices=[('public', 'public application'), ('nomination', 'nomination by a partner')], default='public', max_length=20, verbose_name='route')),
-                ('first_name', models.CharField(max_length=100, verbose_name='first name')),
-                ('last_name', models.CharField(max_length=150, verbose_name='last name')),
-                ('name_key', models.CharField(db_index=True, editable=False, max_length=260)),
-                ('date_of_birth', models.DateField(verbose_name='date of birth')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail address')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='phone')),
-                ('household_size', models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(20)], verbose_name='household size')),
-                ('annual_income', models.DecimalField(decimal_places=2, max_digits=10, validators=[django.core.validators.MinValueValidator(0)], verbose_name='gross annual household income (€)')),
-                ('income_year', models.PositiveSmallIntegerField(verbose_name='income year')),
-                ('education_institution', models.CharField(blank=True, max_length=200, verbose_name='where you are enrolled')),
-                ('unit_types', models.JSONField(blank=True, default=list, verbose_name='acceptable unit types')),
-                ('motivation', models.TextField(verbose_name='what will you do for your neighbours?')),
-                ('registered_on', models.DateField(default=datetime.date.today, verbose_name='registration date')),
-                ('lottery_number', models.PositiveIntegerField(default=magicmix.selection.models.application.new_lottery_number, verbose_name='lottery number')),
-                ('stage', models.CharField(choices=[('submitted', 'submitted'), ('review', 'eligibility to be reviewed'), ('assessing', 'letter being scored'), ('interview', 'invited for an interview'), ('shortlisted', 'shortlisted'), ('offered', 'offer made'), ('housed', 'housed'), ('not_selected', 'not selected'), ('withdrawn', 'withdrawn')], default='submitted', max_length=20, verbose_name='stage')),
-                ('public_status', models.CharField(choices=[('received', 'received'), ('assessing', 'being assessed'), ('invited', 'invited'), ('offer', 'offer'), ('housed', 'housed'), ('not_selected', 'not selected'), ('withdrawn', 'withdrawn')], default='received', max_length=20, verbose_name='status shown to the applicant')),
-                ('token_hash', models.CharField(editable=False, max_length=64, null=True, unique=True)),
-                ('link_expires_at', models.DateTimeField(editable=False, null=True)),
-                ('possible_duplicate', models.BooleanField(default=False, verbose_name='possible duplicate')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='received at')),
-                ('preferred_clusters', models.ManyToManyField(blank=True, related_name='+', to='housing.cluster', verbose_name='preferred parts of the complex')),
-                ('target_group', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='people.targetgroup', verbose_name='target group')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "route",
+                    models.CharField(
+                        choices=[
+                            ("public", "public application"),
+                            ("nomination", "nomination by a partner"),
+                        ],
+                        default="public",
+                        max_length=20,
+                        verbose_name="route",
+                    ),
+                ),
+                ("first_name", models.CharField(max_length=100, verbose_name="first name")),
+                ("last_name", models.CharField(max_length=150, verbose_name="last name")),
+                ("name_key", models.CharField(db_index=True, editable=False, max_length=260)),
+                ("date_of_birth", models.DateField(verbose_name="date of birth")),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="e-mail address"),
+                ),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="phone")),
+                (
+                    "household_size",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(20),
+                        ],
+                        verbose_name="household size",
+                    ),
+                ),
+                (
+                    "annual_income",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=10,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="gross annual household income (€)",
+                    ),
+                ),
+                ("income_year", models.PositiveSmallIntegerField(verbose_name="income year")),
+                (
+                    "education_institution",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="where you are enrolled"
+                    ),
+                ),
+                (
+                    "unit_types",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="acceptable unit types"
+                    ),
+                ),
+                (
+                    "motivation",
+                    models.TextField(verbose_name="what will you do for your neighbours?"),
+                ),
+                (
+                    "registered_on",
+                    models.DateField(default=datetime.date.today, verbose_name="registration date"),
+                ),
+                (
+                    "lottery_number",
+                    models.PositiveIntegerField(
+                        default=magicmix.selection.models.application.new_lottery_number,
+                        verbose_name="lottery number",
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "submitted"),
+                            ("review", "eligibility to be reviewed"),
+                            ("assessing", "letter being scored"),
+                            ("interview", "invited for an interview"),
+                            ("shortlisted", "shortlisted"),
+                            ("offered", "offer made"),
+                            ("housed", "housed"),
+                            ("not_selected", "not selected"),
+                            ("withdrawn", "withdrawn"),
+                        ],
+                        default="submitted",
+                        max_length=20,
+                        verbose_name="stage",
+                    ),
+                ),
+                (
+                    "public_status",
+                    models.CharField(
+                        choices=[
+                            ("received", "received"),
+                            ("assessing", "being assessed"),
+                            ("invited", "invited"),
+                            ("offer", "offer"),
+                            ("housed", "housed"),
+                            ("not_selected", "not selected"),
+                            ("withdrawn", "withdrawn"),
+                        ],
+                        default="received",
+                        max_length=20,
+                        verbose_name="status shown to the applicant",
+                    ),
+                ),
+                (
+                    "token_hash",
+                    models.CharField(editable=False, max_length=64, null=True, unique=True),
+                ),
+                ("link_expires_at", models.DateTimeField(editable=False, null=True)),
+                (
+                    "possible_duplicate",
+                    models.BooleanField(default=False, verbose_name="possible duplicate"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="received at")),
+                (
+                    "preferred_clusters",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="housing.cluster",
+                        verbose_name="preferred parts of the complex",
+                    ),
+                ),
+                (
+                    "target_group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applications",
+                        to="people.targetgroup",
+                        verbose_name="target group",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'application',
-                'verbose_name_plural': 'applications',
-                'ordering': ['registered_on', 'lottery_number', 'id'],
+                "verbose_name": "application",
+                "verbose_name_plural": "applications",
+                "ordering": ["registered_on", "lottery_number", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ApplicationEvent',
+            name="ApplicationEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('submitted', 'submitted'), ('stage', 'stage changed'), ('updated', 'details updated'), ('withdrawn', 'withdrawn'), ('duplicate', 'flagged as possible duplicate'), ('nominated', 'nominated'), ('scored', 'scored'), ('interview', 'interview'), ('advice', 'coöptation advice')], max_length=20, verbose_name='event')),
-                ('from_stage', models.CharField(blank=True, max_length=20, verbose_name='from stage')),
-                ('to_stage', models.CharField(blank=True, max_length=20, verbose_name='to stage')),
-                ('by_applicant', models.BooleanField(default=False, verbose_name='by the applicant')),
-                ('reason', models.TextField(blank=True, verbose_name='reason')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='when')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='selection.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "submitted"),
+                            ("stage", "stage changed"),
+                            ("updated", "details updated"),
+                            ("withdrawn", "withdrawn"),
+                            ("duplicate", "flagged as possible duplicate"),
+                            ("nominated", "nominated"),
+                            ("scored", "scored"),
+                            ("interview", "interview"),
+                            ("advice", "coöptation advice"),
+                        ],
+                        max_length=20,
+                        verbose_name="event",
+                    ),
+                ),
+                (
+                    "from_stage",
+                    models.CharField(blank=True, max_length=20, verbose_name="from stage"),
+                ),
+                ("to_stage", models.CharField(blank=True, max_length=20, verbose_name="to stage")),
+                (
+                    "by_applicant",
+                    models.BooleanField(default=False, verbose_name="by the applicant"),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="reason")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="when")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="by",
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="selection.application",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'application event',
-                'verbose_name_plural': 'application events',
-                'ordering': ['-at', '-id'],
+                "verbose_name": "application event",
+                "verbose_name_plural": "application events",
+                "ordering": ["-at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='EligibilityOutcome',
+            name="EligibilityOutcome",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rule', models.CharField(max_length=40, verbose_name='rule')),
-                ('status', models.CharField(choices=[(magicmix.legal.checks.Status['PASSED'], 'passed'), (magicmix.legal.checks.Status['FAILED'], 'failed'), (magicmix.legal.checks.Status['MISSING'], 'parameter missing')], max_length=20, verbose_name='result')),
-                ('outcome', models.JSONField(verbose_name='outcome')),
-                ('checked_at', models.DateTimeField(auto_now_add=True, verbose_name='checked at')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='eligibility', to='selection.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("rule", models.CharField(max_length=40, verbose_name="rule")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            (magicmix.legal.checks.Status["PASSED"], "passed"),
+                            (magicmix.legal.checks.Status["FAILED"], "failed"),
+                            (magicmix.legal.checks.Status["MISSING"], "parameter missing"),
+                        ],
+                        max_length=20,
+                        verbose_name="result",
+                    ),
+                ),
+                ("outcome", models.JSONField(verbose_name="outcome")),
+                ("checked_at", models.DateTimeField(auto_now_add=True, verbose_name="checked at")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="eligibility",
+                        to="selection.application",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'eligibility outcome',
-                'verbose_name_plural': 'eligibility outcomes',
-                'ordering': ['id'],
+                "verbose_name": "eligibility outcome",
+                "verbose_name_plural": "eligibility outcomes",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalCooptationAdvice',
+            name="HistoricalCooptationAdvice",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('advice', models.CharField(choices=[('in_favour', 'in favour'), ('neutral', 'no preference'), ('against', 'against')], max_length=20, verbose_name='advice')),
-                ('motivation', models.TextField(verbose_name='motivation')),
-                ('given_at', models.DateTimeField(blank=True, editable=False, verbose_name='given at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('application', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='selection.application')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('panel_member', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='panel member')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "advice",
+                    models.CharField(
+                        choices=[
+                            ("in_favour", "in favour"),
+                            ("neutral", "no preference"),
+                            ("against", "against"),
+                        ],
+                        max_length=20,
+                        verbose_name="advice",
+                    ),
+                ),
+                ("motivation", models.TextField(verbose_name="motivation")),
+                (
+                    "given_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="given at"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="selection.application",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "panel_member",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="panel member",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical coöptation advice',
-                'verbose_name_plural': 'historical coöptation advice',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical coöptation advice",
+                "verbose_name_plural": "historical coöptation advice",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalIntake',
+            name="HistoricalIntake",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('opens_on', models.DateField(verbose_name='open from')),
-                ('closes_on', models.DateField(help_text='The last day to apply.', verbose_name='open until')),
-                ('places', models.PositiveSmallIntegerField(verbose_name='places offered')),
-                ('contract_type', models.CharField(choices=[('onbepaalde_tijd', 'indefinite-term contract'), ('tijdelijk', 'temporary contract'), ('jongerencontract', 'youth contract'), ('campuscontract', 'campus contract'), ('doelgroepcontract', 'target group contract')], default='onbepaalde_tijd', max_length=30, verbose_name='contract type')),
-                ('checks_income', models.BooleanField(default=True, help_text='Applicants with an income above the limit are told so at once.', verbose_name='social rent: check the DAEB income limit')),
-                ('contribution_hours', models.PositiveSmallIntegerField(default=0, help_text='What every resident commits to do for the community.', verbose_name='contribution (hours per month)')),
-                ('house_rules', models.TextField(blank=True, verbose_name='house rules')),
-                ('warning_rule', models.TextField(default='Living here means being a good neighbour. If that goes wrong, you first get a conversation and then a written warning. After a second warning we may ask you to leave.', verbose_name='warnings')),
-                ('status', models.CharField(choices=[('draft', 'draft'), ('open', 'open'), ('closed', 'closed')], default='draft', max_length=10, verbose_name='status')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('complex', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='housing.complex', verbose_name='complex')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("opens_on", models.DateField(verbose_name="open from")),
+                (
+                    "closes_on",
+                    models.DateField(help_text="The last day to apply.", verbose_name="open until"),
+                ),
+                ("places", models.PositiveSmallIntegerField(verbose_name="places offered")),
+                (
+                    "contract_type",
+                    models.CharField(
+                        choices=[
+                            ("onbepaalde_tijd", "indefinite-term contract"),
+                            ("tijdelijk", "temporary contract"),
+                            ("jongerencontract", "youth contract"),
+                            ("campuscontract", "campus contract"),
+                            ("doelgroepcontract", "target group contract"),
+                        ],
+                        default="onbepaalde_tijd",
+                        max_length=30,
+                        verbose_name="contract type",
+                    ),
+                ),
+                (
+                    "checks_income",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Applicants with an income above the limit are told so at once.",
+                        verbose_name="social rent: check the DAEB income limit",
+                    ),
+                ),
+                (
+                    "contribution_hours",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        help_text="What every resident commits to do for the community.",
+                        verbose_name="contribution (hours per month)",
+                    ),
+                ),
+                ("house_rules", models.TextField(blank=True, verbose_name="house rules")),
+                (
+                    "warning_rule",
+                    models.TextField(
+                        default="Living here means being a good neighbour. If that goes wrong, you first get a conversation and then a written warning. After a second warning we may ask you to leave.",
+                        verbose_name="warnings",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "draft"), ("open", "open"), ("closed", "closed")],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "complex",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="housing.complex",
+                        verbose_name="complex",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical intake',
-                'verbose_name_plural': 'historical intakes',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical intake",
+                "verbose_name_plural": "historical intakes",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalInterview',
+            name="HistoricalInterview",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('starts_at', models.DateTimeField(verbose_name='starts at')),
-                ('minutes', models.PositiveSmallIntegerField(default=10, verbose_name='minutes')),
-                ('location', models.CharField(blank=True, max_length=200, verbose_name='location')),
-                ('status', models.CharField(choices=[('planned', 'planned'), ('held', 'held'), ('no_show', 'did not come'), ('cancelled', 'cancelled')], default='planned', max_length=20, verbose_name='status')),
-                ('summary', models.TextField(blank=True, verbose_name='summary for the resident panel')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('application', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='selection.application')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="starts at")),
+                ("minutes", models.PositiveSmallIntegerField(default=10, verbose_name="minutes")),
+                ("location", models.CharField(blank=True, max_length=200, verbose_name="location")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "planned"),
+                            ("held", "held"),
+                            ("no_show", "did not come"),
+                            ("cancelled", "cancelled"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(blank=True, verbose_name="summary for the resident panel"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="selection.application",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical interview',
-                'verbose_name_plural': 'historical interviews',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical interview",
+                "verbose_name_plural": "historical interviews",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalLetterScore',
+            name="HistoricalLetterScore",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('points', models.PositiveSmallIntegerField(verbose_name='points')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('scored_at', models.DateTimeField(blank=True, editable=False, verbose_name='scored at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('application', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='selection.application')),
-                ('criterion', models.ForeignKey(blank=True, db_constraint=False, limit_choices_to={'stage': 'letter'}, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='selection.criterion')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('scorer', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("points", models.PositiveSmallIntegerField(verbose_name="points")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "scored_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="scored at"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="selection.application",
+                    ),
+                ),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        limit_choices_to={"stage": "letter"},
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="selection.criterion",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "scorer",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical letter score',
-                'verbose_name_plural': 'historical letter scores',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical letter score",
+                "verbose_name_plural": "historical letter scores",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalNomination',
+            name="HistoricalNomination",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('support_need', models.CharField(choices=[('none', 'none'), ('light', 'light'), ('intensive', 'intensive')], max_length=20, verbose_name='support level')),
-                ('support_hours_per_week', models.DecimalField(decimal_places=1, max_digits=4, verbose_name='support (hours per week)')),
-                ('support_months', models.PositiveSmallIntegerField(default=36, verbose_name='planned duration of support (months)')),
-                ('readiness', models.TextField(verbose_name='readiness statement')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='nominated at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('application', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='selection.application')),
-                ('caseworker', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='caseworker')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, limit_choices_to={'kind': 'partner'}, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='accounts.organisation', verbose_name='nominating partner')),
-                ('support_organisation', models.ForeignKey(blank=True, db_constraint=False, limit_choices_to={'kind': 'partner'}, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='accounts.organisation', verbose_name='support given by')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "support_need",
+                    models.CharField(
+                        choices=[("none", "none"), ("light", "light"), ("intensive", "intensive")],
+                        max_length=20,
+                        verbose_name="support level",
+                    ),
+                ),
+                (
+                    "support_hours_per_week",
+                    models.DecimalField(
+                        decimal_places=1, max_digits=4, verbose_name="support (hours per week)"
+                    ),
+                ),
+                (
+                    "support_months",
+                    models.PositiveSmallIntegerField(
+                        default=36, verbose_name="planned duration of support (months)"
+                    ),
+                ),
+                ("readiness", models.TextField(verbose_name="readiness statement")),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="nominated at"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="selection.application",
+                    ),
+                ),
+                (
+                    "caseworker",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="caseworker",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        limit_choices_to={"kind": "partner"},
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="accounts.organisation",
+                        verbose_name="nominating partner",
+                    ),
+                ),
+                (
+                    "support_organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        limit_choices_to={"kind": "partner"},
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="accounts.organisation",
+                        verbose_name="support given by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical nomination',
-                'verbose_name_plural': 'historical nominations',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical nomination",
+                "verbose_name_plural": "historical nominations",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Intake',
+            name="Intake",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('opens_on', models.DateField(verbose_name='open from')),
-                ('closes_on', models.DateField(help_text='The last day to apply.', verbose_name='open until')),
-                ('places', models.PositiveSmallIntegerField(verbose_name='places offered')),
-                ('contract_type', models.CharField(choices=[('onbepaalde_tijd', 'indefinite-term contract'), ('tijdelijk', 'temporary contract'), ('jongerencontract', 'youth contract'), ('campuscontract', 'campus contract'), ('doelgroepcontract', 'target group contract')], default='onbepaalde_tijd', max_length=30, verbose_name='contract type')),
-                ('checks_income', models.BooleanField(default=True, help_text='Applicants with an income above the limit are told so at once.', verbose_name='social rent: check the DAEB income limit')),
-                ('contribution_hours', models.PositiveSmallIntegerField(default=0, help_text='What every resident commits to do for the community.', verbose_name='contribution (hours per month)')),
-                ('house_rules', models.TextField(blank=True, verbose_name='house rules')),
-                ('warning_rule', models.TextField(default='Living here means being a good neighbour. If that goes wrong, you first get a conversation and then a written warning. After a second warning we may ask you to leave.', verbose_name='warnings')),
-                ('status', models.CharField(choices=[('draft', 'draft'), ('open', 'open'), ('closed', 'closed')], default='draft', max_length=10, verbose_name='status')),
-                ('complex', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='intakes', to='housing.complex', verbose_name='complex')),
-                ('target_groups', models.ManyToManyField(help_text='Other groups come in through nominations by partners.', related_name='intakes', to='people.targetgroup', verbose_name='target groups that may apply')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("opens_on", models.DateField(verbose_name="open from")),
+                (
+                    "closes_on",
+                    models.DateField(help_text="The last day to apply.", verbose_name="open until"),
+                ),
+                ("places", models.PositiveSmallIntegerField(verbose_name="places offered")),
+                (
+                    "contract_type",
+                    models.CharField(
+                        choices=[
+                            ("onbepaalde_tijd", "indefinite-term contract"),
+                            ("tijdelijk", "temporary contract"),
+                            ("jongerencontract", "youth contract"),
+                            ("campuscontract", "campus contract"),
+                            ("doelgroepcontract", "target group contract"),
+                        ],
+                        default="onbepaalde_tijd",
+                        max_length=30,
+                        verbose_name="contract type",
+                    ),
+                ),
+                (
+                    "checks_income",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Applicants with an income above the limit are told so at once.",
+                        verbose_name="social rent: check the DAEB income limit",
+                    ),
+                ),
+                (
+                    "contribution_hours",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        help_text="What every resident commits to do for the community.",
+                        verbose_name="contribution (hours per month)",
+                    ),
+                ),
+                ("house_rules", models.TextField(blank=True, verbose_name="house rules")),
+                (
+                    "warning_rule",
+                    models.TextField(
+                        default="Living here means being a good neighbour. If that goes wrong, you first get a conversation and then a written warning. After a second warning we may ask you to leave.",
+                        verbose_name="warnings",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "draft"), ("open", "open"), ("closed", "closed")],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "complex",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="intakes",
+                        to="housing.complex",
+                        verbose_name="complex",
+                    ),
+                ),
+                (
+                    "target_groups",
+                    models.ManyToManyField(
+                        help_text="Other groups come in through nominations by partners.",
+                        related_name="intakes",
+                        to="people.targetgroup",
+                        verbose_name="target groups that may apply",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'intake',
-                'verbose_name_plural': 'intakes',
-                'ordering': ['-opens_on', 'title'],
+                "verbose_name": "intake",
+                "verbose_name_plural": "intakes",
+                "ordering": ["-opens_on", "title"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalRubric',
+            name="HistoricalRubric",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('blind', models.BooleanField(default=True, help_text='Scorers see the letter without name, age or origin.', verbose_name='blind scoring')),
-                ('scorers_per_letter', models.PositiveSmallIntegerField(default=2, verbose_name='scorers per letter')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('intake', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='selection.intake')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "blind",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Scorers see the letter without name, age or origin.",
+                        verbose_name="blind scoring",
+                    ),
+                ),
+                (
+                    "scorers_per_letter",
+                    models.PositiveSmallIntegerField(default=2, verbose_name="scorers per letter"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "intake",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="selection.intake",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical rubric',
-                'verbose_name_plural': 'historical rubrics',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical rubric",
+                "verbose_name_plural": "historical rubrics",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalApplication',
+            name="HistoricalApplication",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('route', models.CharField(choices=[('public', 'public application'), ('nomination', 'nomination by a partner')], default='public', max_length=20, verbose_name='route')),
-                ('first_name', models.CharField(max_length=100, verbose_name='first name')),
-                ('last_name', models.CharField(max_length=150, verbose_name='last name')),
-                ('date_of_birth', models.DateField(verbose_name='date of birth')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail address')),
-                ('phone', models.CharField(blank=True, max_length=30, verbose_name='phone')),
-                ('household_size', models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(20)], verbose_name='household size')),
-                ('annual_income', models.DecimalField(decimal_places=2, max_digits=10, validators=[django.core.validators.MinValueValidator(0)], verbose_name='gross annual household income (€)')),
-                ('income_year', models.PositiveSmallIntegerField(verbose_name='income year')),
-                ('education_institution', models.CharField(blank=True, max_length=200, verbose_name='where you are enrolled')),
-                ('unit_types', models.JSONField(blank=True, default=list, verbose_name='acceptable unit types')),
-                ('motivation', models.TextField(verbose_name='what will you do for your neighbours?')),
-                ('registered_on', models.DateField(default=datetime.date.today, verbose_name='registration date')),
-                ('lottery_number', models.PositiveIntegerField(default=magicmix.selection.models.application.new_lottery_number, verbose_name='lottery number')),
-                ('stage', models.CharField(choices=[('submitted', 'submitted'), ('review', 'eligibility to be reviewed'), ('assessing', 'letter being scored'), ('interview', 'invited for an interview'), ('shortlisted', 'shortlisted'), ('offered', 'offer made'), ('housed', 'housed'), ('not_selected', 'not selected'), ('withdrawn', 'withdrawn')], default='submitted', max_length=20, verbose_name='stage')),
-                ('public_status', models.CharField(choices=[('received', 'received'), ('assessing', 'being assessed'), ('invited', 'invited'), ('offer', 'offer'), ('housed', 'housed'), ('not_selected', 'not selected'), ('withdrawn', 'withdrawn')], default='received', max_length=20, verbose_name='status shown to the applicant')),
-                ('link_expires_at', models.DateTimeField(editable=False, null=True)),
-                ('possible_duplicate', models.BooleanField(default=False, verbose_name='possible duplicate')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='received at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('target_group', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.targetgroup', verbose_name='target group')),
-                ('intake', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='selection.intake')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "route",
+                    models.CharField(
+                        choices=[
+                            ("public", "public application"),
+                            ("nomination", "nomination by a partner"),
+                        ],
+                        default="public",
+                        max_length=20,
+                        verbose_name="route",
+                    ),
+                ),
+                ("first_name", models.CharField(max_length=100, verbose_name="first name")),
+                ("last_name", models.CharField(max_length=150, verbose_name="last name")),
+                ("date_of_birth", models.DateField(verbose_name="date of birth")),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="e-mail address"),
+                ),
+                ("phone", models.CharField(blank=True, max_length=30, verbose_name="phone")),
+                (
+                    "household_size",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(20),
+                        ],
+                        verbose_name="household size",
+                    ),
+                ),
+                (
+                    "annual_income",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=10,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="gross annual household income (€)",
+                    ),
+                ),
+                ("income_year", models.PositiveSmallIntegerField(verbose_name="income year")),
+                (
+                    "education_institution",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="where you are enrolled"
+                    ),
+                ),
+                (
+                    "unit_types",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="acceptable unit types"
+                    ),
+                ),
+                (
+                    "motivation",
+                    models.TextField(verbose_name="what will you do for your neighbours?"),
+                ),
+                (
+                    "registered_on",
+                    models.DateField(default=datetime.date.today, verbose_name="registration date"),
+                ),
+                (
+                    "lottery_number",
+                    models.PositiveIntegerField(
+                        default=magicmix.selection.models.application.new_lottery_number,
+                        verbose_name="lottery number",
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "submitted"),
+                            ("review", "eligibility to be reviewed"),
+                            ("assessing", "letter being scored"),
+                            ("interview", "invited for an interview"),
+                            ("shortlisted", "shortlisted"),
+                            ("offered", "offer made"),
+                            ("housed", "housed"),
+                            ("not_selected", "not selected"),
+                            ("withdrawn", "withdrawn"),
+                        ],
+                        default="submitted",
+                        max_length=20,
+                        verbose_name="stage",
+                    ),
+                ),
+                (
+                    "public_status",
+                    models.CharField(
+                        choices=[
+                            ("received", "received"),
+                            ("assessing", "being assessed"),
+                            ("invited", "invited"),
+                            ("offer", "offer"),
+                            ("housed", "housed"),
+                            ("not_selected", "not selected"),
+                            ("withdrawn", "withdrawn"),
+                        ],
+                        default="received",
+                        max_length=20,
+                        verbose_name="status shown to the applicant",
+                    ),
+                ),
+                ("link_expires_at", models.DateTimeField(editable=False, null=True)),
+                (
+                    "possible_duplicate",
+                    models.BooleanField(default=False, verbose_name="possible duplicate"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="received at"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "target_group",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.targetgroup",
+                        verbose_name="target group",
+                    ),
+                ),
+                (
+                    "intake",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="selection.intake",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical application',
-                'verbose_name_plural': 'historical applications',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical application",
+                "verbose_name_plural": "historical applications",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='application',
-            name='intake',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='selection.intake'),
+            model_name="application",
+            name="intake",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="applications",
+                to="selection.intake",
+            ),
         ),
         migrations.CreateModel(
-            name='Interview',
+            name="Interview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_at', models.DateTimeField(verbose_name='starts at')),
-                ('minutes', models.PositiveSmallIntegerField(default=10, verbose_name='minutes')),
-                ('location', models.CharField(blank=True, max_length=200, verbose_name='location')),
-                ('status', models.CharField(choices=[('planned', 'planned'), ('held', 'held'), ('no_show', 'did not come'), ('cancelled', 'cancelled')], default='planned', max_length=20, verbose_name='status')),
-                ('summary', models.TextField(blank=True, verbose_name='summary for the resident panel')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='interviews', to='selection.application')),
-                ('interviewers', models.ManyToManyField(blank=True, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='interviewers')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="starts at")),
+                ("minutes", models.PositiveSmallIntegerField(default=10, verbose_name="minutes")),
+                ("location", models.CharField(blank=True, max_length=200, verbose_name="location")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "planned"),
+                            ("held", "held"),
+                            ("no_show", "did not come"),
+                            ("cancelled", "cancelled"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(blank=True, verbose_name="summary for the resident panel"),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="interviews",
+                        to="selection.application",
+                    ),
+                ),
+                (
+                    "interviewers",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="interviewers",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'interview',
-                'verbose_name_plural': 'interviews',
-                'ordering': ['starts_at'],
+                "verbose_name": "interview",
+                "verbose_name_plural": "interviews",
+                "ordering": ["starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalInterviewScore',
+            name="HistoricalInterviewScore",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('points', models.PositiveSmallIntegerField(verbose_name='points')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('criterion', models.ForeignKey(blank=True, db_constraint=False, limit_choices_to={'stage': 'interview'}, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='selection.criterion')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('interview', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='selection.interview')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("points", models.PositiveSmallIntegerField(verbose_name="points")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        limit_choices_to={"stage": "interview"},
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="selection.criterion",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "interview",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="selection.interview",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical interview score',
-                'verbose_name_plural': 'historical interview scores',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical interview score",
+                "verbose_name_plural": "historical interview scores",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='InterviewScore',
+            name="InterviewScore",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('points', models.PositiveSmallIntegerField(verbose_name='points')),
-                ('criterion', models.ForeignKey(limit_choices_to={'stage': 'interview'}, on_delete=django.db.models.deletion.PROTECT, related_name='interview_scores', to='selection.criterion')),
-                ('interview', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scores', to='selection.interview')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("points", models.PositiveSmallIntegerField(verbose_name="points")),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        limit_choices_to={"stage": "interview"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="interview_scores",
+                        to="selection.criterion",
+                    ),
+                ),
+                (
+                    "interview",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scores",
+                        to="selection.interview",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'interview score',
-                'verbose_name_plural': 'interview scores',
+                "verbose_name": "interview score",
+                "verbose_name_plural": "interview scores",
             },
         ),
         migrations.CreateModel(
-            name='LetterScore',
+            name="LetterScore",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('points', models.PositiveSmallIntegerField(verbose_name='points')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('scored_at', models.DateTimeField(auto_now=True, verbose_name='scored at')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='letter_scores', to='selection.application')),
-                ('criterion', models.ForeignKey(limit_choices_to={'stage': 'letter'}, on_delete=django.db.models.deletion.PROTECT, related_name='letter_scores', to='selection.criterion')),
-                ('scorer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("points", models.PositiveSmallIntegerField(verbose_name="points")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("scored_at", models.DateTimeField(auto_now=True, verbose_name="scored at")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="letter_scores",
+                        to="selection.application",
+                    ),
+                ),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        limit_choices_to={"stage": "letter"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="letter_scores",
+                        to="selection.criterion",
+                    ),
+                ),
+                (
+                    "scorer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'letter score',
-                'verbose_name_plural': 'letter scores',
+                "verbose_name": "letter score",
+                "verbose_name_plural": "letter scores",
             },
         ),
         migrations.CreateModel(
-            name='Nomination',
+            name="Nomination",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('support_need', models.CharField(choices=[('none', 'none'), ('light', 'light'), ('intensive', 'intensive')], max_length=20, verbose_name='support level')),
-                ('support_hours_per_week', models.DecimalField(decimal_places=1, max_digits=4, verbose_name='support (hours per week)')),
-                ('support_months', models.PositiveSmallIntegerField(default=36, verbose_name='planned duration of support (months)')),
-                ('readiness', models.TextField(verbose_name='readiness statement')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='nominated at')),
-                ('application', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='nomination', to='selection.application')),
-                ('caseworker', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='caseworker')),
-                ('organisation', models.ForeignKey(limit_choices_to={'kind': 'partner'}, on_delete=django.db.models.deletion.PROTECT, related_name='nominations', to='accounts.organisation', verbose_name='nominating partner')),
-                ('support_organisation', models.ForeignKey(limit_choices_to={'kind': 'partner'}, on_delete=django.db.models.deletion.PROTECT, related_name='support_arrangements', to='accounts.organisation', verbose_name='support given by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "support_need",
+                    models.CharField(
+                        choices=[("none", "none"), ("light", "light"), ("intensive", "intensive")],
+                        max_length=20,
+                        verbose_name="support level",
+                    ),
+                ),
+                (
+                    "support_hours_per_week",
+                    models.DecimalField(
+                        decimal_places=1, max_digits=4, verbose_name="support (hours per week)"
+                    ),
+                ),
+                (
+                    "support_months",
+                    models.PositiveSmallIntegerField(
+                        default=36, verbose_name="planned duration of support (months)"
+                    ),
+                ),
+                ("readiness", models.TextField(verbose_name="readiness statement")),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="nominated at"),
+                ),
+                (
+                    "application",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="nomination",
+                        to="selection.application",
+                    ),
+                ),
+                (
+                    "caseworker",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="caseworker",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        limit_choices_to={"kind": "partner"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="nominations",
+                        to="accounts.organisation",
+                        verbose_name="nominating partner",
+                    ),
+                ),
+                (
+                    "support_organisation",
+                    models.ForeignKey(
+                        limit_choices_to={"kind": "partner"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="support_arrangements",
+                        to="accounts.organisation",
+                        verbose_name="support given by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nomination',
-                'verbose_name_plural': 'nominations',
+                "verbose_name": "nomination",
+                "verbose_name_plural": "nominations",
             },
         ),
         migrations.CreateModel(
-            name='Rubric',
+            name="Rubric",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('blind', models.BooleanField(default=True, help_text='Scorers see the letter without name, age or origin.', verbose_name='blind scoring')),
-                ('scorers_per_letter', models.PositiveSmallIntegerField(default=2, verbose_name='scorers per letter')),
-                ('intake', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='rubric', to='selection.intake')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "blind",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Scorers see the letter without name, age or origin.",
+                        verbose_name="blind scoring",
+                    ),
+                ),
+                (
+                    "scorers_per_letter",
+                    models.PositiveSmallIntegerField(default=2, verbose_name="scorers per letter"),
+                ),
+                (
+                    "intake",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rubric",
+                        to="selection.intake",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rubric',
-                'verbose_name_plural': 'rubrics',
+                "verbose_name": "rubric",
+                "verbose_name_plural": "rubrics",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalCriterion',
+            name="HistoricalCriterion",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('stage', models.CharField(choices=[('letter', 'motivation letter'), ('interview', 'interview')], max_length=20, verbose_name='scored in')),
-                ('name', models.CharField(max_length=200, verbose_name='criterion')),
-                ('guidance', models.TextField(blank=True, verbose_name='guidance for scorers')),
-                ('weight', models.DecimalField(decimal_places=2, default=Decimal('1'), max_digits=5, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='weight')),
-                ('max_points', models.PositiveSmallIntegerField(default=5, verbose_name='maximum points')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('rubric', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='selection.rubric')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[("letter", "motivation letter"), ("interview", "interview")],
+                        max_length=20,
+                        verbose_name="scored in",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="criterion")),
+                ("guidance", models.TextField(blank=True, verbose_name="guidance for scorers")),
+                (
+                    "weight",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=Decimal(1),
+                        max_digits=5,
+                        validators=[django.core.validators.MinValueValidator(Decimal(0))],
+                        verbose_name="weight",
+                    ),
+                ),
+                (
+                    "max_points",
+                    models.PositiveSmallIntegerField(default=5, verbose_name="maximum points"),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "rubric",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="selection.rubric",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical criterion',
-                'verbose_name_plural': 'historical criteria',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical criterion",
+                "verbose_name_plural": "historical criteria",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='criterion',
-            name='rubric',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria', to='selection.rubric'),
+            model_name="criterion",
+            name="rubric",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="criteria",
+                to="selection.rubric",
+            ),
         ),
         migrations.CreateModel(
-            name='CooptationAdvice',
+            name="CooptationAdvice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('advice', models.CharField(choices=[('in_favour', 'in favour'), ('neutral', 'no preference'), ('against', 'against')], max_length=20, verbose_name='advice')),
-                ('motivation', models.TextField(verbose_name='motivation')),
-                ('given_at', models.DateTimeField(auto_now=True, verbose_name='given at')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='advices', to='selection.application')),
-                ('panel_member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='panel member')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "advice",
+                    models.CharField(
+                        choices=[
+                            ("in_favour", "in favour"),
+                            ("neutral", "no preference"),
+                            ("against", "against"),
+                        ],
+                        max_length=20,
+                        verbose_name="advice",
+                    ),
+                ),
+                ("motivation", models.TextField(verbose_name="motivation")),
+                ("given_at", models.DateTimeField(auto_now=True, verbose_name="given at")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="advices",
+                        to="selection.application",
+                    ),
+                ),
+                (
+                    "panel_member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="panel member",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'coöptation advice',
-                'verbose_name_plural': 'coöptation advice',
-                'constraints': [models.UniqueConstraint(fields=('application', 'panel_member'), name='one_advice_per_panel_member')],
+                "verbose_name": "coöptation advice",
+                "verbose_name_plural": "coöptation advice",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("application", "panel_member"), name="one_advice_per_panel_member"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='intake',
-            constraint=models.CheckConstraint(condition=models.Q(('closes_on__gte', models.F('opens_on'))), name='intake_closes_after_open'),
+            model_name="intake",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("closes_on__gte", models.F("opens_on"))),
+                name="intake_closes_after_open",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='intake',
-            constraint=models.CheckConstraint(condition=models.Q(('places__gte', 1)), name='intake_places_min_1'),
+            model_name="intake",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("places__gte", 1)), name="intake_places_min_1"
+            ),
         ),
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['intake', 'email'], name='selection_a_intake__4d36e3_idx'),
+            model_name="application",
+            index=models.Index(fields=["intake", "email"], name="selection_a_intake__4d36e3_idx"),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('household_size__gte', 1)), name='application_household_min_1'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("household_size__gte", 1)), name="application_household_min_1"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='interviewscore',
-            constraint=models.UniqueConstraint(fields=('interview', 'criterion'), name='one_interview_score_per_criterion'),
+            model_name="interviewscore",
+            constraint=models.UniqueConstraint(
+                fields=("interview", "criterion"), name="one_interview_score_per_criterion"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='letterscore',
-            constraint=models.UniqueConstraint(fields=('application', 'criterion', 'scorer'), name='one_letter_score_per_scorer'),
+            model_name="letterscore",
+            constraint=models.UniqueConstraint(
+                fields=("application", "criterion", "scorer"), name="one_letter_score_per_scorer"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='criterion',
-            constraint=models.CheckConstraint(condition=models.Q(('max_points__gte', 1)), name='criterion_max_min_1'),
+            model_name="criterion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("max_points__gte", 1)), name="criterion_max_min_1"
+            ),
         ),
     ]

@@ -51,9 +51,9 @@ __all__ = [
     "Rubric",
     "Stage",
     "age_on",
+    "breakdowns",
     "hash_token",
     "name_key",
-    "breakdowns",
     "selection_score",
     "weighted_score",
 ]

@@ -46,9 +46,7 @@ class IntakeQuerySet(models.QuerySet["Intake"]):
         """Open intakes of complexes where the user's partner organisation may nominate."""
         return self.filter(
             status=Intake.Status.OPEN,
-            complex__partners__organisation_id__in=user.organisation_ids(
-                {Role.PARTNER_CASEWORKER}
-            ),
+            complex__partners__organisation_id__in=user.organisation_ids({Role.PARTNER_CASEWORKER}),
             complex__partners__may_nominate=True,
         ).distinct()
 

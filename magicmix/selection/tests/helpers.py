@@ -6,8 +6,8 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from magicmix.housing.models import Unit
 from magicmix.accounts.models import User
+from magicmix.housing.models import Unit
 from magicmix.selection.models import Application, Criterion, Intake, LetterScore, Rubric
 from magicmix.testing import factories
 

@@ -53,9 +53,9 @@ def test_rubric_blind_score_interview_advice_and_shortlist(page: Any) -> None:
 
     page.goto(f"/intakes/{intake.pk}/interviews/")
     day = datetime.date.today() + datetime.timedelta(days=7)
-    page.get_by_label("Dag").fill(day.isoformat())
-    page.get_by_label("Van").fill("10:00")
-    page.get_by_label("Tot").fill("10:30")
+    page.get_by_label("dag", exact=True).fill(day.isoformat())
+    page.get_by_label("van", exact=True).fill("10:00")
+    page.get_by_label("tot", exact=True).fill("10:30")
     page.get_by_role("button", name="Tijdstippen tonen").click()
     assert_accessible(page)
     page.get_by_label("10:00").select_option(str(application.pk))
@@ -95,7 +95,7 @@ def test_rubric_blind_score_interview_advice_and_shortlist(page: Any) -> None:
     page.goto(f"/intakes/{intake.pk}/shortlist/")
     row = page.locator(f"#application-{application.pk}")
     # (2 × 4/5 + 1 × 5/10) / 3 = 70
-    assert "70.0" in row.inner_text() and "voor: 1" in row.inner_text()
+    assert "70,0" in row.inner_text() and "voor: 1" in row.inner_text()
     assert_accessible(page)
     application.refresh_from_db()
     assert application.stage == Stage.SHORTLISTED

@@ -46,7 +46,7 @@ def _shortlisted():  # type: ignore[no-untyped-def]
 
 
 def test_the_panel_sees_letter_and_summary_and_never_personal_details(client: Client) -> None:
-    intake, residents, application = _shortlisted()
+    _, residents, application = _shortlisted()
     client.force_login(factories.user(residents, Role.RESIDENT_PANEL))
     listing = client.get(reverse("selection:panel")).text
     page = client.get(reverse("selection:panel_candidate", args=[application.pk])).text
@@ -102,7 +102,7 @@ def test_others_get_a_404(client: Client, kind: str, role: str, partner: bool) -
 
 
 def test_candidates_not_shortlisted_are_not_shown(client: Client) -> None:
-    intake, residents, application = _shortlisted()
+    _, residents, application = _shortlisted()
     application.move_to(Stage.NOT_SELECTED, by=None, reason="Geen plek.")
     client.force_login(factories.user(residents, Role.RESIDENT_PANEL))
     url = reverse("selection:panel_candidate", args=[application.pk])

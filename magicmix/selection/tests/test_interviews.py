@@ -1,6 +1,6 @@
 import datetime
-from typing import Any
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -68,7 +68,8 @@ def test_one_candidate_in_two_slots_is_refused(client: Client) -> None:
     client.force_login(factories.user(intake.complex.organisation, Role.LETTING))
     url = reverse("selection:interviews", args=[intake.pk])
     response = client.post(
-        f"{url}?day={DAY}&start=10:00&end=11:00", {"slot_0": application.pk, "slot_1": application.pk}
+        f"{url}?day={DAY}&start=10:00&end=11:00",
+        {"slot_0": application.pk, "slot_1": application.pk},
     )
     assert response.status_code == 200 and not Interview.objects.exists()
 

@@ -3,11 +3,14 @@ any staff of the owning corporation records how an interview went."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -19,18 +22,17 @@ from . import user_of
 
 def _candidates(intake: Intake) -> list[tuple[int, str]]:
     """Who may be invited, best selection score first (unscored last)."""
-    busy = Interview.objects.filter(
-        application=OuterRef("pk"), status__in=interviews.TAKING_PLACE
-    )
+    busy = Interview.objects.filter(application=OuterRef("pk"), status__in=interviews.TAKING_PLACE)
     applications = list(
         intake.applications.filter(stage__in=INVITABLE_STAGES).exclude(Exists(busy))
     )
     scores = breakdowns(application.pk for application in applications)
     applications.sort(key=lambda a: (scores[a.pk].total is None, -(scores[a.pk].total or 0), a.pk))
-    return [
-        (a.pk, f"{a.full_name} ({scores[a.pk].total if scores[a.pk].total is not None else '–'})")
-        for a in applications
-    ]
+    return [(a.pk, f"{a.full_name} ({_score(scores[a.pk].total)})") for a in applications]
+
+
+def _score(total: Decimal | None) -> str:
+    return "–" if total is None else number_format(total, 1)
 
 
 @require_http_methods(["GET", "POST"])
@@ -86,7 +88,11 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         }
     elif form.is_valid():
         scoring.record_interview(
-            interview, user, form.cleaned_data["status"], form.cleaned_data["summary"], form.points()
+            interview,
+            user,
+            form.cleaned_data["status"],
+            form.cleaned_data["summary"],
+            form.points(),
         )
         messages.success(request, _("The interview is recorded."))
         return redirect("selection:interview", pk=interview.pk)

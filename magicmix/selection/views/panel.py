@@ -37,7 +37,9 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
             "application_id", "advice"
         )
     )
-    rows = [(c, CooptationAdvice.Advice(mine[c.pk]).label if c.pk in mine else None) for c in candidates]
+    rows = [
+        (c, CooptationAdvice.Advice(mine[c.pk]).label if c.pk in mine else None) for c in candidates
+    ]
     return render(request, "selection/panel/list.html", {"rows": rows})
 
 
@@ -45,7 +47,9 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
 def candidate(request: HttpRequest, pk: int) -> HttpResponse:
     user = user_of(request)
     application = get_object_or_404(
-        Application.objects.for_panel(user).select_related("intake__complex").prefetch_related(_HELD),
+        Application.objects.for_panel(user)
+        .select_related("intake__complex")
+        .prefetch_related(_HELD),
         pk=pk,
     )
     given = CooptationAdvice.objects.filter(application=application, panel_member=user).first()

@@ -47,8 +47,10 @@ def rubric(request: HttpRequest, pk: int) -> HttpResponse:
 def overview(request: HttpRequest) -> HttpResponse:
     """Per intake: how far the scoring is, and the scorer's next letter."""
     user = user_of(request)
-    intakes = Intake.objects.scored_by(user).filter(rubric__isnull=False).select_related(
-        "complex", "rubric"
+    intakes = (
+        Intake.objects.scored_by(user)
+        .filter(rubric__isnull=False)
+        .select_related("complex", "rubric")
     )
     rows = []
     for intake in intakes:
@@ -67,7 +69,9 @@ def overview(request: HttpRequest) -> HttpResponse:
                 "intake": intake,
                 "next": queue.first(),
                 "waiting": queue.count(),
-                "mine": Application.objects.filter(intake=intake, letter_scores__scorer=user).distinct().count(),
+                "mine": Application.objects.filter(intake=intake, letter_scores__scorer=user)
+                .distinct()
+                .count(),
                 **counts,
             }
         )

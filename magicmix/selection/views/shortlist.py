@@ -29,7 +29,12 @@ def shortlist(request: HttpRequest, pk: int) -> HttpResponse:
     for given in CooptationAdvice.objects.filter(application__intake=intake):
         advice.setdefault(given.application_id, Counter())[given.advice] += 1
     applications.sort(
-        key=lambda a: (scores[a.pk].total is None, -(scores[a.pk].total or 0), a.registered_on, a.pk)
+        key=lambda a: (
+            scores[a.pk].total is None,
+            -(scores[a.pk].total or 0),
+            a.registered_on,
+            a.pk,
+        )
     )
     rows = [
         {
@@ -60,6 +65,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         application.move_to(form.cleaned_data["stage"], by=user, reason=form.cleaned_data["reason"])
         messages.success(
             request,
-            _("%(name)s: %(stage)s.") % {"name": application.full_name, "stage": application.get_stage_display()},
+            _("%(name)s: %(stage)s.")
+            % {"name": application.full_name, "stage": application.get_stage_display()},
         )
     return redirect("selection:shortlist", pk=application.intake_id)

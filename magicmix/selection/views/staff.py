@@ -15,8 +15,8 @@ from magicmix.legal.checks import Status
 from magicmix.web.history import changes_of
 
 from ..forms import IntakeForm
-from . import user_of
 from ..models import Application, EligibilityOutcome, Intake, Nomination, breakdowns
+from . import user_of
 
 
 @require_http_methods(["GET"])
