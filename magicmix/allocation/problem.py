@@ -243,15 +243,39 @@ class Problem:
                 answer[target].append((ok, tuple(sorted(c for k in ok for c in grouped[target][k]))))
         complexes = {c.id for c in self.round.complexes}
         candidates = []
-        # Applicants with the same preferences and the same eligibility pattern in each of
-        # them get the same options: compute those once and share the (immutable) tuples.
-        built: dict[tuple[tuple[str, ...], tuple[int, ...]], tuple[tuple[Option, ...], tuple[tuple[int, str, int | None], ...]]] = {}
+        # Distinct complexes never share a vacancy, so for lists of complexes only (the usual
+        # case) an option depends on (rank, target, eligibility pattern) alone: build each once
+        # and share the immutable objects. Other lists take the general path with overlap checks.
+        disjoint_of: dict[tuple[str, ...], bool] = {}
+        parts: dict[tuple[int, str, int], tuple[Option | None, tuple[int, str, int | None] | None]] = {}
         for index, applicant in enumerate(applicants):
             prefs = applicant.preferences
-            key = (prefs, tuple(pattern[t][index] if t in pattern else -1 for t in prefs))
-            shared = built.get(key)
-            if shared is None:
-                shared = built[key] = self._options(prefs, index, answer, pattern, grouped, complexes)
+            disjoint = disjoint_of.get(prefs)
+            if disjoint is None:
+                disjoint = disjoint_of[prefs] = all(t in complexes for t in prefs)
+            if disjoint:
+                options: list[Option] = []
+                closed: list[tuple[int, str, int | None]] = []
+                for rank, target in enumerate(prefs):
+                    at = pattern.get(target)
+                    if at is None:
+                        closed.append((rank, target, None))
+                        continue
+                    key = (rank, target, at[index])
+                    part = parts.get(key)
+                    if part is None:
+                        ok, cells = answer[target][at[index]]
+                        part = parts[key] = (
+                            Option(rank, target, cells, ok) if cells else None,
+                            (rank, target, min(grouped[target])) if not cells and not ok else None,
+                        )
+                    if part[0] is not None:
+                        options.append(part[0])
+                    elif part[1] is not None:
+                        closed.append(part[1])
+                shared = (tuple(options), tuple(closed))
+            else:
+                shared = self._options(prefs, index, answer, pattern, grouped, complexes)
             candidates.append(
                 Candidate(
                     index,

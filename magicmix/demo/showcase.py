@@ -8,7 +8,9 @@
   residents clustered on the upper floors (like Place2BU, which in reality mixes per gang).
 
 Plus partners, a municipality, a residents' organisation, a pool of applicants and one user
-for each role, all sharing one printed demo password.
+for each role (a caseworker at COA and at the opvang partner), all sharing one printed demo
+password. The young-people complex has an intake in progress (`intake`), a mix policy and a
+round with a proposal to review (`allocation`).
 """
 
 from __future__ import annotations
@@ -21,13 +23,18 @@ from decimal import Decimal
 from django.db import transaction
 from django.test.utils import override_settings
 
+from magicmix.rounds.models import Contract, Offer, Round
+from magicmix.selection.models import Application, Intake
+
 from magicmix.accounts.models import Membership, Organisation, Role, User
 from magicmix.housing.models import Complex, ComplexPartner, Unit
 from magicmix.people.models import DEFAULT_TARGET_GROUPS, Person, TargetGroup
 from magicmix.tenancies.models import Tenancy
 
+from .allocation import build_policy, build_round
 from .bulk import Writer, create_users
 from .complexes import ComplexPlan, Share, UnitKind, build_complex, save_persons
+from .intake import Team, build_intake
 from .residents import Partners, PersonMaker
 
 PASSWORD = "magicmix-demo-wachtwoord"
@@ -52,6 +59,7 @@ STAFF = [  # mailbox, name, organisation, role
     ("verhuur", "Ruben Jansen", "corporation", Role.LETTING),
     ("sociaalbeheer", "Fenna Bakker", "corporation", Role.SOCIAL_MANAGER),
     ("casemanager", "Mehmet Yildiz", "shelter", Role.PARTNER_CASEWORKER),
+    ("casemanager-coa", "Sanne Mulder", "coa", Role.PARTNER_CASEWORKER),
     ("beleid", "Lotte van Dijk", "municipality", Role.POLICY_OFFICER),
     ("bewonerspanel", "Kees Visser", "residents", Role.RESIDENT_PANEL),
 ]
@@ -133,7 +141,10 @@ STUDIOS = ComplexPlan(
 PLANS = [YOUNG_PEOPLE, SUPPORTED_HOUSING, STUDIOS]
 # Who works in a complex of each plan: organisation, nominates, supports, what they do.
 PARTNERS: dict[str, list[tuple[str, bool, bool, str]]] = {
-    YOUNG_PEOPLE.name: [("coa", True, False, "Voordracht jonge statushouders")],
+    YOUNG_PEOPLE.name: [
+        ("coa", True, False, "Voordracht jonge statushouders"),
+        ("shelter", True, True, "Voordracht en begeleiding jongeren uit de opvang"),
+    ],
     SUPPORTED_HOUSING.name: [("shelter", True, True, "Voordracht en drie jaar begeleiding")],
     STUDIOS.name: [
         ("coa", True, False, "Voordracht statushouders"),
@@ -210,15 +221,33 @@ def draw_applicants(maker: PersonMaker, count: int) -> list[Person]:
     return [maker.make(maker.rng.choices(groups, weights)[0]) for _ in range(count)]
 
 
+def team() -> Team:
+    users = {u.email.split("@")[0]: u for u in User.objects.filter(email__endswith=f"@{DOMAIN}")}
+    return Team(
+        scorers=(users["applicatiebeheer"], users["sociaalbeheer"]),
+        letting=users["verhuur"],
+        panel=users["bewonerspanel"],
+        caseworkers={"coa": users["casemanager-coa"], "shelter": users["casemanager"]},
+    )
+
+
+# The demo's interview invitations stay in memory instead of filling the console.
+@override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
 @transaction.atomic
 def build(seed: int = 1, today: datetime.date | None = None) -> None:
     orgs = create_organisations(NAMES, "Utrecht", DOMAIN)
     maker = person_maker(orgs, seed, today or datetime.date.today())
     writer = Writer(history=True)
+    young_people = None
     for plan in PLANS:
         built = build_complex(plan, orgs["corporation"], maker, writer)
         link_partners(built.complex, orgs, PARTNERS[plan.name], writer)
+        young_people = young_people or built.complex
     save_persons(draw_applicants(maker, APPLICANTS), writer, maker)
+    assert young_people is not None
+    intake = build_intake(young_people, orgs, maker, team())
+    build_policy(young_people)
+    build_round(intake, team(), seed, maker.today)
 
 
 @transaction.atomic
@@ -232,6 +261,12 @@ def remove() -> None:
     orgs = Organisation.objects.filter(name__in=NAMES.values())
     persons = Person.objects.filter(organisation__in=orgs)
     complexes = Complex.objects.filter(organisation__in=orgs)
+    Contract.objects.filter(tenancy__unit__complex__in=complexes).delete()
+    Offer.objects.filter(round__complex__in=complexes).delete()
+    Round.objects.filter(complex__in=complexes).delete()
+    Application.objects.filter(intake__complex__in=complexes).delete()
+    Intake.objects.filter(complex__in=complexes).delete()
+    Tenancy.objects.filter(unit__complex__in=complexes).delete()
     Tenancy.objects.filter(person__in=persons).delete()
     persons.delete()
     Unit.objects.filter(complex__in=complexes).delete()

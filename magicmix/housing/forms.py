@@ -10,22 +10,11 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from magicmix.accounts.models import Organisation
-from magicmix.web.forms import NLDesignForm, NLDesignModelForm, style
+from magicmix.web.forms import NLDesignForm, NLDesignModelForm, bind
 
 from .cluster_tree import ClusterTree
 from .models import Cluster, Complex, ComplexPartner, Unit
 from .unit_import import MAX_BYTES
-
-
-def _bind(form: forms.BaseForm, data: Any, files: Any = None) -> None:
-    """Bind the submitted data only once the form's fields are narrowed to the request's scope.
-
-    web.forms.style() reads the errors of a form that is bound at construction, which validates
-    it before a subclass can narrow its querysets and choices; so these forms bind afterwards.
-    """
-    if data is not None or files is not None:
-        form.is_bound, form.data, form.files = True, data or {}, files or {}
-        style(form)
 
 
 def _date_input() -> forms.DateInput:
@@ -59,7 +48,7 @@ class ComplexForm(NLDesignModelForm):
             field.widget = forms.HiddenInput()
             if not self.instance.pk:
                 self.initial["organisation"] = corporations[0].pk
-        _bind(self, data)
+        bind(self, data)
 
 
 class PartnerForm(NLDesignModelForm):
@@ -76,7 +65,7 @@ class PartnerForm(NLDesignModelForm):
         self.fields["organisation"].help_text = _(
             "Choosing an organisation that is already a partner changes what it may do."
         )
-        _bind(self, data)
+        bind(self, data)
 
 
 class _ComplexPartForm(NLDesignModelForm):
@@ -105,7 +94,7 @@ class ClusterForm(_ComplexPartForm):
         parent.choices = [("", _("(top level)"))] + [  # type: ignore[attr-defined]
             (node.cluster.pk, node.path) for node in tree if node.cluster.pk not in below_self
         ]
-        _bind(self, data)
+        bind(self, data)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -140,7 +129,7 @@ class UnitForm(_ComplexPartForm):
         cluster.choices = [("", "---------")] + [  # type: ignore[attr-defined]
             (node.cluster.pk, node.path) for node in tree
         ]
-        _bind(self, data)
+        bind(self, data)
 
 
 class UnitFilterForm(NLDesignForm):
@@ -161,7 +150,7 @@ class UnitFilterForm(NLDesignForm):
         ]
         self.fields["type"].choices = everything + Unit.Type.choices  # type: ignore[attr-defined]
         self.fields["status"].choices = everything + Unit.Status.choices  # type: ignore[attr-defined]
-        _bind(self, data)
+        bind(self, data)
 
 
 class UnitFileForm(NLDesignForm):

@@ -9,22 +9,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from magicmix.accounts.models import STAFF_ROLES, Organisation, User
-from magicmix.web.forms import NLDesignForm, NLDesignModelForm, style
+from magicmix.web.forms import NLDesignForm, NLDesignModelForm, bind
 
 from .models import PALETTE_SIZE, Person, Role, SupportNeed, TargetGroup
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def bind(form: forms.BaseForm, data: Any) -> None:
-    """Bind `data` once the form's fields are narrowed to the user's scope.
-
-    web.forms.style() looks at the errors of a form bound at construction, which validates it
-    before a subclass could narrow its querysets; so these forms are built unbound, then bound.
-    """
-    if data is not None:
-        form.is_bound, form.data = True, data
-        style(form)
 
 
 class PersonFilterForm(NLDesignForm):

@@ -11,8 +11,8 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from magicmix.housing.models import Unit
-from magicmix.people.forms import DATE, bind
-from magicmix.web.forms import NLDesignForm
+from magicmix.people.forms import DATE
+from magicmix.web.forms import NLDesignForm, bind
 
 from .models import Tenancy
 

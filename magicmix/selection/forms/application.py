@@ -9,9 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from magicmix.accounts.models import LETTING_ROLES, User
 from magicmix.housing.models import Cluster, Complex, Unit
-from magicmix.people.forms import bind
 from magicmix.people.models import AGE_RANGE, TargetGroup
-from magicmix.web.forms import NLDesignForm, NLDesignModelForm
+from magicmix.web.forms import NLDesignForm, NLDesignModelForm, bind
 
 from ..models import Application, Intake, age_on
 

@@ -10,9 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from magicmix.accounts.models import Organisation
-from magicmix.people.forms import bind
 from magicmix.people.models import TargetGroup
-from magicmix.web.forms import NLDesignModelForm
+from magicmix.web.forms import NLDesignModelForm, bind
 
 from ..models import Application, Intake, Nomination
 from .application import DATE, ApplicationForm
