@@ -186,7 +186,7 @@ def _build(
     return _Model(lp, x_cols, z_cols, links)
 
 
-def _run(model: _Model, integer: bool, time_limit: float | None) -> highspy.Highs | None:
+def _run(model: _Model, integer: bool, time_limit: float | None, presolve: bool = True) -> highspy.Highs | None:
     """Solve the model (LP relaxation unless `integer`); None if no feasible solution was found."""
     lp = model.lp
     if integer:
@@ -201,9 +201,10 @@ def _run(model: _Model, integer: bool, time_limit: float | None) -> highspy.High
     highs.setOptionValue("mip_rel_gap", 0.0)
     # Probing in presolve costs minutes on large rounds and buys nothing: the LP is nearly integral.
     highs.setOptionValue("presolve_rule_off", 32768)
-    if not integer:
-        # The LPs here are network-like and solve in a few thousand dual simplex iterations;
-        # presolve costs more than it saves on them (measured: 2.3 s -> 1.0 s on an M round).
+    if not integer and not presolve:
+        # The optimal mode's LP solves in a few thousand dual simplex iterations; presolve
+        # costs more than it saves there (measured: 2.3 s -> 1.0 s on an M round). The
+        # witness LPs keep it: their presolved vertex needs far fewer re-solves later.
         highs.setOptionValue("presolve", "off")
     if time_limit is not None:
         highs.setOptionValue("time_limit", float(time_limit))
@@ -234,6 +235,7 @@ def solve(
     bounds: Sequence[BoundState] | None = None,
     soft: bool = True,
     time_limit: float | None = None,
+    presolve: bool = True,
 ) -> Solution:
     """Maximise the sum of `value` (None = feasibility only) subject to `bounds` (default: all).
 
@@ -256,7 +258,7 @@ def solve(
         model = _build(problem, chosen, state, value, hard, softs)
         if model.lp.num_col_ == 0 and len(chosen) == len(candidates):
             return _integer(problem, model, time_limit, None)
-        relaxed = _run(model, integer=False, time_limit=time_limit) if model.lp.num_col_ else None
+        relaxed = _run(model, integer=False, time_limit=time_limit, presolve=presolve) if model.lp.num_col_ else None
         if relaxed is None:
             if len(chosen) == len(candidates):
                 return Solution(False, {}, 0.0, 0.0, 0.0)

@@ -232,7 +232,7 @@ def team() -> Team:
 
 
 # The demo's interview invitations stay in memory instead of filling the console.
-@override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+@override_settings(MAILERS={"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}})
 @transaction.atomic
 def build(seed: int = 1, today: datetime.date | None = None) -> None:
     orgs = create_organisations(NAMES, "Utrecht", DOMAIN)

@@ -6,6 +6,8 @@ from django.core.management import call_command
 from magicmix.demo import showcase
 from magicmix.housing.models import Complex
 from magicmix.people.models import Person
+from magicmix.rounds.models import Round
+from magicmix.selection.models import Application, Intake
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
@@ -31,3 +33,11 @@ def test_reset_rebuilds_the_demo() -> None:
     assert Complex.objects.count() == 3
     assert not first & set(Complex.objects.values_list("pk", flat=True))
     assert len(showcase.logins()) == len(showcase.STAFF)
+    assert Intake.objects.count() == Round.objects.count() == 1
+
+
+def test_a_second_run_does_not_duplicate_the_intake_or_the_round() -> None:
+    counts = (Intake.objects.count(), Application.objects.count(), Round.objects.count())
+    run()
+    assert (Intake.objects.count(), Application.objects.count(), Round.objects.count()) == counts
+    assert counts[0] == 1 and counts[2] == 1

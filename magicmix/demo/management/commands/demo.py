@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from magicmix.demo import showcase
 
@@ -35,3 +36,16 @@ class Command(BaseCommand):
             self.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)))
         self.stdout.write(_("Password for every demo user: %(password)s")
                           % {"password": showcase.PASSWORD})
+        self.stdout.write(_("Try this:"))
+        for path, what in TRY_THIS:
+            self.stdout.write(f"  {path:<14} {what}")
+
+
+TRY_THIS = [  # the lazy gettext: translated when printed
+    ("/apply/", gettext_lazy("apply without an account to the open intake")),
+    ("/scoring/", gettext_lazy("score letters (applicatiebeheer@)")),
+    ("/intakes/", gettext_lazy("interviews and the shortlist (verhuur@)")),
+    ("/panel/", gettext_lazy("give a coöptation advice (bewonerspanel@)")),
+    ("/nominations/", gettext_lazy("nominate a client (casemanager-coa@)")),
+    ("/rounds/", gettext_lazy("review the round's proposal (verhuur@)")),
+]

@@ -1,0 +1,76 @@
+from collections import Counter
+
+import pytest
+
+from magicmix.demo import intake, showcase
+from magicmix.rounds.models import MixPolicy, Round
+from magicmix.selection.models import (
+    Application,
+    ApplicationEvent,
+    CooptationAdvice,
+    EligibilityOutcome,
+    Intake,
+    Interview,
+    InterviewScore,
+    LetterScore,
+    Nomination,
+    Route,
+    Stage,
+    breakdowns,
+)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+
+
+def test_the_young_people_complex_has_an_open_intake_with_letters_and_nominations() -> None:
+    intake_ = Intake.objects.get()
+    assert intake_.complex.name == showcase.YOUNG_PEOPLE.name
+    assert intake_.status == Intake.Status.OPEN
+    applications = intake_.applications.all()
+    assert 60 <= applications.count() <= 120
+    assert all(len(a.motivation) > 40 for a in applications)
+    assert len({a.motivation for a in applications}) > applications.count() * 0.8
+    nominated = Counter(n.organisation.name for n in Nomination.objects.select_related("organisation"))
+    assert nominated == {showcase.NAMES["coa"]: 7, showcase.NAMES["shelter"]: 3}
+    # Submitted through the selection's workflow: outcomes and the first event of each.
+    assert EligibilityOutcome.objects.values("application").distinct().count() == applications.count()
+    first = ApplicationEvent.objects.filter(
+        kind__in=[ApplicationEvent.Kind.SUBMITTED, ApplicationEvent.Kind.NOMINATED]
+    )
+    assert first.count() == applications.count()
+
+
+def test_most_letters_are_scored_by_two_scorers_and_some_are_left_to_score() -> None:
+    public = Application.objects.filter(route=Route.PUBLIC).exclude(stage=Stage.REVIEW)
+    scores = breakdowns(a.pk for a in public)
+    scorers = Counter(b.scorers for b in scores.values())
+    assert scorers[2] >= 0.6 * public.count()
+    assert scorers[1] > 0 and scorers[0] > 0
+    assert LetterScore.objects.values("scorer").distinct().count() == 2
+    assert Application.objects.filter(stage=Stage.REVIEW).count() == intake.LEFT_IN_REVIEW
+
+
+def test_interviews_advice_and_a_shortlist() -> None:
+    held = Interview.objects.filter(status=Interview.Status.HELD)
+    assert held.count() == intake.HELD
+    assert Interview.objects.filter(status=Interview.Status.PLANNED).count() == intake.PLANNED
+    assert all(i.summary for i in held)
+    assert InterviewScore.objects.count() == intake.HELD * len(intake.INTERVIEW_CRITERIA)
+    shortlisted = Application.objects.filter(stage=Stage.SHORTLISTED)
+    assert shortlisted.count() == intake.SHORTLISTED + 4
+    advices = CooptationAdvice.objects.all()
+    assert advices.count() == intake.ADVISED
+    assert all(a.application.stage == Stage.SHORTLISTED for a in advices)
+    assert {a.panel_member.email for a in advices} == {f"bewonerspanel@{showcase.DOMAIN}"}
+
+
+def test_a_policy_and_a_round_with_a_proposal_to_review() -> None:
+    policy = MixPolicy.objects.get()
+    assert policy.bounds.filter(cluster=None, value="statushouder", hard=True).exists()
+    assert policy.bounds.count() == 1 + 2 * 28
+    round_ = Round.objects.get()
+    assert round_.status == Round.Status.DONE
+    run = round_.latest_run()
+    assert run is not None
+    placed = run.outcomes.exclude(unit=None).count()
+    assert 0 < placed <= round_.units.count()
