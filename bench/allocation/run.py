@@ -32,6 +32,7 @@ def measure(kind: str, size: str, mode: str, seed: int, applicants: int | None, 
     round_ = generate(size, seed, applicants)
     row: dict[str, Any] = {"kind": kind, "size": size, "mode": mode, "applicants": len(round_.applicants)}
     started = time.perf_counter()
+    cpu_started = time.process_time()  # all threads of this process; the machine is shared
     if kind == "engine":
         result = allocate(round_, Mode(mode), seed, with_max_fill=False)
         row.update(filled=result.metrics.filled, vacancies=result.metrics.vacancies, score=result.metrics.score, feasible=result.feasible)
@@ -64,6 +65,7 @@ def measure(kind: str, size: str, mode: str, seed: int, applicants: int | None, 
         rows, cols = linear_sum_assignment(weights, maximize=True)
         row.update(solver_seconds=time.perf_counter() - solve_start, score=float(weights[rows, cols].sum()))
     row["seconds"] = time.perf_counter() - started
+    row["cpu_seconds"] = time.process_time() - cpu_started
     row["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return row
 
@@ -83,6 +85,8 @@ def table(rows: list[dict[str, Any]]) -> str:
     lines = ["| what | size | mode/solver | applicants | seconds | peak MB | filled | score | gap |", "|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         seconds = f"> {r['timeout']:.0f} (stopped)" if "timeout" in r else f"{r['seconds']:.1f}"
+        if "cpu_seconds" in r:
+            seconds += f" (CPU {r['cpu_seconds']:.1f})"
         if "solver_seconds" in r:
             seconds += f" (solver {r['solver_seconds']:.1f})"
         filled = f"{r['filled']}/{r['vacancies']}" if "filled" in r else ""
@@ -126,6 +130,8 @@ def main() -> None:
         half = run("engine", "M", "optimal", 25_000)
         full = run("engine", "M", "optimal", 50_000)
         scaling = full["seconds"] / half["seconds"] if "seconds" in half and "seconds" in full else None
+        if "cpu_seconds" in half and "cpu_seconds" in full:
+            print(f"scaling by CPU time: {full['cpu_seconds'] / half['cpu_seconds']:.2f}")
     machine = f"{platform.processor() or platform.machine()}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
     print(table(rows))
     print(f"\nscaling (M optimal, 50k vs 25k applicants): {scaling if scaling is None else round(scaling, 2)}")
