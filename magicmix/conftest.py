@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -20,6 +21,20 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 def _fast_password_hashing(settings: Any) -> None:
     # Real hashing is deliberately slow; tests log in hundreds of times.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _legal_parameters(request: pytest.FixtureRequest) -> None:
+    """A transactional test flushes every table, also the legal parameters a data migration
+    seeds; put them back so that no test depends on the order in which tests run."""
+    if request.node.get_closest_marker("django_db") is None:
+        return
+    from django.apps import apps
+
+    from magicmix.legal.models import Parameter
+
+    if not Parameter.objects.exists():
+        importlib.import_module("magicmix.legal.migrations.0002_seed_2025_2026").seed(apps, None)
 
 
 @pytest.fixture(scope="session")

@@ -48,7 +48,7 @@ def test_policy_round_review_approve_accept_and_the_new_composition(page) -> Non
     assert_accessible(page)
     assert page.get_by_text("Geplaatst in woning").count() >= 2
     page.get_by_role("button", name="Goedkeuren en aanbiedingen versturen").click()
-    page.get_by_text("2 aanbiedingen zijn verstuurd.").wait_for()
+    page.get_by_text("Aanbiedingen verstuurd: 2.").wait_for()
     assert_accessible(page)
 
     statushouder = s.applications[-1]

@@ -113,7 +113,7 @@ def round_approve(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round(request, pk)
     made = offers.approve(round_, request.user, site_of(request))  # type: ignore[arg-type]
     if made:
-        messages.success(request, _("%(n)s offers are sent.") % {"n": len(made)})
+        messages.success(request, _("Offers sent: %(n)s.") % {"n": len(made)})
     else:
         messages.info(request, _("This round was already approved: nothing was sent again."))
     return redirect("rounds:round_detail", pk=round_.pk)
@@ -126,7 +126,7 @@ def round_refill(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Only an approved round can be run again for its open units."))
     else:
         made = offers.refill(round_, site_of(request))
-        messages.success(request, _("%(n)s new offers are sent.") % {"n": len(made)})
+        messages.success(request, _("New offers sent: %(n)s.") % {"n": len(made)})
     return redirect("rounds:round_detail", pk=round_.pk)
 
 
@@ -145,7 +145,7 @@ def offer_answer(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The offer is accepted and the tenancy created."))
         else:
             made = offers.decline(offer, form.cleaned_data["reason"], site_of(request), by=request.user)  # type: ignore[arg-type]
-            messages.success(request, _("The decline is recorded; %(n)s new offers are sent.") % {"n": len(made)})
+            messages.success(request, _("The decline is recorded. New offers sent: %(n)s.") % {"n": len(made)})
     except offers.OfferClosed:
         messages.error(request, _("This offer was already answered or has expired."))
     except UnitOccupied:

@@ -1,0 +1,217 @@
+"""The whole path of one applicant, in the browser: apply, score, interview, coöptatie advice,
+shortlist, mix policy, round, approve, accept, and the tenancy on the person page and in the
+composition picture."""
+
+import datetime
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+
+from magicmix.accounts.models import Organisation, Role
+from magicmix.conftest import assert_accessible, log_in
+from magicmix.selection.models import Application
+from magicmix.tenancies.models import Tenancy
+from magicmix.testing import factories
+
+from .helpers import work
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def link_in_mail(to: str, pattern: str) -> str:
+    """The path of the newest link matching `pattern` in the e-mails to `to`."""
+    message = next(m for m in reversed(mail.outbox) if m.to == [to])
+    return re.search(pattern, message.body).group(0)  # type: ignore[union-attr]
+
+
+@pytest.fixture
+def elsewhere(browser: Any, live_server: Any) -> Iterator[Callable[[], Any]]:
+    """New pages, each in a browser context of its own: other people at other computers."""
+    contexts: list[Any] = []
+
+    def new_page() -> Any:
+        contexts.append(browser.new_context(base_url=live_server.url, locale="nl-NL"))
+        return contexts[-1].new_page()
+
+    yield new_page
+    for context in contexts:
+        context.close()
+
+
+def apply(page: Any) -> None:
+    page.goto("/apply/")
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile("Werving Gangenhuis")).click()
+    page.get_by_role("heading", name="Wat we van je vragen").wait_for()
+    assert_accessible(page)
+    page.get_by_role("link", name="Aanmelden", exact=True).click()
+    assert_accessible(page)
+    page.get_by_label("Voornaam").fill("Wubbo")
+    page.get_by_label("Achternaam").fill("Zwanenburg")
+    page.get_by_label("Geboortedatum").fill("2001-04-12")
+    page.get_by_label("E-mailadres").fill("wubbo@example.nl")
+    page.get_by_label("Bruto jaarinkomen van het huishouden (€)").fill("30000")
+    page.get_by_label("Tot welke groep hoor je?").select_option(label="Student")
+    page.get_by_label("Waar je ingeschreven staat").fill("Universiteit Utrecht")
+    page.get_by_label("Studio").check()
+    page.get_by_label("Wat ga jij voor je buren doen?").fill("Ik start een moestuin op de gang.")
+    page.get_by_role("button", name="Aanmelding versturen").click()
+    page.get_by_role("heading", name="Bedankt voor je aanmelding").wait_for()
+    assert_accessible(page)
+    page.goto(link_in_mail("wubbo@example.nl", r"/apply/status/\S+/"))
+    page.get_by_text("Status: ontvangen").wait_for()
+    assert_accessible(page)
+
+
+def score_letter(page: Any, points: str) -> None:
+    page.goto("/scoring/")
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile("Volgende brief beoordelen")).click()
+    page.get_by_text("Ik start een moestuin op de gang.").wait_for()
+    assert "Zwanenburg" not in page.content()  # blind scoring
+    assert_accessible(page)
+    page.get_by_label(re.compile("Inzet voor de buren")).fill(points)
+    page.get_by_role("button", name="Beoordeling opslaan").click()
+    page.get_by_text("Je beoordeling is opgeslagen.").wait_for()
+
+
+def test_from_application_to_tenancy_and_the_new_composition(
+    page: Any, elsewhere: Callable[[], Any]
+) -> None:
+    corporation = factories.organisation(name="De Woonstichting")
+    letting = factories.user(corporation, Role.LETTING, full_name="Lotte Verhuur")
+    scorer = factories.user(corporation, Role.SOCIAL_MANAGER, full_name="Sam Scoort")
+    complex_ = factories.complex(corporation, name="Gangenhuis")
+    gang_a = factories.cluster(complex_, name="Gang A")
+    gang_b = factories.cluster(complex_, name="Gang B")
+    vacant = factories.unit(gang_a, code="A01")
+    factories.tenancy(factories.unit(gang_a, code="A02"), factories.person(corporation, "starter"))
+    factories.tenancy(factories.unit(gang_b, code="B01"), factories.person(corporation, "student"))
+    intake = factories.intake(complex_, title="Werving Gangenhuis")
+    residents = factories.organisation(Organisation.Kind.RESIDENTS, name="Bewonerspanel")
+    factories.partner(complex_, residents)
+    member = factories.user(residents, Role.RESIDENT_PANEL)
+
+    cache.clear()  # the public form's rate limit counts in the cache, which outlives a test
+    candidate = elsewhere()
+    apply(candidate)
+    application = Application.objects.get()
+
+    log_in(page, letting.email)
+    page.goto(f"/complexes/{complex_.pk}/mix/")
+    assert page.get_by_title("A01: leeg").count() == 1
+    assert_accessible(page)
+    page.goto(f"/intakes/{intake.pk}/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Beoordelingsschema").click()
+    assert_accessible(page)
+    page.locator("#id_criteria-0-stage").select_option("letter")
+    page.locator("#id_criteria-0-name").fill("Inzet voor de buren")
+    page.locator("#id_criteria-0-weight").fill("2")
+    page.locator("#id_criteria-1-stage").select_option("interview")
+    page.locator("#id_criteria-1-name").fill("Klik met de gang")
+    page.locator("#id_criteria-1-max_points").fill("10")
+    page.get_by_role("button", name="Beoordelingsschema opslaan").click()
+    page.get_by_text("Het beoordelingsschema is opgeslagen.").wait_for()
+    score_letter(page, "4")
+
+    second_scorer = elsewhere()
+    log_in(second_scorer, scorer.email)
+    score_letter(second_scorer, "5")
+
+    page.goto(f"/intakes/{intake.pk}/interviews/")
+    assert_accessible(page)
+    day = datetime.date.today() + datetime.timedelta(days=7)
+    page.get_by_label("dag", exact=True).fill(day.isoformat())
+    page.get_by_label("van", exact=True).fill("10:00")
+    page.get_by_label("tot", exact=True).fill("10:20")
+    page.get_by_role("button", name="Tijdstippen tonen").click()
+    page.get_by_label("10:00").wait_for()
+    assert_accessible(page)
+    page.get_by_label("10:00").select_option(str(application.pk))
+    page.get_by_role("button", name="Uitnodigingen versturen").click()
+    page.get_by_text("De uitnodigingen zijn verstuurd.").wait_for()
+    page.get_by_role("link", name="Wubbo Zwanenburg").click()
+    assert_accessible(page)
+    page.get_by_label("Hoe ging het?").select_option("held")
+    page.get_by_label(re.compile("Klik met de gang")).fill("8")
+    page.get_by_label("Samenvatting voor het bewonerspanel").fill("Wil de gang laten tuinieren.")
+    page.get_by_role("button", name="Gesprek opslaan").click()
+    page.get_by_text("Het gesprek is vastgelegd.").wait_for()
+
+    page.goto(f"/intakes/{intake.pk}/shortlist/")
+    assert_accessible(page)
+    page.get_by_label("Reden").fill("Sterke brief en gesprek.")
+    page.get_by_role("button", name=re.compile("Op de shortlist")).click()
+    page.get_by_text("Wubbo Zwanenburg: op de shortlist.").wait_for()
+    assert_accessible(page)
+
+    panel = elsewhere()
+    log_in(panel, member.email)
+    panel.goto("/panel/")
+    assert_accessible(panel)
+    panel.get_by_role("link", name=re.compile("Wubbo")).click()
+    panel.get_by_text("Wil de gang laten tuinieren.").wait_for()
+    assert "Zwanenburg" not in panel.content() and "30000" not in panel.content()
+    assert_accessible(panel)
+    panel.get_by_label("voor", exact=True).check()
+    panel.get_by_label("Toelichting").fill("Past goed bij gang A.")
+    panel.get_by_role("button", name="Advies geven").click()
+    panel.get_by_text("Je advies is vastgelegd.").wait_for()
+    assert_accessible(panel)
+
+    page.reload()
+    row = page.locator(f"#application-{application.pk}")
+    # Letter: two scorers, (4 + 5) / 2 of 5; interview 8 of 10: (2 × 0,9 + 1 × 0,8) / 3 = 86,7
+    assert "86,7" in row.inner_text() and "voor: 1" in row.inner_text()
+
+    page.goto(f"/complexes/{complex_.pk}/policy/")
+    assert_accessible(page)
+    page.get_by_label("telt").select_option(label="Student")
+    page.get_by_label("minimum").fill("1")
+    page.get_by_role("button", name="Toevoegen").click()
+    page.get_by_text("De grens is toegevoegd.").wait_for()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Nieuwe ronde").click()
+    page.get_by_label("titel").fill("Zomerronde")
+    page.get_by_label("kandidaten uit werving").select_option(str(intake.pk))
+    page.get_by_label(re.compile("^A01 ")).check()
+    page.get_by_label("ingang van de huur").fill(datetime.date.today().isoformat())
+    assert_accessible(page)
+    page.get_by_role("button", name="Ronde uitvoeren").click()
+    page.get_by_role("progressbar").wait_for()
+    assert_accessible(page)
+    # The in-memory SQLite test database cannot wait for locks: the page's progress polls are
+    # held in the browser while the worker writes (the route is only served between calls).
+    page.route("**/progress/", lambda route: route.continue_())
+    work()
+    page.get_by_role("heading", name="Voorstel: 1 van 1 woningen").wait_for(timeout=10_000)
+    assert_accessible(page)
+    assert page.get_by_text("Geplaatst in woning").count() >= 1
+    assert "Wubbo Zwanenburg" in page.content()
+    page.get_by_role("button", name="Goedkeuren en aanbiedingen versturen").click()
+    page.get_by_text("Aanbiedingen verstuurd: 1.").wait_for()
+    assert_accessible(page)
+
+    candidate.goto(link_in_mail("wubbo@example.nl", r"/offer/\S+/"))
+    assert_accessible(candidate)
+    candidate.get_by_role("button", name="Ik aanvaard dit aanbod").click()
+    candidate.get_by_role("heading", name="Uw huurcontract").wait_for()
+    assert_accessible(candidate)
+
+    tenancy = Tenancy.objects.get(unit=vacant)
+    page.goto(f"/persons/{tenancy.person_id}/")
+    tenancies = page.locator("section[aria-labelledby=tenancies-heading]")
+    tenancies.get_by_role("cell", name="A01", exact=True).wait_for()
+    assert "Gangenhuis" in tenancies.inner_text() and "Zwanenburg" in page.content()
+    assert_accessible(page)
+
+    page.goto(f"/complexes/{complex_.pk}/mix/")
+    assert page.get_by_title("A01: leeg").count() == 0
+    assert page.get_by_title(re.compile("^A01: Student")).count() == 1
+    assert_accessible(page)
