@@ -60,10 +60,46 @@ def _link(candidate: Candidate, option: Option) -> LinkKey:
 
 @dataclass
 class _Model:
-    lp: highspy.HighsLp
+    matrix: csc_matrix
+    cost: np.ndarray
+    upper: np.ndarray
+    row_lo: np.ndarray
+    row_hi: np.ndarray
     x_cols: list[tuple[Candidate, int, int]]  # candidate, link row, column
     z_cols: list[tuple[int, int, int]]  # link row, cell, column
     links: dict[LinkKey, int]  # link -> row
+
+    @property
+    def width(self) -> int:
+        return len(self.cost)
+
+    def seat_columns(self) -> np.ndarray:
+        """Columns that must be whole numbers: applicants (x) and seat counts (z)."""
+        return np.array([j for _, _, j in self.x_cols] + [j for _, _, j in self.z_cols], dtype=np.int64)
+
+    def lp(self, columns: np.ndarray | None = None, fixed: np.ndarray | None = None) -> highspy.HighsLp:
+        """The model for HiGHS, on `columns` only (default all); `fixed` holds the value of every
+        other column, whose share of each row moves into the row bounds."""
+        matrix, cost, upper = self.matrix, self.cost, self.upper
+        row_lo, row_hi = self.row_lo, self.row_hi
+        if columns is not None:
+            assert fixed is not None
+            rest = np.setdiff1d(np.arange(self.width), columns)
+            used = matrix[:, rest] @ fixed[rest]
+            row_lo, row_hi = row_lo - used, row_hi - used
+            matrix, cost, upper = matrix[:, columns], cost[columns], upper[columns]
+        lp = highspy.HighsLp()
+        lp.num_col_, lp.num_row_ = len(cost), len(row_lo)
+        lp.col_cost_ = cost
+        lp.col_lower_ = np.zeros(len(cost))
+        lp.col_upper_ = upper
+        lp.row_lower_ = row_lo
+        lp.row_upper_ = row_hi
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+        lp.a_matrix_.start_ = matrix.indptr
+        lp.a_matrix_.index_ = matrix.indices
+        lp.a_matrix_.value_ = matrix.data
+        return lp
 
 
 def _build(
@@ -168,40 +204,30 @@ def _build(
             counts_per_col.append(1 + len(entries))
 
     n_cols = len(cost)
-    n_rows = len(row_lo)
     col_of = np.repeat(np.arange(n_cols, dtype=np.int64), np.array(counts_per_col, dtype=np.int64))
-    matrix = csc_matrix((np.array(vals), (np.array(rows, dtype=np.int64), col_of)), shape=(n_rows, n_cols))
-    lp = highspy.HighsLp()
-    lp.num_col_ = n_cols
-    lp.num_row_ = n_rows
-    lp.col_cost_ = np.array(cost)
-    lp.col_lower_ = np.zeros(n_cols)
-    lp.col_upper_ = np.array(upper)
-    lp.row_lower_ = np.array(row_lo)
-    lp.row_upper_ = np.array(row_hi)
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.start_ = matrix.indptr
-    lp.a_matrix_.index_ = matrix.indices
-    lp.a_matrix_.value_ = matrix.data
-    return _Model(lp, x_cols, z_cols, links)
+    matrix = csc_matrix((np.array(vals), (np.array(rows, dtype=np.int64), col_of)), shape=(len(row_lo), n_cols))
+    return _Model(matrix, np.array(cost), np.array(upper), np.array(row_lo), np.array(row_hi), x_cols, z_cols, links)
 
 
-def _run(model: _Model, integer: bool, time_limit: float | None, presolve: bool = True) -> highspy.Highs | None:
-    """Solve the model (LP relaxation unless `integer`); None if no feasible solution was found."""
-    lp = model.lp
-    if integer:
-        flags = np.zeros(lp.num_col_, dtype=bool)
-        flags[[j for _, _, j in model.x_cols] + [j for _, _, j in model.z_cols]] = True
-        lp.integrality_ = [highspy.HighsVarType.kInteger if f else highspy.HighsVarType.kContinuous for f in flags]
-    else:
-        lp.integrality_ = []
+def _run(
+    lp: highspy.HighsLp,
+    whole: np.ndarray | None,
+    time_limit: float | None,
+    presolve: bool = True,
+    start: np.ndarray | None = None,
+) -> highspy.Highs | None:
+    """Solve `lp`, as a MIP when `whole` names the integer columns; None if nothing feasible was found."""
+    if whole is not None:
+        flags = np.full(lp.num_col_, highspy.HighsVarType.kContinuous)
+        flags[whole] = highspy.HighsVarType.kInteger
+        lp.integrality_ = flags.tolist()
     highs = highspy.Highs()  # type: ignore[no-untyped-call]
     highs.setOptionValue("output_flag", False)
     highs.setOptionValue("random_seed", 0)
     highs.setOptionValue("mip_rel_gap", 0.0)
     # Probing in presolve costs minutes on large rounds and buys nothing: the LP is nearly integral.
     highs.setOptionValue("presolve_rule_off", 32768)
-    if not integer and not presolve:
+    if whole is None and not presolve:
         # The optimal mode's LP solves in a few thousand dual simplex iterations; presolve
         # costs more than it saves there (measured: 2.3 s -> 1.0 s on an M round). The
         # witness LPs keep it: their presolved vertex needs far fewer re-solves later.
@@ -209,6 +235,10 @@ def _run(model: _Model, integer: bool, time_limit: float | None, presolve: bool 
     if time_limit is not None:
         highs.setOptionValue("time_limit", float(time_limit))
     highs.passModel(lp)
+    if start is not None:
+        solution = highspy.HighsSolution()
+        solution.col_value = start.tolist()
+        highs.setSolution(solution)
     highs.run()
     ok = highs.getModelStatus() in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kTimeLimit)
     return highs if ok and highs.getInfo().primal_solution_status == 2 else None
@@ -252,13 +282,13 @@ def solve(
     softs = [b for b in bounds if not b.bound.hard] if soft else []
     candidates = [c for c in state.candidates if c.options]
     if value is None:
-        return _integer(problem, _build(problem, candidates, state, None, hard, softs), time_limit, None)
+        return _integer(_build(problem, candidates, state, None, hard, softs), time_limit, None)
     chosen = _starting_set(problem, candidates, state, value)
     while True:
         model = _build(problem, chosen, state, value, hard, softs)
-        if model.lp.num_col_ == 0 and len(chosen) == len(candidates):
-            return _integer(problem, model, time_limit, None)
-        relaxed = _run(model, integer=False, time_limit=time_limit, presolve=presolve) if model.lp.num_col_ else None
+        if model.width == 0 and len(chosen) == len(candidates):
+            return _integer(model, time_limit, None)
+        relaxed = _run(model.lp(), None, time_limit, presolve) if model.width else None
         if relaxed is None:
             if len(chosen) == len(candidates):
                 return Solution(False, {}, 0.0, 0.0, 0.0)
@@ -279,22 +309,52 @@ def solve(
     values = np.array(relaxed.getSolution().col_value)
     if np.all(np.abs(values - np.rint(values)) < 1e-7):
         return Solution(True, _split(np.rint(values), model.x_cols, model.z_cols), bound, bound, 0.0)
-    return _integer(problem, model, time_limit, bound)
+    whole = _whole_seats(model, values, time_limit)
+    if whole is not None and _gap(bound, -float(model.cost @ whole)) <= 1e-9:
+        return Solution(True, _split(whole, model.x_cols, model.z_cols), -float(model.cost @ whole), bound, 0.0)
+    return _integer(model, time_limit, bound, whole)
 
 
-def _integer(problem: Problem, model: _Model, time_limit: float | None, bound: float | None) -> Solution:
-    if model.lp.num_col_ == 0:
-        empty_ok = all(lo <= 0 <= hi for lo, hi in zip(model.lp.row_lower_, model.lp.row_upper_, strict=True))
-        return Solution(empty_ok, {}, 0.0, 0.0, 0.0)
-    highs = _run(model, integer=True, time_limit=time_limit)
+def _whole_seats(model: _Model, values: np.ndarray, time_limit: float | None) -> np.ndarray | None:
+    """Keep the applicants the LP placed and solve for whole seat counts.
+
+    On large rounds the LP optimum's fractions sit in the seat counts z (how
+    many of a link's applicants land in which cell), not in the applicants x.
+    With x fixed only soft-bound penalties can move the objective, so a whole
+    split usually meets the LP bound and is then proven optimal. The MIP left
+    over is small: the placed applicants' columns become constants. None when
+    x is fractional too or no whole split exists.
+    """
+    x = np.array([j for _, _, j in model.x_cols], dtype=np.int64)
+    if np.any(np.abs(values[x] - np.rint(values[x])) > 1e-7):
+        return None
+    whole = values.copy()
+    whole[x] = np.rint(values[x])
+    rest = np.setdiff1d(np.arange(model.width), x)
+    z = np.array([j for _, _, j in model.z_cols], dtype=np.int64)
+    highs = _run(model.lp(rest, whole), np.searchsorted(rest, z), time_limit)
+    if highs is None:
+        return None
+    whole[rest] = highs.getSolution().col_value
+    whole[z] = np.rint(whole[z])
+    return whole
+
+
+def _gap(bound: float, objective: float) -> float:
+    return max(0.0, (bound - objective) / max(1.0, abs(bound)))
+
+
+def _integer(model: _Model, time_limit: float | None, bound: float | None, start: np.ndarray | None = None) -> Solution:
+    if model.width == 0:
+        return Solution(bool(np.all((model.row_lo <= 0) & (model.row_hi >= 0))), {}, 0.0, 0.0, 0.0)
+    highs = _run(model.lp(), model.seat_columns(), time_limit, start=start)
     if highs is None:
         return Solution(False, {}, 0.0, 0.0, 0.0)
     info = highs.getInfo()
     objective = -info.objective_function_value
     best = -info.mip_dual_bound if bound is None else min(bound, -info.mip_dual_bound)
-    gap = max(0.0, (best - objective) / max(1.0, abs(best)))
     x = np.rint(np.array(highs.getSolution().col_value))
-    return Solution(True, _split(x, model.x_cols, model.z_cols), objective, best, gap)
+    return Solution(True, _split(x, model.x_cols, model.z_cols), objective, best, _gap(best, objective))
 
 
 def _split(x: np.ndarray, x_cols: list[tuple[Candidate, int, int]], z_cols: list[tuple[int, int, int]]) -> dict[int, int]:

@@ -30,6 +30,7 @@ class Reachability:
         self.pool = {c.index: c for c in pool}
         self.capacity = [c.capacity for c in problem.cells]
         self.fixed = [b.before for b in problem.bounds]
+        self.room = [sum(self.capacity[c] for c in b.cells) for b in problem.bounds]  # vacancies left in scope
         self.hard = [b for b in problem.bounds if b.bound.hard]
         self.hard_at: list[list[int]] = [[bi for bi in at if problem.bounds[bi].bound.hard] for at in problem.cell_bounds]
         # Without a minimum above today's count, an empty completion always works.
@@ -51,10 +52,10 @@ class Reachability:
 
     def place(self, candidate: Candidate, cell: int) -> bool:
         """Fix `candidate` in `cell` if the hard minimums stay reachable; report whether it did."""
-        if self.active and not self._repair(candidate, cell) and not self._resolve(candidate, cell):
+        if self.active and not self._repair(candidate, cell) and (self._crowds_out(candidate, cell) or not self._resolve(candidate, cell)):
             return False
         self.pool.pop(candidate.index, None)
-        self.capacity[cell] -= 1
+        self._fill(cell)
         for bi in self.hard_at[cell]:
             if counts(self.problem.bounds[bi].bound, candidate.profile):
                 self.fixed[bi] += 1
@@ -71,11 +72,24 @@ class Reachability:
 
     def close(self, cell: int) -> None:
         """One vacancy of `cell` stays empty for good."""
-        self.capacity[cell] -= 1
+        self._fill(cell)
         while len(self.members[cell]) > self.capacity[cell]:
             self._unwitness(max(self.members[cell]))
             if not self._resolve():
                 raise Unreachable
+
+    def _fill(self, cell: int) -> None:
+        self.capacity[cell] -= 1
+        for bi in self.problem.cell_bounds[cell]:
+            self.room[bi] -= 1
+
+    def _crowds_out(self, candidate: Candidate, cell: int) -> bool:
+        """Whether `candidate` in `cell` leaves too few vacancies for a hard minimum there (no solve needed)."""
+        for bi in self.hard_at[cell]:
+            b = self.problem.bounds[bi]
+            if b.lo is not None and self.fixed[bi] + self.room[bi] - 1 < b.lo and not counts(b.bound, candidate.profile):
+                return True
+        return False
 
     def tight_minimums(self, candidate: Candidate, cell: int) -> list[int]:
         """Hard minimums with no slack left that `candidate` in `cell` would not count towards."""
@@ -137,16 +151,15 @@ class Reachability:
         return False
 
     def _moves(self, who: Candidate, cell: int, freed: int | None) -> list[int | None]:
-        """Where an evicted witness applicant may go: the seat just freed, a cell with room, or out."""
+        """Where an evicted witness applicant may go: the seat just freed, a cell with room, or out.
+
+        Cells with room are tried nearest first (the choice that holds `cell`, then the
+        others): a move within the same complex keeps its minimums met."""
         moves: list[int | None] = []
         if freed is not None and self.problem.rank_of(who, freed) is not None:
             moves.append(freed)
-        spare = next(
-            (c for o in who.options for c in o.cells if c not in (cell, freed) and len(self.members[c]) < self.capacity[c]),
-            None,
-        )
-        if spare is not None:
-            moves.append(spare)
+        options = sorted(who.options, key=lambda o: cell not in o.cells)
+        moves.extend(c for o in options for c in o.cells if c not in (cell, freed) and len(self.members[c]) < self.capacity[c])
         moves.append(None)
         return moves
 
@@ -184,12 +197,16 @@ class Reachability:
         self.solves += 1
         capacity = list(self.capacity)
         fixed = list(self.fixed)
-        pool = [c for i, c in self.pool.items() if candidate is None or i != candidate.index]
         if candidate is not None and cell is not None:
             capacity[cell] -= 1
             for bi in self.hard_at[cell]:
                 if counts(self.problem.bounds[bi].bound, candidate.profile):
                     fixed[bi] += 1
+        # Only applicants who count towards a minimum not yet met can help: leaving anyone
+        # else out of a completion keeps it valid, so the witness is solved without them.
+        short = [b.bound for b in self.hard if b.lo is not None and b.lo > fixed[b.index]]
+        needed = {p: any(counts(b, p) for b in short) for p in {c.profile for c in self.pool.values()}}
+        pool = [c for i, c in self.pool.items() if needed[c.profile] and (candidate is None or i != candidate.index)]
         state = formulation.State(pool, capacity, fixed)
         solution = formulation.solve(self.problem, state, self._lean, bounds=self.hard, soft=False)
         if not solution.feasible:
