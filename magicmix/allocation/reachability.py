@@ -25,9 +25,11 @@ class Unreachable(Exception):
 
 
 class Reachability:
-    def __init__(self, problem: Problem, pool: Iterable[Candidate]) -> None:
+    def __init__(self, problem: Problem, order: Iterable[Candidate]) -> None:
+        """`order`: the applicants in the order they will be served."""
         self.problem = problem
-        self.pool = {c.index: c for c in pool}
+        self.pool = {c.index: c for c in order}
+        self.turn = {index: turn for turn, index in enumerate(self.pool)}
         self.capacity = [c.capacity for c in problem.cells]
         self.fixed = [b.before for b in problem.bounds]
         self.room = [sum(self.capacity[c] for c in b.cells) for b in problem.bounds]  # vacancies left in scope
@@ -134,7 +136,7 @@ class Reachability:
         # The cell is full in the witness: evict one of its applicants, lowest priority first,
         # trying one per profile, into the seat the newcomer leaves if they accept it.
         tried: set[object] = set()
-        for evicted in sorted(self.members[cell], key=lambda i: -self.pool[i].position):
+        for evicted in sorted(self.members[cell], key=lambda i: -self.turn[i]):
             other = self.pool[evicted]
             moves = self._moves(other, cell, old)
             for move in moves:
@@ -190,7 +192,7 @@ class Reachability:
     def _lean(self, candidate: Candidate, rank: int) -> float:
         """Witness objective: place as few applicants as the minimums need, preferring those served
         last, so the witness leaves room for the applicants served before them."""
-        return -1.0 - (len(self.problem.candidates) - candidate.position) / len(self.problem.candidates)
+        return -1.0 - (len(self.problem.candidates) - self.turn[candidate.index]) / len(self.problem.candidates)
 
     def _resolve(self, candidate: Candidate | None = None, cell: int | None = None) -> bool:
         """Solve for a new witness, with `candidate` fixed in `cell` if given."""

@@ -14,11 +14,12 @@ from .seats import Seats
 
 
 def allocate(problem: Problem) -> Outcome:
-    reach = Reachability(problem, problem.candidates)
+    order = sorted(problem.candidates, key=lambda c: c.position)
+    reach = Reachability(problem, order)
     seats = Seats(problem)
     outcome = Outcome(positions={c.index: c.position for c in problem.candidates})
     wanting: list[list[int]] = [[] for _ in problem.cells]
-    for candidate in sorted(problem.candidates, key=lambda c: c.position):
+    for candidate in order:
         for option in candidate.options:
             for cell in option.cells:
                 wanting[cell].append(candidate.index)
