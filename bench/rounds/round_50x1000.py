@@ -17,17 +17,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "magicmix.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
+from django.core.management import call_command
 
-from magicmix.accounts.models import Role  # noqa: E402
-from magicmix.rounds import runs  # noqa: E402
-from magicmix.rounds.models import DEFAULT_RANKING, Dimension, MixPolicy, PolicyBound, Round  # noqa: E402
-from magicmix.selection.models import Application, Stage  # noqa: E402
-from magicmix.testing import factories  # noqa: E402
+from magicmix.accounts.models import Role
+from magicmix.rounds import runs
+from magicmix.rounds.models import DEFAULT_RANKING, Dimension, MixPolicy, PolicyBound, Round
+from magicmix.selection.models import Application, Stage
+from magicmix.testing import factories
 
 VACANCIES, CANDIDATES, GANGS = 50, 1000, 5
 

@@ -17,6 +17,7 @@ import numpy.typing as npt
 from .model import Applicant, Eligibility, IncomeLimit, Unit
 
 Mask = npt.NDArray[np.bool_]
+Rows = slice | npt.NDArray[np.int64]  # which applicants, by position in the list
 
 
 @dataclass(frozen=True, order=True)
@@ -71,25 +72,26 @@ class Applicants:
         limit_of = {h: income_limit(rules.income_limits, h, on) for h in set(self.household.tolist())}
         self.max_income = np.array([inf_if_none(limit_of[h]) for h in self.household.tolist()], dtype=np.float64)
 
-    def failures(self, kind: UnitKind) -> list[tuple[str, Mask]]:
-        """Per rule, in order, which applicants fail it for units of `kind`."""
+    def failures(self, kind: UnitKind, rows: Rows = slice(None)) -> list[tuple[str, Mask]]:
+        """Per rule, in order, which of the applicants at `rows` (default all) fail it for units of `kind`."""
+        age, income, household = self.age[rows], self.income[rows], self.household[rows]
         type_ok = np.array([not types or kind.unit_type in types for types in self.type_sets], dtype=np.bool_)
-        age_fail = np.zeros(len(self.age), dtype=np.bool_)
+        age_fail = np.zeros(len(age), dtype=np.bool_)
         for r in self.rules.age_ranges:
             if r.contract_type == kind.contract_type:
                 if r.min_age is not None:
-                    age_fail |= self.age < r.min_age
+                    age_fail |= age < r.min_age
                 if r.max_age is not None:
-                    age_fail |= self.age > r.max_age
-        rent_fail = np.zeros(len(self.age), dtype=np.bool_)
+                    age_fail |= age > r.max_age
+        rent_fail = np.zeros(len(age), dtype=np.bool_)
         if self.rules.max_rent_to_income is not None:
-            rent_fail = 12 * kind.rent > self.rules.max_rent_to_income * self.income
+            rent_fail = 12 * kind.rent > self.rules.max_rent_to_income * income
         return [
-            ("unit_type", ~type_ok[self.type_set]),
-            ("household_size", self.household > kind.max_occupants),
-            ("accessibility", self.needs_access & (not kind.accessible)),
+            ("unit_type", ~type_ok[self.type_set[rows]]),
+            ("household_size", household > kind.max_occupants),
+            ("accessibility", self.needs_access[rows] & (not kind.accessible)),
             ("age", age_fail),
-            ("income", self.income > self.max_income),
+            ("income", income > self.max_income[rows]),
             ("rent_to_income", rent_fail),
         ]
 
@@ -98,9 +100,11 @@ class Applicants:
         failed = np.vstack([mask for _, mask in self.failures(kind)])
         return np.where(failed.any(axis=0), failed.argmax(axis=0), -1)
 
-    def eligible(self, kind: UnitKind) -> Mask:
-        ok = np.ones(len(self.age), dtype=np.bool_)
-        for _, failed in self.failures(kind):
+    def eligible(self, kind: UnitKind, rows: Rows = slice(None)) -> Mask:
+        """Which of the applicants at `rows` (default all) may live in units of `kind`."""
+        failures = self.failures(kind, rows)
+        ok = np.ones(len(failures[0][1]), dtype=np.bool_)
+        for _, failed in failures:
             ok &= ~failed
         return ok
 

@@ -221,22 +221,25 @@ class Problem:
             for target in targets:
                 grouped[target][cell.kind_id].append(cell.index)
         self.target_cells = {t: tuple(sorted(c for cells in g.values() for c in cells)) for t, g in grouped.items()}
-        # Per target used in a preference: applicants who are eligible for the same kinds there
-        # share one answer, found with numpy over all applicants at once.
-        used = {t for a in applicants for t in a.preferences if t in grouped}
-        eligible = {kind: table.eligible(self.kinds[kind]) for kind in sorted({k for t in used for k in grouped[t]})}
+        # Per target used in a preference: of the applicants who name it, those eligible for the
+        # same kinds there share one answer, found with numpy over those applicants at once.
+        naming: dict[str, list[int]] = defaultdict(list)
+        for index, applicant in enumerate(applicants):
+            for target in applicant.preferences:
+                if target in grouped:
+                    naming[target].append(index)
         answer: dict[str, list[tuple[frozenset[int], tuple[int, ...]]]] = {}
-        pattern: dict[str, list[int]] = {}
-        for target in sorted(used):
+        pattern: dict[str, dict[int, int]] = {}  # target -> applicant index -> answer
+        for target, rows in sorted(naming.items()):
             kinds = sorted(grouped[target])
-            table_t = np.column_stack([eligible[k] for k in kinds])
+            table_t = np.column_stack([table.eligible(self.kinds[k], np.array(rows)) for k in kinds])
             codes = np.packbits(table_t, axis=1, bitorder="little")
             words = codes.view(np.uint8).astype(np.uint64) << (8 * np.arange(codes.shape[1], dtype=np.uint64))
             if codes.shape[1] <= 8:
                 _, first, inverse = np.unique(words.sum(axis=1), return_index=True, return_inverse=True)
             else:  # more than 64 kinds in one target (e.g. "any" in a large round)
                 _, first, inverse = np.unique(codes, axis=0, return_index=True, return_inverse=True)
-            pattern[target] = inverse.reshape(-1).tolist()
+            pattern[target] = dict(zip(rows, inverse.reshape(-1).tolist(), strict=True))
             answer[target] = []
             for row in table_t[first].tolist():
                 ok = frozenset(k for k, flag in zip(kinds, row, strict=True) if flag)
@@ -252,7 +255,7 @@ class Problem:
             prefs = applicant.preferences
             disjoint = disjoint_of.get(prefs)
             if disjoint is None:
-                disjoint = disjoint_of[prefs] = all(t in complexes for t in prefs)
+                disjoint = disjoint_of[prefs] = complexes.issuperset(prefs)
             if disjoint:
                 options: list[Option] = []
                 closed: list[tuple[int, str, int | None]] = []
@@ -293,12 +296,12 @@ class Problem:
         preferences: tuple[str, ...],
         index: int,
         answer: dict[str, list[tuple[frozenset[int], tuple[int, ...]]]],
-        pattern: dict[str, list[int]],
+        pattern: dict[str, dict[int, int]],
         grouped: dict[str, dict[int, list[int]]],
         complexes: set[str],
     ) -> tuple[tuple[Option, ...], tuple[tuple[int, str, int | None], ...]]:
         # Distinct complexes never share a vacancy; only other lists need the overlap check.
-        disjoint = all(t in complexes for t in preferences)
+        disjoint = complexes.issuperset(preferences)
         options: list[Option] = []
         closed: list[tuple[int, str, int | None]] = []
         for rank, target in enumerate(preferences):

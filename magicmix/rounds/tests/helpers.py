@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from unittest import mock
 from decimal import Decimal
+from unittest import mock
 
 from django.core.management import call_command
 from django.utils import timezone

@@ -14,6 +14,14 @@ from django.core.cache import cache
 from magicmix.accounts.models import Organisation, Role
 from magicmix.conftest import assert_accessible, log_in
 from magicmix.selection.models import Application
+from magicmix.selection.tests.browser_steps import (
+    apply_publicly,
+    give_panel_advice,
+    hold_interview,
+    score_next_letter,
+    set_rubric,
+    shortlist,
+)
 from magicmix.tenancies.models import Tenancy
 from magicmix.testing import factories
 
@@ -43,40 +51,10 @@ def elsewhere(browser: Any, live_server: Any) -> Iterator[Callable[[], Any]]:
 
 
 def apply(page: Any) -> None:
-    page.goto("/apply/")
-    assert_accessible(page)
-    page.get_by_role("link", name=re.compile("Werving Gangenhuis")).click()
-    page.get_by_role("heading", name="Wat we van je vragen").wait_for()
-    assert_accessible(page)
-    page.get_by_role("link", name="Aanmelden", exact=True).click()
-    assert_accessible(page)
-    page.get_by_label("Voornaam").fill("Wubbo")
-    page.get_by_label("Achternaam").fill("Zwanenburg")
-    page.get_by_label("Geboortedatum").fill("2001-04-12")
-    page.get_by_label("E-mailadres").fill("wubbo@example.nl")
-    page.get_by_label("Bruto jaarinkomen van het huishouden (€)").fill("30000")
-    page.get_by_label("Tot welke groep hoor je?").select_option(label="Student")
-    page.get_by_label("Waar je ingeschreven staat").fill("Universiteit Utrecht")
-    page.get_by_label("Studio").check()
-    page.get_by_label("Wat ga jij voor je buren doen?").fill("Ik start een moestuin op de gang.")
-    page.get_by_role("button", name="Aanmelding versturen").click()
-    page.get_by_role("heading", name="Bedankt voor je aanmelding").wait_for()
-    assert_accessible(page)
+    apply_publicly(page, "Werving Gangenhuis", "Wubbo", "Zwanenburg", "wubbo@example.nl", "30000", "Ik start een moestuin op de gang.")
     page.goto(link_in_mail("wubbo@example.nl", r"/apply/status/\S+/"))
     page.get_by_text("Status: ontvangen").wait_for()
     assert_accessible(page)
-
-
-def score_letter(page: Any, points: str) -> None:
-    page.goto("/scoring/")
-    assert_accessible(page)
-    page.get_by_role("link", name=re.compile("Volgende brief beoordelen")).click()
-    page.get_by_text("Ik start een moestuin op de gang.").wait_for()
-    assert "Zwanenburg" not in page.content()  # blind scoring
-    assert_accessible(page)
-    page.get_by_label(re.compile("Inzet voor de buren")).fill(points)
-    page.get_by_role("button", name="Beoordeling opslaan").click()
-    page.get_by_text("Je beoordeling is opgeslagen.").wait_for()
 
 
 def test_from_application_to_tenancy_and_the_new_composition(
@@ -105,64 +83,20 @@ def test_from_application_to_tenancy_and_the_new_composition(
     page.goto(f"/complexes/{complex_.pk}/mix/")
     assert page.get_by_title("A01: leeg").count() == 1
     assert_accessible(page)
-    page.goto(f"/intakes/{intake.pk}/")
-    assert_accessible(page)
-    page.get_by_role("link", name="Beoordelingsschema").click()
-    assert_accessible(page)
-    page.locator("#id_criteria-0-stage").select_option("letter")
-    page.locator("#id_criteria-0-name").fill("Inzet voor de buren")
-    page.locator("#id_criteria-0-weight").fill("2")
-    page.locator("#id_criteria-1-stage").select_option("interview")
-    page.locator("#id_criteria-1-name").fill("Klik met de gang")
-    page.locator("#id_criteria-1-max_points").fill("10")
-    page.get_by_role("button", name="Beoordelingsschema opslaan").click()
-    page.get_by_text("Het beoordelingsschema is opgeslagen.").wait_for()
-    score_letter(page, "4")
+    set_rubric(page, intake)
+    score_next_letter(page, "Ik start een moestuin op de gang.", "Zwanenburg", "4")
 
     second_scorer = elsewhere()
     log_in(second_scorer, scorer.email)
-    score_letter(second_scorer, "5")
+    score_next_letter(second_scorer, "Ik start een moestuin op de gang.", "Zwanenburg", "5")
 
-    page.goto(f"/intakes/{intake.pk}/interviews/")
-    assert_accessible(page)
-    day = datetime.date.today() + datetime.timedelta(days=7)
-    page.get_by_label("dag", exact=True).fill(day.isoformat())
-    page.get_by_label("van", exact=True).fill("10:00")
-    page.get_by_label("tot", exact=True).fill("10:20")
-    page.get_by_role("button", name="Tijdstippen tonen").click()
-    page.get_by_label("10:00").wait_for()
-    assert_accessible(page)
-    page.get_by_label("10:00").select_option(str(application.pk))
-    page.get_by_role("button", name="Uitnodigingen versturen").click()
-    page.get_by_text("De uitnodigingen zijn verstuurd.").wait_for()
-    page.get_by_role("link", name="Wubbo Zwanenburg").click()
-    assert_accessible(page)
-    page.get_by_label("Hoe ging het?").select_option("held")
-    page.get_by_label(re.compile("Klik met de gang")).fill("8")
-    page.get_by_label("Samenvatting voor het bewonerspanel").fill("Wil de gang laten tuinieren.")
-    page.get_by_role("button", name="Gesprek opslaan").click()
-    page.get_by_text("Het gesprek is vastgelegd.").wait_for()
-
-    page.goto(f"/intakes/{intake.pk}/shortlist/")
-    assert_accessible(page)
-    page.get_by_label("Reden").fill("Sterke brief en gesprek.")
-    page.get_by_role("button", name=re.compile("Op de shortlist")).click()
-    page.get_by_text("Wubbo Zwanenburg: op de shortlist.").wait_for()
-    assert_accessible(page)
+    hold_interview(page, intake, application, "8", "Wil de gang laten tuinieren.")
+    shortlist(page, intake, application)
 
     panel = elsewhere()
     log_in(panel, member.email)
-    panel.goto("/panel/")
-    assert_accessible(panel)
-    panel.get_by_role("link", name=re.compile("Wubbo")).click()
-    panel.get_by_text("Wil de gang laten tuinieren.").wait_for()
-    assert "Zwanenburg" not in panel.content() and "30000" not in panel.content()
-    assert_accessible(panel)
-    panel.get_by_label("voor", exact=True).check()
-    panel.get_by_label("Toelichting").fill("Past goed bij gang A.")
-    panel.get_by_role("button", name="Advies geven").click()
-    panel.get_by_text("Je advies is vastgelegd.").wait_for()
-    assert_accessible(panel)
+    give_panel_advice(panel, "Wubbo", "Zwanenburg", "Wil de gang laten tuinieren.", "Past goed bij gang A.")
+    assert "30000" not in panel.content()
 
     page.reload()
     row = page.locator(f"#application-{application.pk}")

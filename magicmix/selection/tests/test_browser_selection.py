@@ -1,4 +1,3 @@
-import datetime
 import re
 from typing import Any
 
@@ -9,6 +8,13 @@ from magicmix.conftest import assert_accessible, log_in
 from magicmix.selection.models import CooptationAdvice, Stage
 from magicmix.testing import factories
 
+from .browser_steps import (
+    give_panel_advice,
+    hold_interview,
+    score_next_letter,
+    set_rubric,
+    shortlist,
+)
 from .helpers import open_intake
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -29,65 +35,14 @@ def test_rubric_blind_score_interview_advice_and_shortlist(page: Any) -> None:
     member = factories.user(residents, Role.RESIDENT_PANEL)
 
     log_in(page, letting.email)
-    page.goto(f"/intakes/{intake.pk}/")
-    page.get_by_role("link", name="Beoordelingsschema").click()
-    assert_accessible(page)
-    page.locator("#id_criteria-0-stage").select_option("letter")
-    page.locator("#id_criteria-0-name").fill("Inzet voor de buren")
-    page.locator("#id_criteria-0-weight").fill("2")
-    page.locator("#id_criteria-1-stage").select_option("interview")
-    page.locator("#id_criteria-1-name").fill("Klik met de gang")
-    page.locator("#id_criteria-1-max_points").fill("10")
-    page.get_by_role("button", name="Beoordelingsschema opslaan").click()
-    page.get_by_text("Het beoordelingsschema is opgeslagen.").wait_for()
-
-    page.goto("/scoring/")
-    assert_accessible(page)
-    page.get_by_role("link", name=re.compile("Volgende brief beoordelen")).click()
-    page.get_by_text("Ik start een moestuin.").wait_for()
-    assert "Zwanenburg" not in page.content()
-    assert_accessible(page)
-    page.get_by_label(re.compile("Inzet voor de buren")).fill("4")
-    page.get_by_role("button", name="Beoordeling opslaan").click()
-    page.get_by_text("Je beoordeling is opgeslagen.").wait_for()
-
-    page.goto(f"/intakes/{intake.pk}/interviews/")
-    day = datetime.date.today() + datetime.timedelta(days=7)
-    page.get_by_label("dag", exact=True).fill(day.isoformat())
-    page.get_by_label("van", exact=True).fill("10:00")
-    page.get_by_label("tot", exact=True).fill("10:30")
-    page.get_by_role("button", name="Tijdstippen tonen").click()
-    assert_accessible(page)
-    page.get_by_label("10:00").select_option(str(application.pk))
-    page.get_by_role("button", name="Uitnodigingen versturen").click()
-    page.get_by_text("De uitnodigingen zijn verstuurd.").wait_for()
-    page.get_by_role("link", name="Wubbo Zwanenburg").click()
-    assert_accessible(page)
-    page.get_by_label("Hoe ging het?").select_option("held")
-    page.get_by_label(re.compile("Klik met de gang")).fill("5")
-    page.get_by_label("Samenvatting voor het bewonerspanel").fill("Wil de gang laten koken.")
-    page.get_by_role("button", name="Gesprek opslaan").click()
-    page.get_by_text("Het gesprek is vastgelegd.").wait_for()
-
-    page.goto(f"/intakes/{intake.pk}/shortlist/")
-    assert_accessible(page)
-    page.get_by_label("Reden").fill("Sterke brief en gesprek.")
-    page.get_by_role("button", name=re.compile("Op de shortlist")).click()
-    page.get_by_text("Wubbo Zwanenburg: op de shortlist.").wait_for()
+    set_rubric(page, intake)
+    score_next_letter(page, "Ik start een moestuin.", "Zwanenburg", "4")
+    hold_interview(page, intake, application, "5", "Wil de gang laten koken.")
+    shortlist(page, intake, application)
     _log_out(page)
 
     log_in(page, member.email)
-    page.goto("/panel/")
-    assert_accessible(page)
-    page.get_by_role("link", name=re.compile("Wubbo")).click()
-    page.get_by_text("Wil de gang laten koken.").wait_for()
-    assert "Zwanenburg" not in page.content()
-    assert_accessible(page)
-    page.get_by_label("voor", exact=True).check()
-    page.get_by_label("Toelichting").fill("Past goed bij de gang.")
-    page.get_by_role("button", name="Advies geven").click()
-    page.get_by_text("Je advies is vastgelegd.").wait_for()
-    assert_accessible(page)
+    give_panel_advice(page, "Wubbo", "Zwanenburg", "Wil de gang laten koken.", "Past goed bij de gang.")
     assert CooptationAdvice.objects.get().advice == "in_favour"
     _log_out(page)
 
