@@ -62,7 +62,7 @@ def _allocate(problem: Problem, mode: Mode, seed: int, with_max_fill: bool) -> R
         policy=report,
         metrics=metrics(problem, outcome.units, penalty(problem, report)),
         certificate=outcome.certificate,
-        max_fill=max_fill(problem) if with_max_fill and outcome.serial else None,
+        max_fill=max_fill(problem, len(outcome.units)) if with_max_fill and outcome.serial else None,
     )
 
 
@@ -107,7 +107,7 @@ def compare_modes(round_: Round, seed: int = 0) -> Comparison:
     for mode in Mode:
         results[mode] = _allocate(problem, mode, seed, with_max_fill=False).metrics
     try:
-        fill = max_fill(problem)
+        fill = max_fill(problem, max(m.filled for m in results.values()))
     except Unreachable:
         fill = 0
     return Comparison(results, fill)

@@ -283,15 +283,51 @@ def solve(
     candidates = [c for c in state.candidates if c.options]
     if value is None:
         return _integer(_build(problem, candidates, state, None, hard, softs), time_limit, None)
+    model, relaxed = _relaxation(problem, candidates, state, value, hard, softs, time_limit, presolve)
+    if relaxed is None:
+        return _integer(model, time_limit, None) if model.width == 0 else Solution(False, {}, 0.0, 0.0, 0.0)
+    bound = -relaxed.getInfo().objective_function_value
+    values = np.array(relaxed.getSolution().col_value)
+    if np.all(np.abs(values - np.rint(values)) < 1e-7):
+        return Solution(True, _split(np.rint(values), model.x_cols, model.z_cols), bound, bound, 0.0)
+    whole = _whole_seats(model, values, time_limit)
+    if whole is not None and _gap(bound, -float(model.cost @ whole)) <= 1e-9:
+        return Solution(True, _split(whole, model.x_cols, model.z_cols), -float(model.cost @ whole), bound, 0.0)
+    return _integer(model, time_limit, bound, whole)
+
+
+def upper_bound(problem: Problem, state: State, value: Value, soft: bool = True) -> float | None:
+    """The LP bound on the objective `solve` would reach (None if no allocation meets the hard bounds)."""
+    hard = [b for b in problem.bounds if b.bound.hard]
+    softs = [b for b in problem.bounds if not b.bound.hard] if soft else []
+    candidates = [c for c in state.candidates if c.options]
+    model, relaxed = _relaxation(problem, candidates, state, value, hard, softs, None, True)
+    if relaxed is None:
+        return 0.0 if _integer(model, None, None).feasible else None
+    return float(-relaxed.getInfo().objective_function_value)
+
+
+def _relaxation(
+    problem: Problem,
+    candidates: list[Candidate],
+    state: State,
+    value: Value,
+    hard: Sequence[BoundState],
+    softs: Sequence[BoundState],
+    time_limit: float | None,
+    presolve: bool,
+) -> tuple[_Model, highspy.Highs | None]:
+    """The LP optimum over all `candidates`, by column generation from a starting set.
+
+    Returns the last model and its solved LP; the LP is None when the model is
+    empty or infeasible with every candidate in it."""
     chosen = _starting_set(problem, candidates, state, value)
     while True:
         model = _build(problem, chosen, state, value, hard, softs)
-        if model.width == 0 and len(chosen) == len(candidates):
-            return _integer(model, time_limit, None)
         relaxed = _run(model.lp(), None, time_limit, presolve) if model.width else None
         if relaxed is None:
             if len(chosen) == len(candidates):
-                return Solution(False, {}, 0.0, 0.0, 0.0)
+                return model, None
             chosen = candidates  # the starting set may lack applicants a minimum needs
             continue
         duals = relaxed.getSolution().row_dual
@@ -303,16 +339,8 @@ def solve(
             and any(_link(c, o) not in model.links or value(c, o.rank) + duals[model.links[_link(c, o)]] > 1e-7 for o in c.options)
         ]
         if not priced:
-            break
+            return model, relaxed
         chosen = chosen + priced
-    bound = -relaxed.getInfo().objective_function_value
-    values = np.array(relaxed.getSolution().col_value)
-    if np.all(np.abs(values - np.rint(values)) < 1e-7):
-        return Solution(True, _split(np.rint(values), model.x_cols, model.z_cols), bound, bound, 0.0)
-    whole = _whole_seats(model, values, time_limit)
-    if whole is not None and _gap(bound, -float(model.cost @ whole)) <= 1e-9:
-        return Solution(True, _split(whole, model.x_cols, model.z_cols), -float(model.cost @ whole), bound, 0.0)
-    return _integer(model, time_limit, bound, whole)
 
 
 def _whole_seats(model: _Model, values: np.ndarray, time_limit: float | None) -> np.ndarray | None:

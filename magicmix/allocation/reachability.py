@@ -35,12 +35,13 @@ class Reachability:
         self.room = [sum(self.capacity[c] for c in b.cells) for b in problem.bounds]  # vacancies left in scope
         self.hard = [b for b in problem.bounds if b.bound.hard]
         self.hard_at: list[list[int]] = [[bi for bi in at if problem.bounds[bi].bound.hard] for at in problem.cell_bounds]
+        self.supplies, self.supply = self._supplies()
+        self.hopeless: set[tuple[int, frozenset[int]]] = set()  # see _admits; emptied when the state changes
         # Without a minimum above today's count, an empty completion always works.
         self.active = any(b.lo is not None and b.lo > b.before for b in self.hard)
         self.witness: dict[int, int] = {}
         self.members: list[set[int]] = [set() for _ in problem.cells]
         self.total = list(self.fixed)
-        self.solves = 0
         if self.active and not self._resolve():
             raise Unreachable
 
@@ -54,9 +55,9 @@ class Reachability:
 
     def place(self, candidate: Candidate, cell: int) -> bool:
         """Fix `candidate` in `cell` if the hard minimums stay reachable; report whether it did."""
-        if self.active and not self._repair(candidate, cell) and (self._crowds_out(candidate, cell) or not self._resolve(candidate, cell)):
+        if self.active and not self._repair(candidate, cell) and not self._admits(candidate, cell):
             return False
-        self.pool.pop(candidate.index, None)
+        self._served(candidate)
         self._fill(cell)
         for bi in self.hard_at[cell]:
             if counts(self.problem.bounds[bi].bound, candidate.profile):
@@ -65,12 +66,12 @@ class Reachability:
 
     def leave(self, candidate: Candidate) -> None:
         """`candidate` leaves without a seat (their turn is over)."""
-        if candidate.index in self.witness:
+        in_witness = candidate.index in self.witness
+        if in_witness:
             self._unwitness(candidate.index)
-            self.pool.pop(candidate.index)
-            if not self._resolve():
-                raise Unreachable
-        self.pool.pop(candidate.index, None)
+        self._served(candidate)
+        if in_witness and not self._resolve():
+            raise Unreachable
 
     def close(self, cell: int) -> None:
         """One vacancy of `cell` stays empty for good."""
@@ -81,15 +82,47 @@ class Reachability:
                 raise Unreachable
 
     def _fill(self, cell: int) -> None:
+        self.hopeless.clear()
         self.capacity[cell] -= 1
         for bi in self.problem.cell_bounds[cell]:
             self.room[bi] -= 1
 
-    def _crowds_out(self, candidate: Candidate, cell: int) -> bool:
-        """Whether `candidate` in `cell` leaves too few vacancies for a hard minimum there (no solve needed)."""
-        for bi in self.hard_at[cell]:
+    def _supplies(self) -> tuple[dict[int, list[int]], list[int]]:
+        """Per applicant, the hard minimums they could count towards (they match it and name a
+        vacancy in its scope); per bound, how many waiting applicants could."""
+        problem = self.problem
+        within: dict[int, set[int]] = {}  # id of an option's cells -> minimums whose scope holds one
+        supplies: dict[int, list[int]] = {}
+        supply = [0] * len(problem.bounds)
+        for candidate in self.pool.values():
+            found: set[int] = set()
+            for option in candidate.options:
+                key = id(option.cells)  # cell tuples are shared between applicants
+                if key not in within:
+                    within[key] = {bi for c in option.cells for bi in self.hard_at[c] if problem.bounds[bi].lo is not None}
+                found |= within[key]
+            supplies[candidate.index] = mine = [bi for bi in found if counts(problem.bounds[bi].bound, candidate.profile)]
+            for bi in mine:
+                supply[bi] += 1
+        return supplies, supply
+
+    def _served(self, candidate: Candidate) -> None:
+        self.hopeless.clear()
+        if self.pool.pop(candidate.index, None) is not None:
+            for bi in self.supplies[candidate.index]:
+                self.supply[bi] -= 1
+
+    def _starves(self, candidate: Candidate, cell: int) -> bool:
+        """Whether `candidate` in `cell` leaves a hard minimum short even if every applicant still
+        waiting who could count towards it got a vacancy there: a refusal without solving."""
+        mine = self.supplies[candidate.index]
+        for bi in {*self.hard_at[cell], *mine}:
             b = self.problem.bounds[bi]
-            if b.lo is not None and self.fixed[bi] + self.room[bi] - 1 < b.lo and not counts(b.bound, candidate.profile):
+            if b.lo is None:
+                continue
+            here = bi in self.hard_at[cell]
+            count = self.fixed[bi] + (here and counts(b.bound, candidate.profile))
+            if count + min(self.supply[bi] - (bi in mine), self.room[bi] - here) < b.lo:
                 return True
         return False
 
@@ -194,13 +227,41 @@ class Reachability:
         last, so the witness leaves room for the applicants served before them."""
         return -1.0 - (len(self.problem.candidates) - self.turn[candidate.index]) / len(self.problem.candidates)
 
+    def _admits(self, candidate: Candidate, cell: int) -> bool:
+        """Whether a completion exists with `candidate` in `cell`; if so it becomes the witness.
+
+        Refusals are found without solving where possible: by counting (`_starves`),
+        or because an earlier solve showed the candidate cannot be spared from the
+        completion even if their seat cost no vacancy. That holds for every cell
+        where the same bounds count them, until the state changes."""
+        credit = frozenset(bi for bi in self.hard_at[cell] if counts(self.problem.bounds[bi].bound, candidate.profile))
+        if self._starves(candidate, cell) or (candidate.index, credit) in self.hopeless:
+            return False
+        if self._resolve(candidate, cell):
+            return True
+        if not self._complete(candidate, cell, seat=False)[0].feasible:
+            self.hopeless.add((candidate.index, credit))
+        return False
+
     def _resolve(self, candidate: Candidate | None = None, cell: int | None = None) -> bool:
         """Solve for a new witness, with `candidate` fixed in `cell` if given."""
-        self.solves += 1
+        solution, fixed = self._complete(candidate, cell)
+        if not solution.feasible:
+            return False
+        for index in list(self.witness):
+            self._unwitness(index)
+        self.total = fixed
+        for index, placed in sorted(solution.placement.items()):
+            self._witness(self.problem.candidates[index], placed)
+        return True
+
+    def _complete(self, candidate: Candidate | None, cell: int | None, seat: bool = True) -> tuple[formulation.Solution, list[int]]:
+        """A completion by the applicants still waiting, with `candidate` counted in `cell` if given
+        (taking a vacancy there when `seat`); also the resulting counts per bound."""
         capacity = list(self.capacity)
         fixed = list(self.fixed)
         if candidate is not None and cell is not None:
-            capacity[cell] -= 1
+            capacity[cell] -= seat
             for bi in self.hard_at[cell]:
                 if counts(self.problem.bounds[bi].bound, candidate.profile):
                     fixed[bi] += 1
@@ -210,12 +271,4 @@ class Reachability:
         needed = {p: any(counts(b, p) for b in short) for p in {c.profile for c in self.pool.values()}}
         pool = [c for i, c in self.pool.items() if needed[c.profile] and (candidate is None or i != candidate.index)]
         state = formulation.State(pool, capacity, fixed)
-        solution = formulation.solve(self.problem, state, self._lean, bounds=self.hard, soft=False)
-        if not solution.feasible:
-            return False
-        for index in list(self.witness):
-            self._unwitness(index)
-        self.total = fixed
-        for index, placed in sorted(solution.placement.items()):
-            self._witness(self.problem.candidates[index], placed)
-        return True
+        return formulation.solve(self.problem, state, self._lean, bounds=self.hard, soft=False), fixed
