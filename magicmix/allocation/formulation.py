@@ -277,10 +277,7 @@ def solve(
     generation with exact pricing). When no applicant prices out, the LP bound
     holds for the whole round; an integral LP solution is then proven optimal.
     """
-    bounds = problem.bounds if bounds is None else bounds
-    hard = [b for b in bounds if b.bound.hard]
-    softs = [b for b in bounds if not b.bound.hard] if soft else []
-    candidates = [c for c in state.candidates if c.options]
+    candidates, hard, softs = _inputs(problem, state, bounds, soft)
     if value is None:
         return _integer(_build(problem, candidates, state, None, hard, softs), time_limit, None)
     model, relaxed = _relaxation(problem, candidates, state, value, hard, softs, time_limit, presolve)
@@ -298,13 +295,21 @@ def solve(
 
 def upper_bound(problem: Problem, state: State, value: Value, soft: bool = True) -> float | None:
     """The LP bound on the objective `solve` would reach (None if no allocation meets the hard bounds)."""
-    hard = [b for b in problem.bounds if b.bound.hard]
-    softs = [b for b in problem.bounds if not b.bound.hard] if soft else []
-    candidates = [c for c in state.candidates if c.options]
+    candidates, hard, softs = _inputs(problem, state, None, soft)
     model, relaxed = _relaxation(problem, candidates, state, value, hard, softs, None, True)
     if relaxed is None:
         return 0.0 if _integer(model, None, None).feasible else None
     return float(-relaxed.getInfo().objective_function_value)
+
+
+def _inputs(
+    problem: Problem, state: State, bounds: Sequence[BoundState] | None, soft: bool
+) -> tuple[list[Candidate], list[BoundState], list[BoundState]]:
+    """Applicants with any option, hard bounds, and soft bounds (none unless `soft`); default all bounds."""
+    bounds = problem.bounds if bounds is None else bounds
+    hard = [b for b in bounds if b.bound.hard]
+    softs = [b for b in bounds if not b.bound.hard] if soft else []
+    return [c for c in state.candidates if c.options], hard, softs
 
 
 def _relaxation(
