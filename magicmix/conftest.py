@@ -65,7 +65,9 @@ def assert_accessible(page: Any) -> None:
     violations = [
         v for v in results.response["violations"] if v["impact"] in {"serious", "critical"}
     ]
-    assert not violations, [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in violations]
+    assert not violations, [
+        (v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in violations
+    ]
 
 
 def log_in(page: Any, email: str, password: str = factories.PASSWORD) -> None:

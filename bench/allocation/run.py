@@ -22,7 +22,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def measure(kind: str, size: str, mode: str, seed: int, applicants: int | None, limit: float) -> dict[str, Any]:
+def measure(
+    kind: str, size: str, mode: str, seed: int, applicants: int | None, limit: float
+) -> dict[str, Any]:
     """Run one measurement in this process (called in the child)."""
     from magicmix.allocation.engine import allocate, without_mix
     from magicmix.allocation.generate import generate
@@ -30,12 +32,22 @@ def measure(kind: str, size: str, mode: str, seed: int, applicants: int | None, 
     from magicmix.allocation.problem import Problem
 
     round_ = generate(size, seed, applicants)
-    row: dict[str, Any] = {"kind": kind, "size": size, "mode": mode, "applicants": len(round_.applicants)}
+    row: dict[str, Any] = {
+        "kind": kind,
+        "size": size,
+        "mode": mode,
+        "applicants": len(round_.applicants),
+    }
     started = time.perf_counter()
     cpu_started = time.process_time()  # all threads of this process; the machine is shared
     if kind == "engine":
         result = allocate(round_, Mode(mode), seed, with_max_fill=False)
-        row.update(filled=result.metrics.filled, vacancies=result.metrics.vacancies, score=result.metrics.score, feasible=result.feasible)
+        row.update(
+            filled=result.metrics.filled,
+            vacancies=result.metrics.vacancies,
+            score=result.metrics.score,
+            feasible=result.feasible,
+        )
         if result.certificate is not None:
             row.update(gap=result.certificate.gap, bound=result.certificate.bound)
     elif kind == "textbook":
@@ -43,7 +55,9 @@ def measure(kind: str, size: str, mode: str, seed: int, applicants: int | None, 
 
         problem = Problem(round_)
         (answer,) = textbook.solve([textbook.instance(problem)], solver=mode, time_limit=limit)
-        row.update(solver_seconds=answer["seconds"], score=answer["objective"], optimal=answer["optimal"])
+        row.update(
+            solver_seconds=answer["seconds"], score=answer["objective"], optimal=answer["optimal"]
+        )
         if not answer["optimal"]:
             row["timeout"] = limit  # the solver's own time limit ran out
     else:  # SciPy maximum-weight matching on the round without mix bounds
@@ -55,7 +69,7 @@ def measure(kind: str, size: str, mode: str, seed: int, applicants: int | None, 
         index = {u: i for i, u in enumerate(units)}
         n = len(problem.candidates)
         weights = np.full((n, len(units) + n), -1e9)
-        weights[:, len(units):] = 0.0
+        weights[:, len(units) :] = 0.0
         for c in problem.candidates:
             for option in c.options:
                 for cell in option.cells:
@@ -63,26 +77,51 @@ def measure(kind: str, size: str, mode: str, seed: int, applicants: int | None, 
                         weights[c.index, index[u]] = problem.score(c, option.rank)
         solve_start = time.perf_counter()
         rows, cols = linear_sum_assignment(weights, maximize=True)
-        row.update(solver_seconds=time.perf_counter() - solve_start, score=float(weights[rows, cols].sum()))
+        row.update(
+            solver_seconds=time.perf_counter() - solve_start, score=float(weights[rows, cols].sum())
+        )
     row["seconds"] = time.perf_counter() - started
     row["cpu_seconds"] = time.process_time() - cpu_started
     row["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return row
 
 
-def child(kind: str, size: str, mode: str, seed: int, applicants: int | None, limit: float) -> dict[str, Any]:
-    command = [sys.executable, __file__, "--child", kind, size, mode, str(seed), str(applicants or 0), str(limit - 10)]
+def child(
+    kind: str, size: str, mode: str, seed: int, applicants: int | None, limit: float
+) -> dict[str, Any]:
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        kind,
+        size,
+        mode,
+        str(seed),
+        str(applicants or 0),
+        str(limit - 10),
+    ]
     try:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        done = subprocess.run(command, capture_output=True, text=True, timeout=limit, cwd=ROOT, check=True, env=env)
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=limit, cwd=ROOT, check=True, env=env
+        )
     except subprocess.TimeoutExpired:
-        return {"kind": kind, "size": size, "mode": mode, "applicants": applicants, "timeout": limit}
+        return {
+            "kind": kind,
+            "size": size,
+            "mode": mode,
+            "applicants": applicants,
+            "timeout": limit,
+        }
     answer: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return answer
 
 
 def table(rows: list[dict[str, Any]]) -> str:
-    lines = ["| what | size | mode/solver | applicants | seconds | peak MB | filled | score | gap |", "|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| what | size | mode/solver | applicants | seconds | peak MB | filled | score | gap |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for r in rows:
         seconds = f"> {r['timeout']:.0f} (stopped)" if "timeout" in r else f"{r['seconds']:.1f}"
         if "cpu_seconds" in r:
@@ -93,7 +132,9 @@ def table(rows: list[dict[str, Any]]) -> str:
         score = f"{r['score']:.1f}" if r.get("score") is not None else ""
         gap = f"{r['gap']:.1e}" if "gap" in r else ""
         peak = f"{r['peak_mb']:.0f}" if "peak_mb" in r else ""
-        lines.append(f"| {r['kind']} | {r['size']} | {r['mode']} | {r.get('applicants', '')} | {seconds} | {peak} | {filled} | {score} | {gap} |")
+        lines.append(
+            f"| {r['kind']} | {r['size']} | {r['mode']} | {r.get('applicants', '')} | {seconds} | {peak} | {filled} | {score} | {gap} |"
+        )
     return "\n".join(lines)
 
 
@@ -104,15 +145,36 @@ def _median(rows: list[dict[str, Any]]) -> float:
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         kind, size, mode, seed, applicants, *limit = sys.argv[2:]
-        print(json.dumps(measure(kind, size, mode, int(seed), int(applicants) or None, float(limit[0]) if limit else 600.0)))
+        print(
+            json.dumps(
+                measure(
+                    kind,
+                    size,
+                    mode,
+                    int(seed),
+                    int(applicants) or None,
+                    float(limit[0]) if limit else 600.0,
+                )
+            )
+        )
         return
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", nargs="+", default=["S", "M", "L"])
-    parser.add_argument("--modes", nargs="+", default=["optimal", "priority", "lottery", "per-vacancy"])
+    parser.add_argument(
+        "--modes", nargs="+", default=["optimal", "priority", "lottery", "per-vacancy"]
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--limit", type=float, default=300.0, help="seconds per measurement")
-    parser.add_argument("--scaling", action="store_true", help="also time M optimal and priority at 25k and 50k applicants")
-    parser.add_argument("--scarce", action="store_true", help="also time M with 4,000 applicants (fewer than vacancies)")
+    parser.add_argument(
+        "--scaling",
+        action="store_true",
+        help="also time M optimal and priority at 25k and 50k applicants",
+    )
+    parser.add_argument(
+        "--scarce",
+        action="store_true",
+        help="also time M with 4,000 applicants (fewer than vacancies)",
+    )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     rows: list[dict[str, Any]] = []
@@ -145,7 +207,18 @@ def main() -> None:
     print(table(rows))
     print(f"\nscaling by median CPU time of 3 runs (M, 50k vs 25k applicants): {scaling}")
     if args.out:
-        args.out.write_text(json.dumps({"command": " ".join(sys.argv), "machine": machine, "rows": rows, "scaling": scaling}, indent=2) + "\n")
+        args.out.write_text(
+            json.dumps(
+                {
+                    "command": " ".join(sys.argv),
+                    "machine": machine,
+                    "rows": rows,
+                    "scaling": scaling,
+                },
+                indent=2,
+            )
+            + "\n"
+        )
 
 
 if __name__ == "__main__":

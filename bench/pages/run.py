@@ -35,9 +35,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--wait", action="store_true", help="poll until every page answers 200")
     args = parser.parse_args()
-    os.environ.setdefault(
-        "DATABASE_URL", f"sqlite:////tmp/magicmix-bench-{args.scale}x.sqlite3"
-    )
+    os.environ.setdefault("DATABASE_URL", f"sqlite:////tmp/magicmix-bench-{args.scale}x.sqlite3")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "magicmix.settings")
     sys.path.insert(0, str(ROOT))
     import django
@@ -52,7 +50,10 @@ def main() -> None:
     if not portfolio.exists(args.seed):
         call_command(
             "generate_portfolio",
-            complexes=complexes, units=units, persons=persons, seed=args.seed,
+            complexes=complexes,
+            units=units,
+            persons=persons,
+            seed=args.seed,
         )
     measure(args.seed, args.runs, args.wait)
 
@@ -81,8 +82,10 @@ def measure(seed: int, runs: int, wait: bool) -> None:
     client = Client()
     client.force_login(User.objects.get(email=f"verhuur@schaaltest-{seed}.example"))
     pages = [
-        (f"composition of the largest complex ({largest.size} units)",
-         f"/complexes/{largest.pk}/mix/"),
+        (
+            f"composition of the largest complex ({largest.size} units)",
+            f"/complexes/{largest.pk}/mix/",
+        ),
         ("complex list", "/complexes/"),
         (f"person list, first page (of {visible:,} persons)", "/persons/"),
         ("person list, page 100", "/persons/?page=100"),
@@ -94,9 +97,11 @@ def measure(seed: int, runs: int, wait: bool) -> None:
         time.sleep(30)
 
     print(f"- database: {connection.vendor} {server_version()}")
-    print(f"- machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
-          f"{os.cpu_count()} CPUs, Python {platform.python_version()}, "
-          f"Django {django_version()}")
+    print(
+        f"- machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"Django {django_version()}"
+    )
     print(f"- runs per page: {runs} (after one warm-up request)\n")
     # CPU ms: this process only (the page and, for SQLite, the database; not a PostgreSQL
     # server). Less disturbed than wall time when other work shares the machine.
@@ -112,8 +117,10 @@ def measure(seed: int, runs: int, wait: bool) -> None:
             client.get(url)
             times.append((time.perf_counter() - began) * 1000)
             cpu.append((time.process_time() - began_cpu) * 1000)
-        print(f"| {name} | {status} | {len(queries)} | {statistics.median(times):.0f} "
-              f"| {min(times):.0f} | {max(times):.0f} | {statistics.median(cpu):.0f} |")
+        print(
+            f"| {name} | {status} | {len(queries)} | {statistics.median(times):.0f} "
+            f"| {min(times):.0f} | {max(times):.0f} | {statistics.median(cpu):.0f} |"
+        )
 
 
 def server_version() -> str:

@@ -14,6 +14,8 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+from django.utils import timezone
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "magicmix.settings")
 
@@ -41,7 +43,10 @@ def setup() -> Round:
         gang = factories.cluster(complex_, name=f"Gang {g}", position=g)
         units += [factories.unit(gang, code=f"G{g}-{i:02}") for i in range(VACANCIES // GANGS)]
     intake = factories.intake(complex_, groups=("student", "starter", "statushouder"))
-    groups = {code: factories.target_group(corporation, code) for code in ("student", "starter", "statushouder")}
+    groups = {
+        code: factories.target_group(corporation, code)
+        for code in ("student", "starter", "statushouder")
+    }
     Application.objects.bulk_create(
         Application(
             intake=intake, first_name=f"K{i}", last_name="Bench", name_key=f"k{i} bench",
@@ -58,7 +63,7 @@ def setup() -> Round:
     PolicyBound.objects.create(policy=policy, dimension=Dimension.ROLE, value="supporting",
                                minimum=Decimal(50), share=True, hard=False, penalty=Decimal(50))  # fmt: skip
     round_ = Round.objects.create(complex=complex_, intake=intake, title="Bench", ranking=DEFAULT_RANKING,
-                                  move_in=datetime.date.today(), created_by=staff)  # fmt: skip
+                                  move_in=timezone.localdate(), created_by=staff)  # fmt: skip
     round_.units.set(units)
     return round_
 

@@ -57,7 +57,11 @@ def _solve_one(data: dict[str, Any], solver_name: str, time_limit: float) -> dic
 
 def main() -> None:
     request = json.loads(sys.stdin.read())
-    print(json.dumps([_solve_one(i, request["solver"], request["time_limit"]) for i in request["instances"]]))
+    sys.stdout.write(
+        json.dumps(
+            [_solve_one(i, request["solver"], request["time_limit"]) for i in request["instances"]]
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -20,16 +20,36 @@ from .model import Mode
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="magicmix-allocate", description="Allocate a Magic Mix round under its mix policy.")
-    parser.add_argument("round", type=Path, help="round file (JSON, format magicmix-round version 1)")
-    parser.add_argument("--mode", type=Mode, choices=list(Mode), default=Mode.PRIORITY, help="allocation mode (default: priority)")
+    parser = argparse.ArgumentParser(
+        prog="magicmix-allocate", description="Allocate a Magic Mix round under its mix policy."
+    )
+    parser.add_argument(
+        "round", type=Path, help="round file (JSON, format magicmix-round version 1)"
+    )
+    parser.add_argument(
+        "--mode",
+        type=Mode,
+        choices=list(Mode),
+        default=Mode.PRIORITY,
+        help="allocation mode (default: priority)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed for the lottery mode")
-    parser.add_argument("--applicants", type=Path, help="CSV file of applicants, replacing those in the round file")
-    parser.add_argument("--out", type=Path, help="write the result as JSON here (default: standard output)")
-    parser.add_argument("--report", type=Path, help="write a readable report; .html for HTML, otherwise Markdown")
+    parser.add_argument(
+        "--applicants", type=Path, help="CSV file of applicants, replacing those in the round file"
+    )
+    parser.add_argument(
+        "--out", type=Path, help="write the result as JSON here (default: standard output)"
+    )
+    parser.add_argument(
+        "--report", type=Path, help="write a readable report; .html for HTML, otherwise Markdown"
+    )
     parser.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the report")
-    parser.add_argument("--compare", action="store_true", help="also run every mode and compare them")
-    parser.add_argument("--price-of-mix", action="store_true", help="also run the round without mix bounds")
+    parser.add_argument(
+        "--compare", action="store_true", help="also run every mode and compare them"
+    )
+    parser.add_argument(
+        "--price-of-mix", action="store_true", help="also run the round without mix bounds"
+    )
     return parser
 
 
@@ -43,7 +63,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {problem}", file=sys.stderr)
         return 2
     result = allocate(round_, args.mode, args.seed)
-    price = price_of_mix(round_, args.mode, args.seed, result) if args.price_of_mix and result.feasible else None
+    price = (
+        price_of_mix(round_, args.mode, args.seed, result)
+        if args.price_of_mix and result.feasible
+        else None
+    )
     comparison = compare_modes(round_, args.seed) if args.compare and result.feasible else None
     document = to_json(result, price, comparison)
     if args.out:

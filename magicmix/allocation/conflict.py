@@ -13,7 +13,9 @@ from .problem import BoundState, Problem
 
 
 def _feasible(problem: Problem, bounds: list[BoundState]) -> bool:
-    return formulation.solve(problem, formulation.initial_state(problem), None, bounds=bounds, soft=False).feasible
+    return formulation.solve(
+        problem, formulation.initial_state(problem), None, bounds=bounds, soft=False
+    ).feasible
 
 
 def smallest_conflict(problem: Problem) -> list[BoundState]:

@@ -30,7 +30,9 @@ class UnitKind:
 
     @classmethod
     def of(cls, unit: Unit) -> UnitKind:
-        return cls(unit.unit_type, unit.max_occupants, unit.accessible, unit.rent, unit.contract_type)
+        return cls(
+            unit.unit_type, unit.max_occupants, unit.accessible, unit.rent, unit.contract_type
+        )
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,9 @@ class Failure:
     limit: str
 
 
-def income_limit(limits: Sequence[IncomeLimit], household_size: int, on: dt.date) -> IncomeLimit | None:
+def income_limit(
+    limits: Sequence[IncomeLimit], household_size: int, on: dt.date
+) -> IncomeLimit | None:
     for limit in limits:
         if household_size < limit.household_min:
             continue
@@ -69,13 +73,19 @@ class Applicants:
         self.type_sets = type_sets
         index = {t: i for i, t in enumerate(type_sets)}
         self.type_set = np.array([index[a.unit_types] for a in applicants], dtype=np.int64)
-        limit_of = {h: income_limit(rules.income_limits, h, on) for h in set(self.household.tolist())}
-        self.max_income = np.array([inf_if_none(limit_of[h]) for h in self.household.tolist()], dtype=np.float64)
+        limit_of = {
+            h: income_limit(rules.income_limits, h, on) for h in set(self.household.tolist())
+        }
+        self.max_income = np.array(
+            [inf_if_none(limit_of[h]) for h in self.household.tolist()], dtype=np.float64
+        )
 
     def failures(self, kind: UnitKind, rows: Rows = slice(None)) -> list[tuple[str, Mask]]:
         """Per rule, in order, which of the applicants at `rows` (default all) fail it for units of `kind`."""
         age, income, household = self.age[rows], self.income[rows], self.household[rows]
-        type_ok = np.array([not types or kind.unit_type in types for types in self.type_sets], dtype=np.bool_)
+        type_ok = np.array(
+            [not types or kind.unit_type in types for types in self.type_sets], dtype=np.bool_
+        )
         age_fail = np.zeros(len(age), dtype=np.bool_)
         for r in self.rules.age_ranges:
             if r.contract_type == kind.contract_type:
@@ -116,7 +126,9 @@ def inf_if_none(limit: IncomeLimit | None) -> float:
     return float("inf") if limit is None else limit.max_income
 
 
-def failure(rule_index: int, applicant: Applicant, kind: UnitKind, rules: Eligibility, on: dt.date) -> Failure | None:
+def failure(
+    rule_index: int, applicant: Applicant, kind: UnitKind, rules: Eligibility, on: dt.date
+) -> Failure | None:
     """The rule at `rule_index` in RULES (-1: none) with the applicant's value and the limit."""
     if rule_index < 0:
         return None
@@ -124,7 +136,9 @@ def failure(rule_index: int, applicant: Applicant, kind: UnitKind, rules: Eligib
     return Failure(rule, *_value_and_limit(rule, applicant, kind, rules, on))
 
 
-def _value_and_limit(rule: str, a: Applicant, kind: UnitKind, rules: Eligibility, on: dt.date) -> tuple[str, str]:
+def _value_and_limit(
+    rule: str, a: Applicant, kind: UnitKind, rules: Eligibility, on: dt.date
+) -> tuple[str, str]:
     if rule == "unit_type":
         return kind.unit_type, ", ".join(a.unit_types)
     if rule == "household_size":
@@ -135,6 +149,9 @@ def _value_and_limit(rule: str, a: Applicant, kind: UnitKind, rules: Eligibility
         ranges = [r for r in rules.age_ranges if r.contract_type == kind.contract_type]
         return str(a.age), ", ".join(f"{r.min_age or ''}-{r.max_age or ''}" for r in ranges)
     if rule == "income":
-        return f"{a.income:.0f}", f"{inf_if_none(income_limit(rules.income_limits, a.household_size, on)):.0f}"
+        return (
+            f"{a.income:.0f}",
+            f"{inf_if_none(income_limit(rules.income_limits, a.household_size, on)):.0f}",
+        )
     ratio = 12 * kind.rent / a.income if a.income > 0 else float("inf")
     return f"{ratio:.2f}", f"{rules.max_rent_to_income:.2f}"

@@ -31,7 +31,9 @@ from .result import (
 )
 
 
-def allocate(round_: Round, mode: Mode = Mode.PRIORITY, seed: int = 0, *, with_max_fill: bool = True) -> Result:
+def allocate(
+    round_: Round, mode: Mode = Mode.PRIORITY, seed: int = 0, *, with_max_fill: bool = True
+) -> Result:
     return _allocate(Problem(round_), mode, seed, with_max_fill)
 
 
@@ -44,7 +46,9 @@ def _allocate(problem: Problem, mode: Mode, seed: int, with_max_fill: bool) -> R
     assignments = tuple(
         sorted(
             (
-                Assignment(unit, problem.candidates[i].applicant.id, problem.unit_chain[unit][0], rank + 1)
+                Assignment(
+                    unit, problem.candidates[i].applicant.id, problem.unit_chain[unit][0], rank + 1
+                )
                 for i, unit in outcome.units.items()
                 for rank in [problem.rank_of(problem.candidates[i], problem.unit_cell[unit])]
                 if rank is not None
@@ -62,14 +66,19 @@ def _allocate(problem: Problem, mode: Mode, seed: int, with_max_fill: bool) -> R
         policy=report,
         metrics=metrics(problem, outcome.units, penalty(problem, report)),
         certificate=outcome.certificate,
-        max_fill=max_fill(problem, len(outcome.units)) if with_max_fill and outcome.serial else None,
+        max_fill=max_fill(problem, len(outcome.units))
+        if with_max_fill and outcome.serial
+        else None,
     )
 
 
 def _infeasible(problem: Problem, mode: Mode, seed: int) -> Result:
     ids = tuple(b.bound.id for b in smallest_conflict(problem))
     why = reason("infeasible", bounds=", ".join(ids))
-    explanations = tuple(Explanation(c.applicant.id, None, None, (reason("not_placed"), why)) for c in problem.candidates)
+    explanations = tuple(
+        Explanation(c.applicant.id, None, None, (reason("not_placed"), why))
+        for c in problem.candidates
+    )
     return Result(
         round_id=problem.round.id,
         mode=mode,
@@ -88,7 +97,9 @@ def without_mix(round_: Round) -> Round:
     return dataclasses.replace(round_, policy=dataclasses.replace(round_.policy, bounds=()))
 
 
-def price_of_mix(round_: Round, mode: Mode = Mode.PRIORITY, seed: int = 0, with_mix: Result | None = None) -> PriceOfMix:
+def price_of_mix(
+    round_: Round, mode: Mode = Mode.PRIORITY, seed: int = 0, with_mix: Result | None = None
+) -> PriceOfMix:
     mixed = with_mix or allocate(round_, mode, seed, with_max_fill=False)
     free = allocate(without_mix(round_), mode, seed, with_max_fill=False)
     placed_with = {a.applicant_id for a in mixed.assignments}
@@ -111,4 +122,3 @@ def compare_modes(round_: Round, seed: int = 0) -> Comparison:
     except Unreachable:
         fill = 0
     return Comparison(results, fill)
-

@@ -32,7 +32,9 @@ class Explainer:
 
     def explain(self, candidate: Candidate) -> Explanation:
         unit = self.outcome.units.get(candidate.index)
-        rank = None if unit is None else self.problem.rank_of(candidate, self.problem.unit_cell[unit])
+        rank = (
+            None if unit is None else self.problem.rank_of(candidate, self.problem.unit_cell[unit])
+        )
         closed = {(c.rank, c.target): c for c in self.outcome.closed.get(candidate.index, [])}
         limit = len(candidate.applicant.preferences) if rank is None else rank
         reasons: list[tuple[int, Reason]] = []
@@ -44,11 +46,28 @@ class Explainer:
                 reasons.append((r, reason("no_vacancy", rank=r + 1, target=self._name(target))))
             else:
                 reasons.append(
-                    (r, reason("ineligible", rank=r + 1, target=self._name(target), rule=failure.rule, value=failure.value, limit=failure.limit))
+                    (
+                        r,
+                        reason(
+                            "ineligible",
+                            rank=r + 1,
+                            target=self._name(target),
+                            rule=failure.rule,
+                            value=failure.value,
+                            limit=failure.limit,
+                        ),
+                    )
                 )
         for option in candidate.options:
             if option.rank < limit:
-                reasons.append((option.rank, self._passed_over(candidate, option, closed.get((option.rank, option.target)))))
+                reasons.append(
+                    (
+                        option.rank,
+                        self._passed_over(
+                            candidate, option, closed.get((option.rank, option.target))
+                        ),
+                    )
+                )
         body = tuple(r for _, r in sorted(reasons, key=lambda pair: pair[0]))
         if unit is None:
             headline = reason("not_placed")
@@ -58,7 +77,9 @@ class Explainer:
             assert rank is not None
             complex_id = self.problem.unit_chain[unit][0]
             headline = reason("placed", unit=unit, complex=self._name(complex_id), rank=rank + 1)
-        return Explanation(candidate.applicant.id, unit, None if rank is None else rank + 1, (headline, *body))
+        return Explanation(
+            candidate.applicant.id, unit, None if rank is None else rank + 1, (headline, *body)
+        )
 
     def _passed_over(self, candidate: Candidate, option: Option, closed: Closed | None) -> Reason:
         target = self._name(option.target)
@@ -70,8 +91,14 @@ class Explainer:
             code = "maximum" if closed.why is Why.MAXIMUM else "minimum"
             limit = b.hi if closed.why is Why.MAXIMUM else b.lo
             return reason(
-                code, rank=option.rank + 1, target=target, dimension=b.bound.dimension.value, value=b.bound.value,
-                scope=self._name(b.bound.scope), count=closed.count, limit=limit if limit is not None else 0,
+                code,
+                rank=option.rank + 1,
+                target=target,
+                dimension=b.bound.dimension.value,
+                value=b.bound.value,
+                scope=self._name(b.bound.scope),
+                count=closed.count,
+                limit=limit if limit is not None else 0,
             )
         group = candidate.applicant.group
         last = self._last_in(option, group)
@@ -84,22 +111,51 @@ class Explainer:
         if full is not None:
             b = self.problem.bounds[full]
             return reason(
-                "maximum", rank=option.rank + 1, target=target, dimension=b.bound.dimension.value, value=b.bound.value,
-                scope=self._name(b.bound.scope), count=self.after[full], limit=b.hi if b.hi is not None else 0,
+                "maximum",
+                rank=option.rank + 1,
+                target=target,
+                dimension=b.bound.dimension.value,
+                value=b.bound.value,
+                scope=self._name(b.bound.scope),
+                count=self.after[full],
+                limit=b.hi if b.hi is not None else 0,
             )
         if not self.outcome.serial:
-            return reason("optimised_away", rank=option.rank + 1, target=target, position=position + 1, last=last + 1 if last >= 0 else "-")
+            return reason(
+                "optimised_away",
+                rank=option.rank + 1,
+                target=target,
+                position=position + 1,
+                last=last + 1 if last >= 0 else "-",
+            )
         if last < 0:
-            return reason("outranked_no_group", rank=option.rank + 1, target=target, position=position + 1, group=group)
-        return reason("outranked", rank=option.rank + 1, target=target, position=position + 1, group=group, last=last + 1)
+            return reason(
+                "outranked_no_group",
+                rank=option.rank + 1,
+                target=target,
+                position=position + 1,
+                group=group,
+            )
+        return reason(
+            "outranked",
+            rank=option.rank + 1,
+            target=target,
+            position=position + 1,
+            group=group,
+            last=last + 1,
+        )
 
     def _full_maximum(self, candidate: Candidate, option: Option) -> int | None:
         """A hard maximum, full after the round, that shuts the applicant out of every cell of the option."""
         found = None
         for cell in option.cells:
             full = [
-                bi for bi in self.problem.cell_bounds[cell]
-                if (b := self.problem.bounds[bi]).bound.hard and b.hi is not None and self.after[bi] >= b.hi and counts(b.bound, candidate.profile)
+                bi
+                for bi in self.problem.cell_bounds[cell]
+                if (b := self.problem.bounds[bi]).bound.hard
+                and b.hi is not None
+                and self.after[bi] >= b.hi
+                and counts(b.bound, candidate.profile)
             ]
             if not full:
                 return None

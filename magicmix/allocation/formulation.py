@@ -48,7 +48,9 @@ class State:
 
 
 def initial_state(problem: Problem) -> State:
-    return State(problem.candidates, [c.capacity for c in problem.cells], [b.before for b in problem.bounds])
+    return State(
+        problem.candidates, [c.capacity for c in problem.cells], [b.before for b in problem.bounds]
+    )
 
 
 LinkKey = tuple[Profile, frozenset[int], str]
@@ -75,9 +77,13 @@ class _Model:
 
     def seat_columns(self) -> np.ndarray:
         """Columns that must be whole numbers: applicants (x) and seat counts (z)."""
-        return np.array([j for _, _, j in self.x_cols] + [j for _, _, j in self.z_cols], dtype=np.int64)
+        return np.array(
+            [j for _, _, j in self.x_cols] + [j for _, _, j in self.z_cols], dtype=np.int64
+        )
 
-    def lp(self, columns: np.ndarray | None = None, fixed: np.ndarray | None = None) -> highspy.HighsLp:
+    def lp(
+        self, columns: np.ndarray | None = None, fixed: np.ndarray | None = None
+    ) -> highspy.HighsLp:
         """The model for HiGHS, on `columns` only (default all); `fixed` holds the value of every
         other column, whose share of each row moves into the row bounds."""
         matrix, cost, upper = self.matrix, self.cost, self.upper
@@ -178,13 +184,17 @@ def _build(
             column(b.bound.penalty, np.inf, [(r, -1.0)])
 
     matching: dict[Profile, set[int]] = {}
-    cell_rows: dict[tuple[Profile, int], list[int]] = {}  # capacity row, then bound rows counting the profile
+    cell_rows: dict[
+        tuple[Profile, int], list[int]
+    ] = {}  # capacity row, then bound rows counting the profile
     z_cols: list[tuple[int, int, int]] = []
     capacity = state.capacity
     cells = problem.cells
     for (profile, kinds, target), link in links.items():
         if profile not in matching:
-            matching[profile] = {bi for bi in bound_rows if counts(problem.bounds[bi].bound, profile)}
+            matching[profile] = {
+                bi for bi in bound_rows if counts(problem.bounds[bi].bound, profile)
+            }
         match = matching[profile]
         for c in problem.target_cells[target]:
             if capacity[c] == 0 or cells[c].kind_id not in kinds:
@@ -205,8 +215,19 @@ def _build(
 
     n_cols = len(cost)
     col_of = np.repeat(np.arange(n_cols, dtype=np.int64), np.array(counts_per_col, dtype=np.int64))
-    matrix = csc_matrix((np.array(vals), (np.array(rows, dtype=np.int64), col_of)), shape=(len(row_lo), n_cols))
-    return _Model(matrix, np.array(cost), np.array(upper), np.array(row_lo), np.array(row_hi), x_cols, z_cols, links)
+    matrix = csc_matrix(
+        (np.array(vals), (np.array(rows, dtype=np.int64), col_of)), shape=(len(row_lo), n_cols)
+    )
+    return _Model(
+        matrix,
+        np.array(cost),
+        np.array(upper),
+        np.array(row_lo),
+        np.array(row_hi),
+        x_cols,
+        z_cols,
+        links,
+    )
 
 
 def _run(
@@ -240,19 +261,30 @@ def _run(
         solution.col_value = start.tolist()
         highs.setSolution(solution)
     highs.run()
-    ok = highs.getModelStatus() in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kTimeLimit)
+    ok = highs.getModelStatus() in (
+        highspy.HighsModelStatus.kOptimal,
+        highspy.HighsModelStatus.kTimeLimit,
+    )
     return highs if ok and highs.getInfo().primal_solution_status == 2 else None
 
 
-def _starting_set(problem: Problem, candidates: Sequence[Candidate], state: State, value: Value) -> list[Candidate]:
+def _starting_set(
+    problem: Problem, candidates: Sequence[Candidate], state: State, value: Value
+) -> list[Candidate]:
     """Per link, the applicants who value it most, a few times as many as it has seats."""
     members: dict[LinkKey, list[tuple[float, int]]] = defaultdict(list)
     for candidate in candidates:
         for option in candidate.options:
-            members[_link(candidate, option)].append((-value(candidate, option.rank), candidate.index))
+            members[_link(candidate, option)].append(
+                (-value(candidate, option.rank), candidate.index)
+            )
     chosen: set[int] = set()
     for (_, kinds, target), entries in members.items():
-        seats = sum(state.capacity[c] for c in problem.target_cells[target] if problem.cells[c].kind_id in kinds)
+        seats = sum(
+            state.capacity[c]
+            for c in problem.target_cells[target]
+            if problem.cells[c].kind_id in kinds
+        )
         entries.sort()
         chosen.update(index for _, index in entries[: 2 * seats + 5])
     return [c for c in candidates if c.index in chosen]
@@ -280,16 +312,26 @@ def solve(
     candidates, hard, softs = _inputs(problem, state, bounds, soft)
     if value is None:
         return _integer(_build(problem, candidates, state, None, hard, softs), time_limit, None)
-    model, relaxed = _relaxation(problem, candidates, state, value, hard, softs, time_limit, presolve)
+    model, relaxed = _relaxation(
+        problem, candidates, state, value, hard, softs, time_limit, presolve
+    )
     if relaxed is None:
-        return _integer(model, time_limit, None) if model.width == 0 else Solution(False, {}, 0.0, 0.0, 0.0)
+        return (
+            _integer(model, time_limit, None)
+            if model.width == 0
+            else Solution(False, {}, 0.0, 0.0, 0.0)
+        )
     bound = -relaxed.getInfo().objective_function_value
     values = np.array(relaxed.getSolution().col_value)
     if np.all(np.abs(values - np.rint(values)) < 1e-7):
-        return Solution(True, _split(np.rint(values), model.x_cols, model.z_cols), bound, bound, 0.0)
+        return Solution(
+            True, _split(np.rint(values), model.x_cols, model.z_cols), bound, bound, 0.0
+        )
     whole = _whole_seats(model, values, time_limit)
     if whole is not None and _gap(bound, -float(model.cost @ whole)) <= 1e-9:
-        return Solution(True, _split(whole, model.x_cols, model.z_cols), -float(model.cost @ whole), bound, 0.0)
+        return Solution(
+            True, _split(whole, model.x_cols, model.z_cols), -float(model.cost @ whole), bound, 0.0
+        )
     return _integer(model, time_limit, bound, whole)
 
 
@@ -341,7 +383,11 @@ def _relaxation(
             c
             for c in candidates
             if c.index not in inside
-            and any(_link(c, o) not in model.links or value(c, o.rank) + duals[model.links[_link(c, o)]] > 1e-7 for o in c.options)
+            and any(
+                _link(c, o) not in model.links
+                or value(c, o.rank) + duals[model.links[_link(c, o)]] > 1e-7
+                for o in c.options
+            )
         ]
         if not priced:
             return model, relaxed
@@ -377,7 +423,9 @@ def _gap(bound: float, objective: float) -> float:
     return max(0.0, (bound - objective) / max(1.0, abs(bound)))
 
 
-def _integer(model: _Model, time_limit: float | None, bound: float | None, start: np.ndarray | None = None) -> Solution:
+def _integer(
+    model: _Model, time_limit: float | None, bound: float | None, start: np.ndarray | None = None
+) -> Solution:
     if model.width == 0:
         return Solution(bool(np.all((model.row_lo <= 0) & (model.row_hi >= 0))), {}, 0.0, 0.0, 0.0)
     highs = _run(model.lp(), model.seat_columns(), time_limit, start=start)
@@ -387,10 +435,14 @@ def _integer(model: _Model, time_limit: float | None, bound: float | None, start
     objective = -info.objective_function_value
     best = -info.mip_dual_bound if bound is None else min(bound, -info.mip_dual_bound)
     x = np.rint(np.array(highs.getSolution().col_value))
-    return Solution(True, _split(x, model.x_cols, model.z_cols), objective, best, _gap(best, objective))
+    return Solution(
+        True, _split(x, model.x_cols, model.z_cols), objective, best, _gap(best, objective)
+    )
 
 
-def _split(x: np.ndarray, x_cols: list[tuple[Candidate, int, int]], z_cols: list[tuple[int, int, int]]) -> dict[int, int]:
+def _split(
+    x: np.ndarray, x_cols: list[tuple[Candidate, int, int]], z_cols: list[tuple[int, int, int]]
+) -> dict[int, int]:
     """Hand each link's chosen applicants the cells its z counts name."""
     chosen: dict[int, list[int]] = defaultdict(list)
     for candidate, link, j in x_cols:

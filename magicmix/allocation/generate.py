@@ -67,7 +67,11 @@ def _complex(rng: random.Random, number: int, size: Size) -> Complex:
     vacancy_rate = size.vacancies / n_units
     young = number % 2 == 0  # half the complexes let on jongerencontracten
     contract = "jongerencontract" if young else "onbepaalde_tijd"
-    rent = {"studio": rng.uniform(480, 620), "room": rng.uniform(380, 460), "flat": rng.uniform(700, 800)}
+    rent = {
+        "studio": rng.uniform(480, 620),
+        "room": rng.uniform(380, 460),
+        "flat": rng.uniform(700, 800),
+    }
     area = {"studio": 23.0, "room": 16.0, "flat": 58.0}
     buildings: list[Cluster] = []
     gang_size = max(1, n_units // 28) if size.complexes == 1 else rng.randint(14, 24)
@@ -95,10 +99,14 @@ def _complex(rng: random.Random, number: int, size: Size) -> Complex:
                 )
                 made += 1
             if units:
-                gangs.append(Cluster(f"c{number}-b{b}-g{g}", f"Gang {b}.{g}", "gang", units=tuple(units)))
+                gangs.append(
+                    Cluster(f"c{number}-b{b}-g{g}", f"Gang {b}.{g}", "gang", units=tuple(units))
+                )
             if made >= n_units:
                 break
-        buildings.append(Cluster(f"c{number}-b{b}", f"Gebouw {b}", "building", clusters=tuple(gangs)))
+        buildings.append(
+            Cluster(f"c{number}-b{b}", f"Gebouw {b}", "building", clusters=tuple(gangs))
+        )
         b += 1
     return Complex(f"c{number}", f"Complex {number}", tuple(buildings))
 
@@ -107,13 +115,38 @@ def _policy(complexes: list[Complex]) -> Policy:
     bounds: list[Bound] = []
     for c in complexes:
         bounds += [
-            Bound(f"{c.id}-statushouders", c.id, Dimension.GROUP, "statushouder", minimum=0.25, maximum=0.5, share=True),
-            Bound(f"{c.id}-dragend", c.id, Dimension.ROLE, Role.SUPPORTING.value, minimum=0.5, share=True, hard=False, penalty=50.0),
+            Bound(
+                f"{c.id}-statushouders",
+                c.id,
+                Dimension.GROUP,
+                "statushouder",
+                minimum=0.25,
+                maximum=0.5,
+                share=True,
+            ),
+            Bound(
+                f"{c.id}-dragend",
+                c.id,
+                Dimension.ROLE,
+                Role.SUPPORTING.value,
+                minimum=0.5,
+                share=True,
+                hard=False,
+                penalty=50.0,
+            ),
             Bound(f"{c.id}-partner", c.id, Dimension.PARTNER, "Tussenvoorziening", maximum=60),
         ]
         for building in c.clusters:
             for gang in building.clusters:
-                bounds.append(Bound(f"{gang.id}-intensief", gang.id, Dimension.SUPPORT, SupportLevel.INTENSIVE.value, maximum=2))
+                bounds.append(
+                    Bound(
+                        f"{gang.id}-intensief",
+                        gang.id,
+                        Dimension.SUPPORT,
+                        SupportLevel.INTENSIVE.value,
+                        maximum=2,
+                    )
+                )
     eligibility = Eligibility(
         age_ranges=(AgeRange("jongerencontract", 18, 27),),
         income_limits=(
@@ -125,7 +158,9 @@ def _policy(complexes: list[Complex]) -> Policy:
     return Policy(tuple(bounds), eligibility)
 
 
-def _applicant(rng: random.Random, number: int, complexes: list[Complex], popularity: list[float], size: Size) -> Applicant:
+def _applicant(
+    rng: random.Random, number: int, complexes: list[Complex], popularity: list[float], size: Size
+) -> Applicant:
     group, _, role, support, partner = rng.choices(GROUPS, weights=[g[1] for g in GROUPS])[0]
     level = rng.choices(list(SupportLevel), weights=support)[0]
     k = rng.randint(1, min(size.max_choices, len(complexes)))
@@ -165,4 +200,10 @@ def generate(size: str | Size, seed: int = 0, applicants: int | None = None) -> 
     popularity = [1.0 / (i + 1) ** 0.7 for i in range(len(complexes))]
     count = shape.applicants if applicants is None else applicants
     people = tuple(_applicant(rng, i, complexes, popularity, shape) for i in range(count))
-    return Round(f"generated-{size if isinstance(size, str) else 'custom'}-{seed}", ROUND_DATE, tuple(complexes), people, _policy(complexes))
+    return Round(
+        f"generated-{size if isinstance(size, str) else 'custom'}-{seed}",
+        ROUND_DATE,
+        tuple(complexes),
+        people,
+        _policy(complexes),
+    )

@@ -80,7 +80,9 @@ class ApplicantIn(_Strict):
     income: float = Field(ge=0, description="annual income in euro")
     accessibility_need: bool = False
     unit_types: list[str] = Field(default=[], description="acceptable unit types; empty = any")
-    preferences: list[str] = Field(default=[m.ANY], min_length=1, description='ranked complex, cluster or unit ids; "*" = any')
+    preferences: list[str] = Field(
+        default=[m.ANY], min_length=1, description='ranked complex, cluster or unit ids; "*" = any'
+    )
     registration_date: dt.date
     urgency: int = 0
     selection_score: float = 0.0
@@ -145,14 +147,20 @@ class PolicyIn(_Strict):
 class RoundIn(_Strict):
     """A Magic Mix allocation round: complexes with their units, applicants, policy and ranking rule."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, title="magicmix allocation round, version 1")
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, title="magicmix allocation round, version 1"
+    )
 
     format: Literal["magicmix-round"] = FORMAT
     version: Literal[1] = VERSION
     id: str = Field(min_length=1)
     date: dt.date = Field(description="reference date for dated limits, e.g. income limits")
     ranking: list[m.PriorityKey] = Field(
-        default=[m.PriorityKey.URGENCY, m.PriorityKey.REGISTRATION_DATE, m.PriorityKey.LOTTERY_NUMBER],
+        default=[
+            m.PriorityKey.URGENCY,
+            m.PriorityKey.REGISTRATION_DATE,
+            m.PriorityKey.LOTTERY_NUMBER,
+        ],
         description="priority keys, most important first",
     )
     complexes: list[ComplexIn] = Field(min_length=1)
@@ -177,7 +185,9 @@ def _path(loc: Iterable[int | str]) -> str:
 def _pydantic_problems(error: ValidationError, where: str = "") -> list[str]:
     problems = []
     for item in error.errors():
-        loc = [p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-after"))]
+        loc = [
+            p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-after"))
+        ]
         problems.append(f"{where}{_path(loc)}: {item['msg']}")
     return problems
 
@@ -216,17 +226,23 @@ def _check_references(raw: RoundIn, applicant_at: Callable[[int, str], str]) -> 
     applicant_ids: dict[str, int] = {}
     for ai, applicant in enumerate(raw.applicants):
         if applicant.id in applicant_ids:
-            problems.append(f"{applicant_at(ai, 'id')}: applicant {applicant.id!r} also at {applicant_at(applicant_ids[applicant.id], 'id')}")
+            problems.append(
+                f"{applicant_at(ai, 'id')}: applicant {applicant.id!r} also at {applicant_at(applicant_ids[applicant.id], 'id')}"
+            )
         applicant_ids.setdefault(applicant.id, ai)
         for pi, target in enumerate(applicant.preferences):
             if target != m.ANY and target not in seen:
-                problems.append(f"{applicant_at(ai, f'preferences[{pi}]')}: unknown complex, cluster or unit {target!r}")
+                problems.append(
+                    f"{applicant_at(ai, f'preferences[{pi}]')}: unknown complex, cluster or unit {target!r}"
+                )
         if len(set(applicant.preferences)) < len(applicant.preferences):
             problems.append(f"{applicant_at(ai, 'preferences')}: the same entry appears twice")
     bound_ids: set[str] = set()
     for bi, bound in enumerate(raw.policy.bounds):
         if bound.scope not in scopes:
-            problems.append(f"$.policy.bounds[{bi}].scope: unknown complex or cluster {bound.scope!r}")
+            problems.append(
+                f"$.policy.bounds[{bi}].scope: unknown complex or cluster {bound.scope!r}"
+            )
         if bound.id in bound_ids:
             problems.append(f"$.policy.bounds[{bi}].id: bound {bound.id!r} is defined twice")
         bound_ids.add(bound.id)
@@ -238,11 +254,27 @@ def _unit(raw: UnitIn) -> m.Unit:
     if raw.occupant is not None:
         o = raw.occupant
         occupant = m.Occupant(o.group, o.role, o.support, o.partner)
-    return m.Unit(raw.id, raw.type, raw.floor_area, raw.max_occupants, raw.self_contained, raw.accessible, raw.rent, raw.contract_type, occupant)
+    return m.Unit(
+        raw.id,
+        raw.type,
+        raw.floor_area,
+        raw.max_occupants,
+        raw.self_contained,
+        raw.accessible,
+        raw.rent,
+        raw.contract_type,
+        occupant,
+    )
 
 
 def _cluster(raw: ClusterIn) -> m.Cluster:
-    return m.Cluster(raw.id, raw.name or raw.id, raw.kind, tuple(_cluster(c) for c in raw.clusters), tuple(_unit(u) for u in raw.units))
+    return m.Cluster(
+        raw.id,
+        raw.name or raw.id,
+        raw.kind,
+        tuple(_cluster(c) for c in raw.clusters),
+        tuple(_unit(u) for u in raw.units),
+    )
 
 
 def _applicant(raw: ApplicantIn) -> m.Applicant:
@@ -271,22 +303,41 @@ def _round(raw: RoundIn) -> m.Round:
         id=raw.id,
         date=raw.date,
         complexes=tuple(
-            m.Complex(c.id, c.name or c.id, tuple(_cluster(k) for k in c.clusters), tuple(_unit(u) for u in c.units)) for c in raw.complexes
+            m.Complex(
+                c.id,
+                c.name or c.id,
+                tuple(_cluster(k) for k in c.clusters),
+                tuple(_unit(u) for u in c.units),
+            )
+            for c in raw.complexes
         ),
         applicants=tuple(_applicant(a) for a in raw.applicants),
         policy=m.Policy(
             bounds=tuple(
-                m.Bound(b.id, b.scope, b.dimension, b.value, b.min, b.max, b.share, b.hard, b.penalty) for b in p.bounds
+                m.Bound(
+                    b.id, b.scope, b.dimension, b.value, b.min, b.max, b.share, b.hard, b.penalty
+                )
+                for b in p.bounds
             ),
             eligibility=m.Eligibility(
-                tuple(m.AgeRange(r.contract_type, r.min_age, r.max_age) for r in p.eligibility.age_ranges),
                 tuple(
-                    m.IncomeLimit(i.max_income, i.household_min, i.household_max, i.valid_from, i.valid_to)
+                    m.AgeRange(r.contract_type, r.min_age, r.max_age)
+                    for r in p.eligibility.age_ranges
+                ),
+                tuple(
+                    m.IncomeLimit(
+                        i.max_income, i.household_min, i.household_max, i.valid_from, i.valid_to
+                    )
                     for i in p.eligibility.income_limits
                 ),
                 p.eligibility.max_rent_to_income,
             ),
-            weights=m.Weights(p.weights.placement, p.weights.preference, p.weights.priority, p.weights.selection_score),
+            weights=m.Weights(
+                p.weights.placement,
+                p.weights.preference,
+                p.weights.priority,
+                p.weights.selection_score,
+            ),
         ),
         ranking=tuple(raw.ranking),
     )
@@ -321,7 +372,9 @@ def load_round(path: Path, applicants: CsvApplicants | None = None) -> m.Round:
     except OSError as error:
         raise RoundError([f"{path}: cannot read ({error.strerror})"]) from None
     except json.JSONDecodeError as error:
-        raise RoundError([f"{path}: not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"]) from None
+        raise RoundError(
+            [f"{path}: not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"]
+        ) from None
     except UnicodeDecodeError:
         raise RoundError([f"{path}: not UTF-8 text"]) from None
     return parse_round(data, applicants)
@@ -346,16 +399,22 @@ def read_applicants_csv(path: Path) -> CsvApplicants:
     try:
         with path.open(newline="", encoding="utf-8") as handle:
             for row_number, row in enumerate(csv.DictReader(handle), start=2):
-                data: dict[str, object] = {k: v for k, v in row.items() if k is not None and v not in ("", None)}
+                data: dict[str, object] = {
+                    k: v for k, v in row.items() if k is not None and v not in ("", None)
+                }
                 for name in CSV_LISTS:
                     if isinstance(data.get(name), str):
-                        data[name] = [part.strip() for part in str(data[name]).split(";") if part.strip()]
+                        data[name] = [
+                            part.strip() for part in str(data[name]).split(";") if part.strip()
+                        ]
                 try:
                     rows.append(ApplicantIn.model_validate(data))
                 except ValidationError as error:
                     for item in error.errors():
                         column = ".".join(str(p) for p in item["loc"]) or "?"
-                        problems.append(f"{path.name} row {row_number}, column {column}: {item['msg']}")
+                        problems.append(
+                            f"{path.name} row {row_number}, column {column}: {item['msg']}"
+                        )
     except OSError as error:
         raise RoundError([f"{path}: cannot read ({error.strerror})"]) from None
     except UnicodeDecodeError:

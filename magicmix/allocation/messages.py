@@ -121,4 +121,3 @@ def render(code: str, params: Mapping[str, Param], lang: str) -> str:
         dimension, value = str(params["dimension"]), str(params["value"])
         values["what"] = f"{labels[dimension]} {labels.get(value, value)}"
     return CATALOGUE[code][lang].format(**values)
-

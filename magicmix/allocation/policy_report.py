@@ -39,12 +39,30 @@ def policy_report(problem: Problem, units: Mapping[int, str]) -> tuple[BoundRepo
         scope = problem.scopes[b.bound.scope]
         rows.append(
             BoundReport(
-                b.bound.id, scope.id, scope.name, b.bound.dimension.value, b.bound.value, b.bound.hard, b.places,
-                b.before, after, b.target_min, b.target_max, b.lo, b.hi, shortfall, excess, _notes(b, shortfall, excess),
+                b.bound.id,
+                scope.id,
+                scope.name,
+                b.bound.dimension.value,
+                b.bound.value,
+                b.bound.hard,
+                b.places,
+                b.before,
+                after,
+                b.target_min,
+                b.target_max,
+                b.lo,
+                b.hi,
+                shortfall,
+                excess,
+                _notes(b, shortfall, excess),
             )
         )
     return tuple(rows)
 
 
 def penalty(problem: Problem, report: tuple[BoundReport, ...]) -> float:
-    return sum((r.shortfall + r.excess) * b.bound.penalty for b, r in zip(problem.bounds, report, strict=True) if not r.hard)
+    return sum(
+        (r.shortfall + r.excess) * b.bound.penalty
+        for b, r in zip(problem.bounds, report, strict=True)
+        if not r.hard
+    )

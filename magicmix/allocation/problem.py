@@ -120,11 +120,13 @@ class BoundState:
 
 
 def _walk(complex_: Complex) -> Iterator[tuple[tuple[str, ...], Unit]]:
-    def visit(chain: tuple[str, ...], clusters: tuple[Cluster, ...], units: tuple[Unit, ...]) -> Iterator[tuple[tuple[str, ...], Unit]]:
+    def visit(
+        chain: tuple[str, ...], clusters: tuple[Cluster, ...], units: tuple[Unit, ...]
+    ) -> Iterator[tuple[tuple[str, ...], Unit]]:
         for unit in units:
             yield chain, unit
         for cluster in clusters:
-            yield from visit(chain + (cluster.id,), cluster.clusters, cluster.units)
+            yield from visit((*chain, cluster.id), cluster.clusters, cluster.units)
 
     yield from visit((complex_.id,), complex_.clusters, complex_.units)
 
@@ -136,11 +138,20 @@ def _scopes(complex_: Complex, located: list[tuple[tuple[str, ...], Unit]]) -> I
         for scope_id in chain:
             places[scope_id] += 1
             vacant[scope_id] += unit.occupant is None
-    yield Scope(complex_.id, complex_.name, "complex", complex_.id, places[complex_.id], vacant[complex_.id])
+    yield Scope(
+        complex_.id, complex_.name, "complex", complex_.id, places[complex_.id], vacant[complex_.id]
+    )
 
     def visit(clusters: tuple[Cluster, ...]) -> Iterator[Scope]:
         for cluster in clusters:
-            yield Scope(cluster.id, cluster.name, cluster.kind, complex_.id, places[cluster.id], vacant[cluster.id])
+            yield Scope(
+                cluster.id,
+                cluster.name,
+                cluster.kind,
+                complex_.id,
+                places[cluster.id],
+                vacant[cluster.id],
+            )
             yield from visit(cluster.clusters)
 
     yield from visit(complex_.clusters)
@@ -156,8 +167,12 @@ class Problem:
         for pair in located:
             by_complex[pair[0][0]].append(pair)
         self.scopes = {s.id: s for c in round_.complexes for s in _scopes(c, by_complex[c.id])}
-        self.unit_chain = {unit.id: chain + (unit.id,) for chain, unit in located}
-        self.scope_chain = {scope_id: chain[: chain.index(scope_id) + 1] for chain, _ in located for scope_id in chain}
+        self.unit_chain = {unit.id: (*chain, unit.id) for chain, unit in located}
+        self.scope_chain = {
+            scope_id: chain[: chain.index(scope_id) + 1]
+            for chain, _ in located
+            for scope_id in chain
+        }
         self.units = {unit.id: unit for _, unit in located}
         self.cells = self._cells(located)
         self.unit_cell = {u: cell.index for cell in self.cells for u in cell.units}
@@ -173,7 +188,9 @@ class Problem:
         groups: dict[tuple[tuple[str, ...], UnitKind, str], list[str]] = defaultdict(list)
         for chain, unit in located:
             if unit.occupant is None:
-                groups[(chain, UnitKind.of(unit), unit.id if unit.id in named else "")].append(unit.id)
+                groups[(chain, UnitKind.of(unit), unit.id if unit.id in named else "")].append(
+                    unit.id
+                )
         self.kinds = sorted({kind for _, kind, _ in groups})
         kind_id = {kind: i for i, kind in enumerate(self.kinds)}
         return [
@@ -195,16 +212,30 @@ class Problem:
         states = []
         for index, bound in enumerate(sorted(self.round.policy.bounds, key=lambda b: b.id)):
             scope = self.scopes[bound.scope]
-            before = sum(n for profile, n in residents[bound.scope].items() if counts(bound, profile))
+            before = sum(
+                n for profile, n in residents[bound.scope].items() if counts(bound, profile)
+            )
             target_max = target_min = None
             if bound.maximum is not None:
-                target_max = math.floor(bound.maximum * scope.places + 1e-9) if bound.share else int(bound.maximum)
+                target_max = (
+                    math.floor(bound.maximum * scope.places + 1e-9)
+                    if bound.share
+                    else int(bound.maximum)
+                )
             if bound.minimum is not None:
-                target_min = math.ceil(bound.minimum * scope.places - 1e-9) if bound.share else int(bound.minimum)
+                target_min = (
+                    math.ceil(bound.minimum * scope.places - 1e-9)
+                    if bound.share
+                    else int(bound.minimum)
+                )
             hi = None if target_max is None else max(target_max, before)
             lo = None if target_min is None else min(target_min, before + scope.vacancies)
             cells = frozenset(scope_cells[bound.scope])
-            states.append(BoundState(index, bound, scope.places, before, target_min, target_max, lo, hi, cells))
+            states.append(
+                BoundState(
+                    index, bound, scope.places, before, target_min, target_max, lo, hi, cells
+                )
+            )
         return states
 
     def _candidates(self) -> list[Candidate]:
@@ -220,7 +251,9 @@ class Problem:
             targets = [*cell.chain, ANY] + ([cell.units[0]] if cell.named else [])
             for target in targets:
                 grouped[target][cell.kind_id].append(cell.index)
-        self.target_cells = {t: tuple(sorted(c for cells in g.values() for c in cells)) for t, g in grouped.items()}
+        self.target_cells = {
+            t: tuple(sorted(c for cells in g.values() for c in cells)) for t, g in grouped.items()
+        }
         # Per target used in a preference: of the applicants who name it, those eligible for the
         # same kinds there share one answer, found with numpy over those applicants at once.
         naming: dict[str, list[int]] = defaultdict(list)
@@ -232,25 +265,35 @@ class Problem:
         pattern: dict[str, dict[int, int]] = {}  # target -> applicant index -> answer
         for target, rows in sorted(naming.items()):
             kinds = sorted(grouped[target])
-            table_t = np.column_stack([table.eligible(self.kinds[k], np.array(rows)) for k in kinds])
+            table_t = np.column_stack(
+                [table.eligible(self.kinds[k], np.array(rows)) for k in kinds]
+            )
             codes = np.packbits(table_t, axis=1, bitorder="little")
-            words = codes.view(np.uint8).astype(np.uint64) << (8 * np.arange(codes.shape[1], dtype=np.uint64))
+            words = codes.view(np.uint8).astype(np.uint64) << (
+                8 * np.arange(codes.shape[1], dtype=np.uint64)
+            )
             if codes.shape[1] <= 8:
-                _, first, inverse = np.unique(words.sum(axis=1), return_index=True, return_inverse=True)
+                _, first, inverse = np.unique(
+                    words.sum(axis=1), return_index=True, return_inverse=True
+                )
             else:  # more than 64 kinds in one target (e.g. "any" in a large round)
                 _, first, inverse = np.unique(codes, axis=0, return_index=True, return_inverse=True)
             pattern[target] = dict(zip(rows, inverse.reshape(-1).tolist(), strict=True))
             answer[target] = []
             for row in table_t[first].tolist():
                 ok = frozenset(k for k, flag in zip(kinds, row, strict=True) if flag)
-                answer[target].append((ok, tuple(sorted(c for k in ok for c in grouped[target][k]))))
+                answer[target].append(
+                    (ok, tuple(sorted(c for k in ok for c in grouped[target][k])))
+                )
         complexes = {c.id for c in self.round.complexes}
         candidates = []
         # Distinct complexes never share a vacancy, so for lists of complexes only (the usual
         # case) an option depends on (rank, target, eligibility pattern) alone: build each once
         # and share the immutable objects. Other lists take the general path with overlap checks.
         disjoint_of: dict[tuple[str, ...], bool] = {}
-        parts: dict[tuple[int, str, int], tuple[Option | None, tuple[int, str, int | None] | None]] = {}
+        parts: dict[
+            tuple[int, str, int], tuple[Option | None, tuple[int, str, int | None] | None]
+        ] = {}
         for index, applicant in enumerate(applicants):
             prefs = applicant.preferences
             disjoint = disjoint_of.get(prefs)
@@ -283,7 +326,9 @@ class Problem:
                 Candidate(
                     index,
                     applicant,
-                    profile_of(applicant.group, applicant.role, applicant.support, applicant.partner),
+                    profile_of(
+                        applicant.group, applicant.role, applicant.support, applicant.partner
+                    ),
                     position[applicant.id],
                     shared[0],
                     shared[1],
@@ -323,14 +368,22 @@ class Problem:
         """Whether preference targets `a` and `b` can share a vacancy (one holds the other)."""
         if ANY in (a, b):
             return True
-        return a in self.unit_chain.get(b, self.scope_chain.get(b, ())) or b in self.unit_chain.get(a, self.scope_chain.get(a, ()))
+        return a in self.unit_chain.get(b, self.scope_chain.get(b, ())) or b in self.unit_chain.get(
+            a, self.scope_chain.get(a, ())
+        )
 
     def failure(self, candidate: Candidate, kind_id: int) -> Failure | None:
         """The first eligibility rule `candidate` fails for units of kind `kind_id`."""
         if kind_id not in self._first_failure:
             self._first_failure[kind_id] = self._table.first_failure(self.kinds[kind_id]).tolist()
         rule = self._first_failure[kind_id][candidate.index]
-        return failure(rule, candidate.applicant, self.kinds[kind_id], self.round.policy.eligibility, self.round.date)
+        return failure(
+            rule,
+            candidate.applicant,
+            self.kinds[kind_id],
+            self.round.policy.eligibility,
+            self.round.date,
+        )
 
     def score(self, candidate: Candidate, rank: int) -> float:
         """What placing `candidate` at preference `rank` adds to the optimal mode's objective."""

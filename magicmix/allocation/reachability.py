@@ -32,11 +32,17 @@ class Reachability:
         self.turn = {index: turn for turn, index in enumerate(self.pool)}
         self.capacity = [c.capacity for c in problem.cells]
         self.fixed = [b.before for b in problem.bounds]
-        self.room = [sum(self.capacity[c] for c in b.cells) for b in problem.bounds]  # vacancies left in scope
+        self.room = [
+            sum(self.capacity[c] for c in b.cells) for b in problem.bounds
+        ]  # vacancies left in scope
         self.hard = [b for b in problem.bounds if b.bound.hard]
-        self.hard_at: list[list[int]] = [[bi for bi in at if problem.bounds[bi].bound.hard] for at in problem.cell_bounds]
+        self.hard_at: list[list[int]] = [
+            [bi for bi in at if problem.bounds[bi].bound.hard] for at in problem.cell_bounds
+        ]
         self.supplies, self.supply = self._supplies()
-        self.hopeless: set[tuple[int, frozenset[int]]] = set()  # see _admits; emptied when the state changes
+        self.hopeless: set[tuple[int, frozenset[int]]] = (
+            set()
+        )  # see _admits; emptied when the state changes
         # Without a minimum above today's count, an empty completion always works.
         self.active = any(b.lo is not None and b.lo > b.before for b in self.hard)
         self.witness: dict[int, int] = {}
@@ -49,7 +55,11 @@ class Reachability:
         """The hard maximum that taking `cell` would break right now, if any."""
         for bi in self.hard_at[cell]:
             b = self.problem.bounds[bi]
-            if b.hi is not None and self.fixed[bi] + 1 > b.hi and counts(b.bound, candidate.profile):
+            if (
+                b.hi is not None
+                and self.fixed[bi] + 1 > b.hi
+                and counts(b.bound, candidate.profile)
+            ):
                 return bi
         return None
 
@@ -91,7 +101,9 @@ class Reachability:
         """Per applicant, the hard minimums they could count towards (they match it and name a
         vacancy in its scope); per bound, how many waiting applicants could."""
         problem = self.problem
-        within: dict[int, set[int]] = {}  # id of an option's cells -> minimums whose scope holds one
+        within: dict[
+            int, set[int]
+        ] = {}  # id of an option's cells -> minimums whose scope holds one
         supplies: dict[int, list[int]] = {}
         supply = [0] * len(problem.bounds)
         for candidate in self.pool.values():
@@ -99,9 +111,16 @@ class Reachability:
             for option in candidate.options:
                 key = id(option.cells)  # cell tuples are shared between applicants
                 if key not in within:
-                    within[key] = {bi for c in option.cells for bi in self.hard_at[c] if problem.bounds[bi].lo is not None}
+                    within[key] = {
+                        bi
+                        for c in option.cells
+                        for bi in self.hard_at[c]
+                        if problem.bounds[bi].lo is not None
+                    }
                 found |= within[key]
-            supplies[candidate.index] = mine = [bi for bi in found if counts(problem.bounds[bi].bound, candidate.profile)]
+            supplies[candidate.index] = mine = [
+                bi for bi in found if counts(problem.bounds[bi].bound, candidate.profile)
+            ]
             for bi in mine:
                 supply[bi] += 1
         return supplies, supply
@@ -131,7 +150,9 @@ class Reachability:
         return [
             b.index
             for b in self.hard
-            if b.lo is not None and self.total[b.index] <= b.lo and not (b.index in self.hard_at[cell] and counts(b.bound, candidate.profile))
+            if b.lo is not None
+            and self.total[b.index] <= b.lo
+            and not (b.index in self.hard_at[cell] and counts(b.bound, candidate.profile))
         ]
 
     def blame(self, tight: list[int]) -> tuple[int | None, int]:
@@ -194,11 +215,18 @@ class Reachability:
         if freed is not None and self.problem.rank_of(who, freed) is not None:
             moves.append(freed)
         options = sorted(who.options, key=lambda o: cell not in o.cells)
-        moves.extend(c for o in options for c in o.cells if c not in (cell, freed) and len(self.members[c]) < self.capacity[c])
+        moves.extend(
+            c
+            for o in options
+            for c in o.cells
+            if c not in (cell, freed) and len(self.members[c]) < self.capacity[c]
+        )
         moves.append(None)
         return moves
 
-    def _commit(self, candidate: Candidate, cell: int, evicted: Candidate | None, move: int | None) -> None:
+    def _commit(
+        self, candidate: Candidate, cell: int, evicted: Candidate | None, move: int | None
+    ) -> None:
         if candidate.index in self.witness:
             self._unwitness(candidate.index)
         if evicted is not None:
@@ -225,7 +253,9 @@ class Reachability:
     def _lean(self, candidate: Candidate, rank: int) -> float:
         """Witness objective: place as few applicants as the minimums need, preferring those served
         last, so the witness leaves room for the applicants served before them."""
-        return -1.0 - (len(self.problem.candidates) - self.turn[candidate.index]) / len(self.problem.candidates)
+        return -1.0 - (len(self.problem.candidates) - self.turn[candidate.index]) / len(
+            self.problem.candidates
+        )
 
     def _admits(self, candidate: Candidate, cell: int) -> bool:
         """Whether a completion exists with `candidate` in `cell`; if so it becomes the witness.
@@ -234,7 +264,11 @@ class Reachability:
         or because an earlier solve showed the candidate cannot be spared from the
         completion even if their seat cost no vacancy. That holds for every cell
         where the same bounds count them, until the state changes."""
-        credit = frozenset(bi for bi in self.hard_at[cell] if counts(self.problem.bounds[bi].bound, candidate.profile))
+        credit = frozenset(
+            bi
+            for bi in self.hard_at[cell]
+            if counts(self.problem.bounds[bi].bound, candidate.profile)
+        )
         if self._starves(candidate, cell) or (candidate.index, credit) in self.hopeless:
             return False
         if self._resolve(candidate, cell):
@@ -255,7 +289,9 @@ class Reachability:
             self._witness(self.problem.candidates[index], placed)
         return True
 
-    def _complete(self, candidate: Candidate | None, cell: int | None, seat: bool = True) -> tuple[formulation.Solution, list[int]]:
+    def _complete(
+        self, candidate: Candidate | None, cell: int | None, seat: bool = True
+    ) -> tuple[formulation.Solution, list[int]]:
         """A completion by the applicants still waiting, with `candidate` counted in `cell` if given
         (taking a vacancy there when `seat`); also the resulting counts per bound."""
         capacity = list(self.capacity)
@@ -268,7 +304,15 @@ class Reachability:
         # Only applicants who count towards a minimum not yet met can help: leaving anyone
         # else out of a completion keeps it valid, so the witness is solved without them.
         short = [b.bound for b in self.hard if b.lo is not None and b.lo > fixed[b.index]]
-        needed = {p: any(counts(b, p) for b in short) for p in {c.profile for c in self.pool.values()}}
-        pool = [c for i, c in self.pool.items() if needed[c.profile] and (candidate is None or i != candidate.index)]
+        needed = {
+            p: any(counts(b, p) for b in short) for p in {c.profile for c in self.pool.values()}
+        }
+        pool = [
+            c
+            for i, c in self.pool.items()
+            if needed[c.profile] and (candidate is None or i != candidate.index)
+        ]
         state = formulation.State(pool, capacity, fixed)
-        return formulation.solve(self.problem, state, self._lean, bounds=self.hard, soft=False), fixed
+        return formulation.solve(
+            self.problem, state, self._lean, bounds=self.hard, soft=False
+        ), fixed

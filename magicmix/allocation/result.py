@@ -87,7 +87,9 @@ class Metrics:
     filled: int
     mean_rank: float  # 1 = everyone got their first preference; 0 if nobody was placed
     score: float  # the optimal mode's objective evaluated on this assignment
-    displaced_by_group: Mapping[str, int]  # applicants who prefer a unit that went to someone ranked lower
+    displaced_by_group: Mapping[
+        str, int
+    ]  # applicants who prefer a unit that went to someone ranked lower
 
 
 @dataclass(frozen=True)

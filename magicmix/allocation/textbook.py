@@ -30,23 +30,46 @@ def instance(problem: Problem) -> Instance:
         for option in candidate.options:
             for c in option.cells:
                 for u in problem.cells[c].units:
-                    pairs.append((candidate.index, unit_index[u], problem.score(candidate, option.rank)))
+                    pairs.append(
+                        (candidate.index, unit_index[u], problem.score(candidate, option.rank))
+                    )
     bounds = []
     for b in problem.bounds:
         members = [
             k
             for k, (a, u, _) in enumerate(pairs)
-            if problem.unit_cell[units[u]] in b.cells and counts(b.bound, problem.candidates[a].profile)
+            if problem.unit_cell[units[u]] in b.cells
+            and counts(b.bound, problem.candidates[a].profile)
         ]
-        bounds.append({"pairs": members, "before": b.before, "lo": b.lo, "hi": b.hi, "hard": b.bound.hard, "penalty": b.bound.penalty})
-    return {"applicants": len(problem.candidates), "units": len(units), "pairs": pairs, "bounds": bounds}
+        bounds.append(
+            {
+                "pairs": members,
+                "before": b.before,
+                "lo": b.lo,
+                "hi": b.hi,
+                "hard": b.bound.hard,
+                "penalty": b.bound.penalty,
+            }
+        )
+    return {
+        "applicants": len(problem.candidates),
+        "units": len(units),
+        "pairs": pairs,
+        "bounds": bounds,
+    }
 
 
-def solve(instances: list[Instance], solver: str = "SCIP", time_limit: float = 600.0) -> list[dict[str, Any]]:
+def solve(
+    instances: list[Instance], solver: str = "SCIP", time_limit: float = 600.0
+) -> list[dict[str, Any]]:
     """Solve each instance in one child process; per instance: feasible, optimal, objective, seconds."""
     request = json.dumps({"solver": solver, "time_limit": time_limit, "instances": instances})
     done = subprocess.run(
-        [sys.executable, str(Path(__file__).with_name("_textbook_solver.py"))], input=request, capture_output=True, text=True, check=True
+        [sys.executable, str(Path(__file__).with_name("_textbook_solver.py"))],
+        input=request,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     answer: list[dict[str, Any]] = json.loads(done.stdout)
     return answer

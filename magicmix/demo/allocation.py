@@ -24,18 +24,38 @@ def build_policy(complex_: Complex) -> MixPolicy:
     residents with intensive support (soft: the engine weighs, and reports, any shortfall)."""
     policy = MixPolicy.objects.create(complex=complex_)
     bounds = [
-        PolicyBound(policy=policy, dimension=Dimension.GROUP, value="statushouder",
-                    minimum=Decimal(45), maximum=Decimal(55), share=True, hard=True),
-    ]  # fmt: skip
+        PolicyBound(
+            policy=policy,
+            dimension=Dimension.GROUP,
+            value="statushouder",
+            minimum=Decimal(45),
+            maximum=Decimal(55),
+            share=True,
+            hard=True,
+        ),
+    ]
     for gang in Cluster.objects.filter(complex=complex_, kind=Cluster.Kind.GANG):
         bounds += [
-            PolicyBound(policy=policy, cluster=gang, dimension=Dimension.ROLE,
-                        value=Role.SUPPORTING, minimum=Decimal(50), share=True, hard=False,
-                        penalty=Decimal(10)),
-            PolicyBound(policy=policy, cluster=gang, dimension=Dimension.SUPPORT,
-                        value=SupportNeed.INTENSIVE, maximum=Decimal(2), hard=False,
-                        penalty=Decimal(5)),
-        ]  # fmt: skip
+            PolicyBound(
+                policy=policy,
+                cluster=gang,
+                dimension=Dimension.ROLE,
+                value=Role.SUPPORTING,
+                minimum=Decimal(50),
+                share=True,
+                hard=False,
+                penalty=Decimal(10),
+            ),
+            PolicyBound(
+                policy=policy,
+                cluster=gang,
+                dimension=Dimension.SUPPORT,
+                value=SupportNeed.INTENSIVE,
+                maximum=Decimal(2),
+                hard=False,
+                penalty=Decimal(5),
+            ),
+        ]
     for bound in bounds:  # one by one: the history records each bound like the editor does
         bound.save()
     return policy
@@ -43,10 +63,15 @@ def build_policy(complex_: Complex) -> MixPolicy:
 
 def build_round(intake: Intake, team: Team, seed: int, today: datetime.date) -> Round:
     round_ = Round.objects.create(
-        complex=intake.complex, intake=intake, title="Ronde 1: vrije studio's",
-        mode=Mode.PRIORITY, ranking=DEFAULT_RANKING, seed=seed,
-        move_in=today + datetime.timedelta(days=30), created_by=team.letting,
-    )  # fmt: skip
+        complex=intake.complex,
+        intake=intake,
+        title="Ronde 1: vrije studio's",
+        mode=Mode.PRIORITY,
+        ranking=DEFAULT_RANKING,
+        seed=seed,
+        move_in=today + datetime.timedelta(days=30),
+        created_by=team.letting,
+    )
     round_.units.set(
         Unit.objects.filter(complex=intake.complex, status=Unit.Status.IN_USE).vacant(today)
     )

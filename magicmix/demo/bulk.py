@@ -45,7 +45,9 @@ def create_users(users: Sequence[tuple[str, str, Organisation, str]], password: 
     created = User.objects.bulk_create(
         [User(email=email, full_name=name, password=hashed) for email, name, _o, _r in users]
     )
-    Membership.objects.bulk_create([
-        Membership(user=user, organisation=organisation, role=role)
-        for user, (_e, _n, organisation, role) in zip(created, users, strict=True)
-    ])
+    Membership.objects.bulk_create(
+        [
+            Membership(user=user, organisation=organisation, role=role)
+            for user, (_e, _n, organisation, role) in zip(created, users, strict=True)
+        ]
+    )

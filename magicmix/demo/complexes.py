@@ -107,33 +107,49 @@ def build_complex(
     writer: Writer,
 ) -> Built:
     rng, today = maker.rng, maker.today
-    complex_ = writer.create([Complex(
-        organisation=organisation,
-        name=plan.name,
-        street=plan.street,
-        house_number=plan.house_number,
-        postcode=plan.postcode,
-        city=plan.city,
-        municipality=plan.city,
-        exploitation_start=plan.exploitation_start,
-        exploitation_end=plan.exploitation_end,
-        concept=plan.concept,
-        placement_style=plan.placement_style,
-    )])[0]
+    complex_ = writer.create(
+        [
+            Complex(
+                organisation=organisation,
+                name=plan.name,
+                street=plan.street,
+                house_number=plan.house_number,
+                postcode=plan.postcode,
+                city=plan.city,
+                municipality=plan.city,
+                exploitation_start=plan.exploitation_start,
+                exploitation_end=plan.exploitation_end,
+                concept=plan.concept,
+                placement_style=plan.placement_style,
+            )
+        ]
+    )[0]
     built = Built(complex_)
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    buildings = writer.create([
-        Cluster(complex=complex_, name=f"Gebouw {letters[b]}", kind=Cluster.Kind.BUILDING,
-                position=b)
-        for b in range(len(plan.buildings))
-    ])
-    floors = writer.create([
-        Cluster(complex=complex_, parent=buildings[b],
+    buildings = writer.create(
+        [
+            Cluster(
+                complex=complex_,
+                name=f"Gebouw {letters[b]}",
+                kind=Cluster.Kind.BUILDING,
+                position=b,
+            )
+            for b in range(len(plan.buildings))
+        ]
+    )
+    floors = writer.create(
+        [
+            Cluster(
+                complex=complex_,
+                parent=buildings[b],
                 name=f"Verdieping {f}" if f else "Begane grond",
-                kind=Cluster.Kind.FLOOR, position=f)
-        for b, building in enumerate(plan.buildings)
-        for f in range(len(building))
-    ])
+                kind=Cluster.Kind.FLOOR,
+                position=f,
+            )
+            for b, building in enumerate(plan.buildings)
+            for f in range(len(building))
+        ]
+    )
     floor_of = iter(floors)
     gangs: list[tuple[Cluster, str, int]] = []  # gang, unit code prefix, size
     new_gangs: list[Cluster] = []
@@ -142,35 +158,46 @@ def build_complex(
             floor = next(floor_of)
             for g, size in enumerate(gang_sizes, start=1):
                 prefix = f"{letters[b]}{f}.{g}"
-                new_gangs.append(Cluster(complex=complex_, parent=floor, name=f"Gang {prefix}",
-                                         kind=Cluster.Kind.GANG, position=g))
+                new_gangs.append(
+                    Cluster(
+                        complex=complex_,
+                        parent=floor,
+                        name=f"Gang {prefix}",
+                        kind=Cluster.Kind.GANG,
+                        position=g,
+                    )
+                )
                 gangs.append((new_gangs[-1], prefix, size))
     writer.create(new_gangs)
 
     kind = plan.unit_kind
-    built.units = writer.create([
-        Unit(
-            complex=complex_,
-            cluster=gang,
-            code=f"{prefix}.{n:02d}",
-            type=kind.type,
-            floor_area=kind.floor_area,
-            rooms=kind.rooms,
-            max_occupants=kind.max_occupants,
-            self_contained=kind.self_contained,
-            # Ground-floor units are step-free; one in ten of them suits a wheelchair.
-            accessibility=(
-                Unit.Accessibility.NONE if not prefix[1:].startswith("0.")
-                else Unit.Accessibility.WHEELCHAIR if n % 10 == 1
-                else Unit.Accessibility.GROUND_FLOOR
-            ),
-            basic_rent=kind.basic_rent,
-            service_costs=kind.service_costs,
-            status=Unit.Status.RENOVATION if rng.random() < 0.01 else Unit.Status.IN_USE,
-        )
-        for gang, prefix, size in gangs
-        for n in range(1, size + 1)
-    ])
+    built.units = writer.create(
+        [
+            Unit(
+                complex=complex_,
+                cluster=gang,
+                code=f"{prefix}.{n:02d}",
+                type=kind.type,
+                floor_area=kind.floor_area,
+                rooms=kind.rooms,
+                max_occupants=kind.max_occupants,
+                self_contained=kind.self_contained,
+                # Ground-floor units are step-free; one in ten of them suits a wheelchair.
+                accessibility=(
+                    Unit.Accessibility.NONE
+                    if not prefix[1:].startswith("0.")
+                    else Unit.Accessibility.WHEELCHAIR
+                    if n % 10 == 1
+                    else Unit.Accessibility.GROUND_FLOOR
+                ),
+                basic_rent=kind.basic_rent,
+                service_costs=kind.service_costs,
+                status=Unit.Status.RENOVATION if rng.random() < 0.01 else Unit.Status.IN_USE,
+            )
+            for gang, prefix, size in gangs
+            for n in range(1, size + 1)
+        ]
+    )
 
     slots = _slots(plan, [size for _, _, size in gangs])
     residents: list[Person] = []
@@ -180,16 +207,22 @@ def build_complex(
         if unit.status != Unit.Status.IN_USE or rng.random() < plan.vacancy:
             continue
         start = random_day(rng, plan.exploitation_start, today)
-        person = maker.make(plan.mix[slot].draw(rng), registered_before=start, ages=plan.ages,
-                            max_household=unit.max_occupants)
+        person = maker.make(
+            plan.mix[slot].draw(rng),
+            registered_before=start,
+            ages=plan.ages,
+            max_household=unit.max_occupants,
+        )
         residents.append(person)
         starts.append(max(start, years_after(person.date_of_birth, 18), person.registration_date))
         let_units.append(unit)
     built.residents = save_persons(residents, writer, maker, plan.role_changes)
-    writer.create([
-        Tenancy(unit=unit, person=person, start_date=start)
-        for unit, person, start in zip(let_units, built.residents, starts, strict=True)
-    ])
+    writer.create(
+        [
+            Tenancy(unit=unit, person=person, start_date=start)
+            for unit, person, start in zip(let_units, built.residents, starts, strict=True)
+        ]
+    )
     return built
 
 
@@ -213,10 +246,13 @@ def save_persons(
     first_roles = [p.role for p in persons]
     later = _change_roles(persons, role_changes, maker.rng, maker.today)
     persons = writer.create(persons)
-    writer.create([
-        RoleChange(person=p, role=role, valid_from=p.registration_date)
-        for p, role in zip(persons, first_roles, strict=True)
-    ] + later)
+    writer.create(
+        [
+            RoleChange(person=p, role=role, valid_from=p.registration_date)
+            for p, role in zip(persons, first_roles, strict=True)
+        ]
+        + later
+    )
     return persons
 
 
@@ -244,6 +280,7 @@ def _change_roles(
         person.role = new_role
         person.support_need = SupportNeed.NONE if new_role == Role.SUPPORTING else SupportNeed.LIGHT
         valid_from = random_day(rng, years_after(person.registration_date, 1), today)
-        changes.append(RoleChange(person=person, role=new_role, valid_from=valid_from,
-                                  reason=reason))
+        changes.append(
+            RoleChange(person=person, role=new_role, valid_from=valid_from, reason=reason)
+        )
     return changes

@@ -43,8 +43,11 @@ NOMINATIONS = [
 ]
 LETTER_CRITERIA = [  # name, guidance, weight
     ("Bijdrage aan de buren", "Wat gaat iemand concreet doen, en hoe vaak?", Decimal(2)),
-    ("Past bij het concept", "Begrijpt iemand wat om-en-om wonen met statushouders vraagt?",
-     Decimal(1)),
+    (
+        "Past bij het concept",
+        "Begrijpt iemand wat om-en-om wonen met statushouders vraagt?",
+        Decimal(1),
+    ),
     ("Haalbaar en concreet", "Is het plan uitvoerbaar naast werk of studie?", Decimal(1)),
 ]
 INTERVIEW_CRITERIA = [
@@ -82,7 +85,7 @@ def build_intake(
         contract_type=ContractType.YOUTH,
         contribution_hours=16,
         house_rules="Je doet zestien uur per maand mee aan de gemeenschap, in het zelfbeheerteam, "
-                    "als gangmaker of met een activiteit. Stille uren van 23.00 tot 7.00 uur.",
+        "als gangmaker of met een activiteit. Stille uren van 23.00 tot 7.00 uur.",
         status=Intake.Status.OPEN,
     )
     intake.target_groups.set(
@@ -90,12 +93,21 @@ def build_intake(
     )
     rubric = Rubric.objects.create(intake=intake, blind=True, scorers_per_letter=2)
     criteria = [
-        Criterion.objects.create(rubric=rubric, stage=stage, name=name, guidance=guidance,
-                                 weight=weight, max_points=5, position=n)
-        for stage, given in ((Criterion.Stage.LETTER, LETTER_CRITERIA),
-                             (Criterion.Stage.INTERVIEW, INTERVIEW_CRITERIA))
+        Criterion.objects.create(
+            rubric=rubric,
+            stage=stage,
+            name=name,
+            guidance=guidance,
+            weight=weight,
+            max_points=5,
+            position=n,
+        )
+        for stage, given in (
+            (Criterion.Stage.LETTER, LETTER_CRITERIA),
+            (Criterion.Stage.INTERVIEW, INTERVIEW_CRITERIA),
+        )
         for n, (name, guidance, weight) in enumerate(given)
-    ]  # fmt: skip
+    ]
     letters = [c for c in criteria if c.stage == Criterion.Stage.LETTER]
     talks = [c for c in criteria if c.stage == Criterion.Stage.INTERVIEW]
     selection = Selection(intake, maker, team)
@@ -124,12 +136,20 @@ class Selection:
         person = self.maker.make(group, ages=AGES, max_household=1)
         letter, promises = self.writer.write(person.first_name, person.age_on(today))
         application = Application(
-            intake=self.intake, first_name=person.first_name, last_name=person.last_name,
-            date_of_birth=person.date_of_birth, email=person.email, phone=person.phone,
-            household_size=1, annual_income=person.annual_income, income_year=person.income_year,
-            target_group=person.target_group, unit_types=[Unit.Type.STUDIO], motivation=letter,
+            intake=self.intake,
+            first_name=person.first_name,
+            last_name=person.last_name,
+            date_of_birth=person.date_of_birth,
+            email=person.email,
+            phone=person.phone,
+            household_size=1,
+            annual_income=person.annual_income,
+            income_year=person.income_year,
+            target_group=person.target_group,
+            unit_types=[Unit.Type.STUDIO],
+            motivation=letter,
             registered_on=today - datetime.timedelta(days=self.rng.randrange(28)),
-        )  # fmt: skip
+        )
         return application, promises
 
     def apply(self, count: int) -> list[Application]:
@@ -220,14 +240,21 @@ class Selection:
         talks = breakdowns(a.pk for a in held)
         held.sort(key=lambda a: -(talks[a.pk].total or 0))
         for application in held[:SHORTLISTED]:
-            application.move_to(Stage.SHORTLISTED, by=self.team.letting,
-                                reason="Sterke brief en een goed gesprek.")  # fmt: skip
+            application.move_to(
+                Stage.SHORTLISTED, by=self.team.letting, reason="Sterke brief en een goed gesprek."
+            )
         for application in held[SHORTLISTED:]:
-            application.move_to(Stage.NOT_SELECTED, by=self.team.letting,
-                                reason="Andere kandidaten lieten meer inzet zien.")  # fmt: skip
+            application.move_to(
+                Stage.NOT_SELECTED,
+                by=self.team.letting,
+                reason="Andere kandidaten lieten meer inzet zien.",
+            )
         for application in nominated[2:6]:
-            application.move_to(Stage.SHORTLISTED, by=self.team.letting,
-                                reason="Voordracht besproken met de partner; plaatsbaar.")  # fmt: skip
+            application.move_to(
+                Stage.SHORTLISTED,
+                by=self.team.letting,
+                reason="Voordracht besproken met de partner; plaatsbaar.",
+            )
         for application, advice in zip(held[:ADVISED], ADVICES, strict=False):
             scoring.give_advice(application, self.team.panel, *advice)
 
@@ -239,8 +266,9 @@ class Selection:
             + self.rng.choice(IMPRESSIONS)
         )
         points = {c: self.rng.randint(2, 5) for c in criteria}
-        scoring.record_interview(interview, self.team.letting, Interview.Status.HELD, summary,
-                                 points)  # fmt: skip
+        scoring.record_interview(
+            interview, self.team.letting, Interview.Status.HELD, summary, points
+        )
 
 
 READINESS = {
@@ -263,7 +291,10 @@ IMPRESSIONS = [
     "Kent de buurt en wil de buurtvereniging erbij betrekken.",
 ]
 ADVICES = [
-    (CooptationAdvice.Advice.IN_FAVOUR, "Past goed bij onze gang; we hebben iemand nodig die kookt."),
+    (
+        CooptationAdvice.Advice.IN_FAVOUR,
+        "Past goed bij onze gang; we hebben iemand nodig die kookt.",
+    ),
     (CooptationAdvice.Advice.IN_FAVOUR, "Sympathiek gesprek, wil echt iets doen."),
     (CooptationAdvice.Advice.NEUTRAL, "Geen bezwaar, wel weinig concreet over tijd."),
     (CooptationAdvice.Advice.AGAINST, "Lijkt vooral een goedkope kamer te zoeken."),

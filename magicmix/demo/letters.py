@@ -20,32 +20,50 @@ OPENINGS = [
 ]
 # What people will contribute: (a short label for interview summaries, the letter's sentence).
 CONTRIBUTIONS = [
-    ("koken met de gang",
-     "Ik kook graag voor veel mensen. Ik wil elke week een gangmaaltijd organiseren, waar "
-     "iedereen iets meeneemt uit de eigen keuken."),
-    ("taalmaatje",
-     "Ik wil taalmaatje zijn voor een nieuwe buur die Nederlands leert. Samen boodschappen doen "
-     "of een brief van de gemeente lezen helpt meer dan een les."),
-    ("klussen",
-     "Ik ben handig: een lamp ophangen, een fiets repareren, een kast in elkaar zetten. Ik wil "
-     "een klusuurtje op zaterdag beginnen."),
-    ("sport organiseren",
-     "Ik voetbal al jaren en wil op het veldje naast het complex een wekelijkse partij "
-     "organiseren, voor iedereen die mee wil doen."),
-    ("huiswerkbegeleiding",
-     "Ik studeer {study} en help graag buren met hun opleiding of een sollicitatiebrief."),
-    ("moestuin",
-     "Bij mijn ouders had ik een moestuin. Ik zou graag met buren bakken op het dakterras of "
-     "achter het gebouw beginnen."),
-    ("welkom heten",
-     "Ik weet hoe het is om ergens nieuw te zijn. Ik wil nieuwe bewoners welkom heten en ze de "
-     "buurt laten zien."),
-    ("muziek en films",
-     "Ik speel gitaar en wil in de gemeenschappelijke ruimte een filmavond of een open podium "
-     "organiseren."),
-    ("gangmaker",
-     "Ik wil gangmaker worden: het aanspreekpunt als er iets speelt op de gang, en iemand die "
-     "een ruzie over de afwas op tijd bespreekbaar maakt."),
+    (
+        "koken met de gang",
+        "Ik kook graag voor veel mensen. Ik wil elke week een gangmaaltijd organiseren, waar "
+        "iedereen iets meeneemt uit de eigen keuken.",
+    ),
+    (
+        "taalmaatje",
+        "Ik wil taalmaatje zijn voor een nieuwe buur die Nederlands leert. Samen boodschappen doen "
+        "of een brief van de gemeente lezen helpt meer dan een les.",
+    ),
+    (
+        "klussen",
+        "Ik ben handig: een lamp ophangen, een fiets repareren, een kast in elkaar zetten. Ik wil "
+        "een klusuurtje op zaterdag beginnen.",
+    ),
+    (
+        "sport organiseren",
+        "Ik voetbal al jaren en wil op het veldje naast het complex een wekelijkse partij "
+        "organiseren, voor iedereen die mee wil doen.",
+    ),
+    (
+        "huiswerkbegeleiding",
+        "Ik studeer {study} en help graag buren met hun opleiding of een sollicitatiebrief.",
+    ),
+    (
+        "moestuin",
+        "Bij mijn ouders had ik een moestuin. Ik zou graag met buren bakken op het dakterras of "
+        "achter het gebouw beginnen.",
+    ),
+    (
+        "welkom heten",
+        "Ik weet hoe het is om ergens nieuw te zijn. Ik wil nieuwe bewoners welkom heten en ze de "
+        "buurt laten zien.",
+    ),
+    (
+        "muziek en films",
+        "Ik speel gitaar en wil in de gemeenschappelijke ruimte een filmavond of een open podium "
+        "organiseren.",
+    ),
+    (
+        "gangmaker",
+        "Ik wil gangmaker worden: het aanspreekpunt als er iets speelt op de gang, en iemand die "
+        "een ruzie over de afwas op tijd bespreekbaar maakt.",
+    ),
 ]
 CLOSINGS = [
     "Ik hoop dat ik mag komen kennismaken.",
@@ -71,9 +89,12 @@ class LetterWriter:
         """A letter and the labels of what it promises (none for a vague letter)."""
         rng = self.rng
         fill = {
-            "first_name": first_name, "age": age, "city": self.fake.city(),
-            "friend": self.fake.first_name(), "study": rng.choice(STUDIES),
-        }  # fmt: skip
+            "first_name": first_name,
+            "age": age,
+            "city": self.fake.city(),
+            "friend": self.fake.first_name(),
+            "study": rng.choice(STUDIES),
+        }
         if rng.random() < 0.15:
             return rng.choice(VAGUE), []
         chosen = rng.sample(CONTRIBUTIONS, rng.choice([1, 2, 2, 3]))

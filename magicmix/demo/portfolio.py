@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from magicmix.accounts.models import Organisation
 from magicmix.housing.models import Unit
@@ -39,8 +40,14 @@ GENERATIONS = replace(
         Share(0.8, {"oudere": 0.35, "starter": 0.25, "student": 0.2, "arbeidsmigrant": 0.2}),
         Share(0.2, {"uitstroom-mo": 1.0}),
     ),
-    unit_kind=UnitKind(Unit.Type.APARTMENT, Decimal("45.0"), Decimal("655.00"), Decimal("40.00"),
-                       rooms=2, max_occupants=2),
+    unit_kind=UnitKind(
+        Unit.Type.APARTMENT,
+        Decimal("45.0"),
+        Decimal("655.00"),
+        Decimal("40.00"),
+        rooms=2,
+        max_occupants=2,
+    ),
 )
 NEIGHBOURHOOD = replace(
     STUDIOS,
@@ -59,9 +66,18 @@ TEMPLATES: list[tuple[ComplexPlan, list[tuple[str, bool, bool, str]]]] = [
     (NEIGHBOURHOOD, PARTNERS[STUDIOS.name]),
 ]
 CITIES = [  # city, first two digits of its postcodes
-    ("Amsterdam", "10"), ("Rotterdam", "30"), ("Den Haag", "25"), ("Utrecht", "35"),
-    ("Eindhoven", "56"), ("Groningen", "97"), ("Tilburg", "50"), ("Zwolle", "80"),
-    ("Nijmegen", "65"), ("Arnhem", "68"), ("Haarlem", "20"), ("Leiden", "23"),
+    ("Amsterdam", "10"),
+    ("Rotterdam", "30"),
+    ("Den Haag", "25"),
+    ("Utrecht", "35"),
+    ("Eindhoven", "56"),
+    ("Groningen", "97"),
+    ("Tilburg", "50"),
+    ("Zwolle", "80"),
+    ("Nijmegen", "65"),
+    ("Arnhem", "68"),
+    ("Haarlem", "20"),
+    ("Leiden", "23"),
 ]
 STREETS = ["Havenstraat", "Stationsweg", "Kanaalkade", "Fabriekslaan", "Parkweg", "Dijkstraat"]
 NAMES_OF = {
@@ -106,8 +122,8 @@ def split(total: int, weights: list[float]) -> list[int]:
 def layout(size: int, rng: random.Random) -> list[list[list[int]]]:
     """Buildings → floors → gang sizes for `size` units: gangen of ≈20, two per floor."""
     gangs = split(size, [rng.uniform(0.7, 1.3) for _ in range(max(1, round(size / 20)))])
-    floors = [gangs[i:i + 2] for i in range(0, len(gangs), 2)]
-    return [floors[i:i + 6] for i in range(0, len(floors), 6)]
+    floors = [gangs[i : i + 2] for i in range(0, len(gangs), 2)]
+    return [floors[i : i + 6] for i in range(0, len(floors), 6)]
 
 
 @transaction.atomic
@@ -118,7 +134,7 @@ def generate(
         raise ValueError("Need 1 ≤ complexes ≤ units ≤ persons.")
     rng = random.Random(seed)
     orgs = create_organisations(names(seed), "", f"schaaltest-{seed}.example")
-    maker = person_maker(orgs, seed, today or datetime.date.today())
+    maker = person_maker(orgs, seed, today or timezone.localdate())
     writer = Writer(history=False)
     residents = 0
     # Lognormal sizes: many complexes of a few hundred units, a few very large sites.
@@ -133,7 +149,7 @@ def generate(
             street=rng.choice(STREETS),
             house_number=str(rng.randint(1, 250)),
             postcode=f"{postcode}{rng.randint(10, 99)} {rng.choice('BCEGHJKLMNPRTVWXZ')}"
-                     f"{rng.choice('BCEGHJKLMNPRTVWXZ')}",
+            f"{rng.choice('BCEGHJKLMNPRTVWXZ')}",
             city=city,
             exploitation_start=start,
             exploitation_end=start.replace(year=start.year + 15) if rng.random() < 0.6 else None,

@@ -21,14 +21,62 @@ from magicmix.people.models import Person, Role, SupportNeed, TargetGroup
 # Transliterated names of the countries most statushouders came from (Syria, Eritrea,
 # Afghanistan, Turkey, Yemen): Faker has no locale that writes them in Latin script.
 NEWCOMER_FIRST_NAMES = [
-    "Ahmad", "Mohammed", "Omar", "Yonas", "Semhar", "Aziz", "Fatima", "Rahaf", "Hamid", "Layla",
-    "Tesfay", "Selam", "Yusuf", "Nour", "Bilal", "Zainab", "Khalid", "Merhawi", "Samira", "Farid",
-    "Abdullah", "Huda", "Ali", "Amanuel", "Mariam", "Karim", "Rima", "Habib", "Senait", "Hasan",
+    "Ahmad",
+    "Mohammed",
+    "Omar",
+    "Yonas",
+    "Semhar",
+    "Aziz",
+    "Fatima",
+    "Rahaf",
+    "Hamid",
+    "Layla",
+    "Tesfay",
+    "Selam",
+    "Yusuf",
+    "Nour",
+    "Bilal",
+    "Zainab",
+    "Khalid",
+    "Merhawi",
+    "Samira",
+    "Farid",
+    "Abdullah",
+    "Huda",
+    "Ali",
+    "Amanuel",
+    "Mariam",
+    "Karim",
+    "Rima",
+    "Habib",
+    "Senait",
+    "Hasan",
 ]
 NEWCOMER_LAST_NAMES = [
-    "Al-Hassan", "Haddad", "Tesfamariam", "Rahimi", "Yilmaz", "Mahmoud", "Kidane", "Ahmadi",
-    "Al-Khatib", "Ghebremedhin", "Sultani", "Kaya", "Nasser", "Berhane", "Hosseini", "Darwish",
-    "Mebrahtu", "Karimi", "Aydin", "Saleh", "Habte", "Noori", "Al-Ali", "Weldemichael",
+    "Al-Hassan",
+    "Haddad",
+    "Tesfamariam",
+    "Rahimi",
+    "Yilmaz",
+    "Mahmoud",
+    "Kidane",
+    "Ahmadi",
+    "Al-Khatib",
+    "Ghebremedhin",
+    "Sultani",
+    "Kaya",
+    "Nasser",
+    "Berhane",
+    "Hosseini",
+    "Darwish",
+    "Mebrahtu",
+    "Karimi",
+    "Aydin",
+    "Saleh",
+    "Habte",
+    "Noori",
+    "Al-Ali",
+    "Weldemichael",
 ]
 
 
@@ -66,9 +114,11 @@ class Partners:
     shelter: Organisation | None = None
 
     def nominating(self, group: str) -> Organisation | None:
-        return {"statushouder": self.coa, "uitstroom-ggz": self.ggz, "uitstroom-mo": self.shelter}.get(
-            group
-        )
+        return {
+            "statushouder": self.coa,
+            "uitstroom-ggz": self.ggz,
+            "uitstroom-mo": self.shelter,
+        }.get(group)
 
     def supporting(self, group: str) -> Organisation | None:
         # COA hands statushouders over to the municipality; it does not support them afterwards.
@@ -169,6 +219,10 @@ class PersonMaker:
         if role == Role.SUPPORTING:
             return SupportNeed.NONE
         draw = self.rng.random()
-        return SupportNeed.INTENSIVE if draw < 0.3 else SupportNeed.LIGHT if draw < 0.85 else (
-            SupportNeed.NONE
+        return (
+            SupportNeed.INTENSIVE
+            if draw < 0.3
+            else SupportNeed.LIGHT
+            if draw < 0.85
+            else (SupportNeed.NONE)
         )

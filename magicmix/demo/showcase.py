@@ -22,13 +22,13 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.test.utils import override_settings
-
-from magicmix.rounds.models import Contract, Offer, Round
-from magicmix.selection.models import Application, Intake
+from django.utils import timezone
 
 from magicmix.accounts.models import Membership, Organisation, Role, User
 from magicmix.housing.models import Complex, ComplexPartner, Unit
 from magicmix.people.models import DEFAULT_TARGET_GROUPS, Person, TargetGroup
+from magicmix.rounds.models import Contract, Offer, Round
+from magicmix.selection.models import Application, Intake
 from magicmix.tenancies.models import Tenancy
 
 from .allocation import build_policy, build_round
@@ -67,19 +67,30 @@ DOMAIN = "demo.example"
 
 DUTCH_YOUNG = {"werkende-jongere": 0.45, "student": 0.35, "starter": 0.2}
 APPLICANT_GROUPS = {
-    "werkende-jongere": 25, "student": 20, "starter": 15, "statushouder": 15, "uitstroom-mo": 7,
-    "uitstroom-ggz": 6, "spoedzoeker": 5, "oudere": 3, "kenniswerker": 2, "zzp": 2,
+    "werkende-jongere": 25,
+    "student": 20,
+    "starter": 15,
+    "statushouder": 15,
+    "uitstroom-mo": 7,
+    "uitstroom-ggz": 6,
+    "spoedzoeker": 5,
+    "oudere": 3,
+    "kenniswerker": 2,
+    "zzp": 2,
 }
 APPLICANTS = 250
 
 YOUNG_PEOPLE = ComplexPlan(
     name="Jongerencampus De Havenwerf",
-    street="Havenwerf", house_number="1", postcode="3542 AB", city="Utrecht",
+    street="Havenwerf",
+    house_number="1",
+    postcode="3542 AB",
+    city="Utrecht",
     exploitation_start=datetime.date(2019, 7, 1),
     exploitation_end=datetime.date(2029, 7, 1),
     concept="Jonge statushouders en Nederlandse jongeren wonen om-en-om, met een jongerencontract "
-            "van vijf jaar. Per gang één of twee gangmakers; een zelfbeheerteam kiest nieuwe "
-            "bewoners mee.",
+    "van vijf jaar. Per gang één of twee gangmakers; een zelfbeheerteam kiest nieuwe "
+    "bewoners mee.",
     placement_style=Complex.PlacementStyle.SPECKLED,
     # 28 gangen: five of 21 places and twenty-three of 20, two per floor, in three buildings.
     buildings=[
@@ -95,32 +106,52 @@ YOUNG_PEOPLE = ComplexPlan(
 )
 SUPPORTED_HOUSING = ComplexPlan(
     name="Woonhof De Kapelhof",
-    street="Kapelhof", house_number="2", postcode="3531 CK", city="Utrecht",
+    street="Kapelhof",
+    house_number="2",
+    postcode="3531 CK",
+    city="Utrecht",
     exploitation_start=datetime.date(2020, 3, 1),
     exploitation_end=None,
     concept="Half dragende bewoners, half mensen uit de maatschappelijke opvang met drie jaar "
-            "begeleiding; daarna gaat het huurcontract op hun eigen naam. Zestien uur inzet per "
-            "maand staat in het contract.",
+    "begeleiding; daarna gaat het huurcontract op hun eigen naam. Zestien uur inzet per "
+    "maand staat in het contract.",
     placement_style=Complex.PlacementStyle.SPECKLED,
     buildings=[[[16], [16]], [[16], [16]]],
     mix=(
-        Share(0.5, {"werkende-jongere": 0.3, "starter": 0.3, "spoedzoeker": 0.2, "oudere": 0.1,
-                    "student": 0.1}),
+        Share(
+            0.5,
+            {
+                "werkende-jongere": 0.3,
+                "starter": 0.3,
+                "spoedzoeker": 0.2,
+                "oudere": 0.1,
+                "student": 0.1,
+            },
+        ),
         Share(0.5, {"uitstroom-mo": 1.0}),
     ),
-    unit_kind=UnitKind(Unit.Type.APARTMENT, Decimal("38.0"), Decimal("612.40"), Decimal("45.00"),
-                       rooms=2, max_occupants=2),
+    unit_kind=UnitKind(
+        Unit.Type.APARTMENT,
+        Decimal("38.0"),
+        Decimal("612.40"),
+        Decimal("45.00"),
+        rooms=2,
+        max_occupants=2,
+    ),
     vacancy=0.05,
     role_changes=4,
 )
 STUDIOS = ComplexPlan(
     name="Campus De Vier Torens",
-    street="Torenlaan", house_number="100", postcode="3564 BX", city="Utrecht",
+    street="Torenlaan",
+    house_number="100",
+    postcode="3564 BX",
+    city="Utrecht",
     exploitation_start=datetime.date(2017, 9, 1),
     exploitation_end=datetime.date(2028, 9, 1),
     concept="490 studio's in vier gebouwen. Ongeveer driekwart dragende jongeren (motivatiebrief "
-            "en gesprek), een kwart statushouders via COA en uitstromers via partners. Twee "
-            "gangmakers per gang.",
+    "en gesprek), een kwart statushouders via COA en uitstromers via partners. Twee "
+    "gangmakers per gang.",
     placement_style=Complex.PlacementStyle.CLUSTERED,
     # Four buildings, one gang per floor, gangen of 18 to 30 studios.
     buildings=[
@@ -201,14 +232,23 @@ def create_organisations(
 
 
 def link_partners(
-    complex_: Complex, orgs: dict[str, Organisation], links: list[tuple[str, bool, bool, str]],
+    complex_: Complex,
+    orgs: dict[str, Organisation],
+    links: list[tuple[str, bool, bool, str]],
     writer: Writer,
 ) -> None:
-    writer.create([
-        ComplexPartner(complex=complex_, organisation=orgs[key], may_nominate=nominates,
-                       provides_support=supports, description=description)
-        for key, nominates, supports, description in links + EVERYWHERE
-    ])
+    writer.create(
+        [
+            ComplexPartner(
+                complex=complex_,
+                organisation=orgs[key],
+                may_nominate=nominates,
+                provides_support=supports,
+                description=description,
+            )
+            for key, nominates, supports, description in links + EVERYWHERE
+        ]
+    )
 
 
 def person_maker(orgs: dict[str, Organisation], seed: int, today: datetime.date) -> PersonMaker:
@@ -232,11 +272,13 @@ def team() -> Team:
 
 
 # The demo's interview invitations stay in memory instead of filling the console.
-@override_settings(MAILERS={"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}})
+@override_settings(
+    MAILERS={"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+)
 @transaction.atomic
 def build(seed: int = 1, today: datetime.date | None = None) -> None:
     orgs = create_organisations(NAMES, "Utrecht", DOMAIN)
-    maker = person_maker(orgs, seed, today or datetime.date.today())
+    maker = person_maker(orgs, seed, today or timezone.localdate())
     writer = Writer(history=True)
     young_people = None
     for plan in PLANS:

@@ -25,8 +25,17 @@ class ComplexForm(NLDesignModelForm):
     class Meta:
         model = Complex
         fields = [
-            "organisation", "name", "street", "house_number", "postcode", "city", "municipality",
-            "exploitation_start", "exploitation_end", "concept", "placement_style",
+            "organisation",
+            "name",
+            "street",
+            "house_number",
+            "postcode",
+            "city",
+            "municipality",
+            "exploitation_start",
+            "exploitation_end",
+            "concept",
+            "placement_style",
         ]
         widgets = {
             "exploitation_start": _date_input(),
@@ -111,8 +120,17 @@ class UnitForm(_ComplexPartForm):
     class Meta:
         model = Unit
         fields = [
-            "code", "cluster", "type", "floor_area", "rooms", "max_occupants", "self_contained",
-            "accessibility", "basic_rent", "service_costs", "status",
+            "code",
+            "cluster",
+            "type",
+            "floor_area",
+            "rooms",
+            "max_occupants",
+            "self_contained",
+            "accessibility",
+            "basic_rent",
+            "service_costs",
+            "status",
         ]
         # Dutch decimals ("23,5") in and out.
         localized_fields = ["floor_area", "basic_rent", "service_costs"]

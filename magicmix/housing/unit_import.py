@@ -16,7 +16,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext as _, gettext_noop
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from .cluster_tree import cluster_tree
 from .models import PATH_SEPARATOR, Cluster, Complex, Unit
@@ -99,8 +100,10 @@ def _decimal(places: int, below: Decimal, message: str) -> Callable[[str], Decim
         if number < 0:
             raise CellError(_("cannot be negative"))
         if -number.as_tuple().exponent > places:  # type: ignore[operator]
-            raise CellError(_("'%(value)s' has more than %(places)d decimals") % {
-                "value": value, "places": places})
+            raise CellError(
+                _("'%(value)s' has more than %(places)d decimals")
+                % {"value": value, "places": places}
+            )
         if number >= below:
             raise CellError(_("'%(value)s' is too large") % {"value": value})
         return number
@@ -152,18 +155,31 @@ def _boolean(value: str) -> bool:
 
 
 # Value written on export first, then what else is understood on import.
-_TYPES = {Unit.Type.ROOM: ("kamer", "room"), Unit.Type.STUDIO: ("studio",),
-          Unit.Type.APARTMENT: ("appartement", "apartment", "woning")}
-_ACCESS = {Unit.Accessibility.NONE: ("geen", "none", "nee"),
-           Unit.Accessibility.GROUND_FLOOR: ("gelijkvloers", "ground floor", "traploos",
-                                             "gelijkvloers bereikbaar"),
-           Unit.Accessibility.WHEELCHAIR: ("rolstoel", "wheelchair", "rolstoeltoegankelijk")}
-_STATUSES = {Unit.Status.IN_USE: ("in verhuur", "in use", "verhuur", "in gebruik"),
-             Unit.Status.RENOVATION: ("renovatie", "renovation", "in renovatie"),
-             Unit.Status.WITHDRAWN: ("uit exploitatie", "withdrawn", "onttrokken")}
+_TYPES = {
+    Unit.Type.ROOM: ("kamer", "room"),
+    Unit.Type.STUDIO: ("studio",),
+    Unit.Type.APARTMENT: ("appartement", "apartment", "woning"),
+}
+_ACCESS = {
+    Unit.Accessibility.NONE: ("geen", "none", "nee"),
+    Unit.Accessibility.GROUND_FLOOR: (
+        "gelijkvloers",
+        "ground floor",
+        "traploos",
+        "gelijkvloers bereikbaar",
+    ),
+    Unit.Accessibility.WHEELCHAIR: ("rolstoel", "wheelchair", "rolstoeltoegankelijk"),
+}
+_STATUSES = {
+    Unit.Status.IN_USE: ("in verhuur", "in use", "verhuur", "in gebruik"),
+    Unit.Status.RENOVATION: ("renovatie", "renovation", "in renovatie"),
+    Unit.Status.WITHDRAWN: ("uit exploitatie", "withdrawn", "onttrokken"),
+}
 
 
-def _vocabulary(words: dict[str, tuple[str, ...]]) -> tuple[Callable[[str], str], Callable[[Any], str]]:
+def _vocabulary(
+    words: dict[str, tuple[str, ...]],
+) -> tuple[Callable[[str], str], Callable[[Any], str]]:
     reading = {_normal(word): code for code, spelled in words.items() for word in spelled}
     reading.update({_normal(code): code for code in words})
     shown = ", ".join(spelled[0] for spelled in words.values())
@@ -180,18 +196,38 @@ _read_status, _write_status = _vocabulary(_STATUSES)
 
 COLUMNS: tuple[Column, ...] = (
     Column("code", "code", ("vhe", "eenheid"), True, _text(30), _same),
-    Column("cluster", "cluster", ("clusterpad", "cluster path"), True, _cluster_path,
-           PATH_SEPARATOR.join),
+    Column(
+        "cluster",
+        "cluster",
+        ("clusterpad", "cluster path"),
+        True,
+        _cluster_path,
+        PATH_SEPARATOR.join,
+    ),
     Column("type", "type", ("soort", "woningtype"), True, _read_type, _write_type),
-    Column("floor_area", "woonoppervlak", ("floor area", "oppervlakte", "m2", "m²"), True,
-           _area, _same),
+    Column(
+        "floor_area", "woonoppervlak", ("floor area", "oppervlakte", "m2", "m²"), True, _area, _same
+    ),
     Column("rooms", "kamers", ("rooms", "aantal kamers"), False, _count, _same),
-    Column("max_occupants", "max bewoners", ("max occupants", "maximum occupants",
-           "maximaal aantal bewoners"), False, _count, _same),
-    Column("self_contained", "zelfstandig", ("self contained",), False, _boolean,
-           lambda yes: "ja" if yes else "nee"),
-    Column("accessibility", "toegankelijkheid", ("accessibility",), False, _read_access,
-           _write_access),
+    Column(
+        "max_occupants",
+        "max bewoners",
+        ("max occupants", "maximum occupants", "maximaal aantal bewoners"),
+        False,
+        _count,
+        _same,
+    ),
+    Column(
+        "self_contained",
+        "zelfstandig",
+        ("self contained",),
+        False,
+        _boolean,
+        lambda yes: "ja" if yes else "nee",
+    ),
+    Column(
+        "accessibility", "toegankelijkheid", ("accessibility",), False, _read_access, _write_access
+    ),
     Column("basic_rent", "kale huur", ("basic rent", "huur", "netto huur"), True, _amount, _same),
     Column("service_costs", "servicekosten", ("service costs",), False, _amount, _same),
     Column("status", "status", (), False, _read_status, _write_status),
@@ -299,7 +335,10 @@ class UnitRow:
 
 def _row_problem(number: int, column: Column, message: str) -> str:
     return _("Row %(row)d, %(column)s: %(message)s") % {
-        "row": number, "column": column.header, "message": message}
+        "row": number,
+        "column": column.header,
+        "message": message,
+    }
 
 
 def check_headers(headers: list[str]) -> list[Column]:
@@ -332,7 +371,7 @@ def check_rows(table: Table) -> list[UnitRow]:
     first_row_of: dict[str, int] = {}
     for number, cells in table.rows:
         values: dict[str, Any] = {}
-        for column, cell in zip(columns, cells + [""] * (len(columns) - len(cells))):
+        for column, cell in zip(columns, cells + [""] * (len(columns) - len(cells)), strict=False):
             if not cell:
                 if column.required:
                     problems.append(_row_problem(number, column, _("is required")))
@@ -343,8 +382,14 @@ def check_rows(table: Table) -> list[UnitRow]:
                 problems.append(_row_problem(number, column, str(error)))
         code = values.get("code")
         if code in first_row_of:
-            problems.append(_row_problem(number, COLUMNS[0], _(
-                "'%(code)s' also appears in row %(row)d") % {"code": code, "row": first_row_of[code]}))
+            problems.append(
+                _row_problem(
+                    number,
+                    COLUMNS[0],
+                    _("'%(code)s' also appears in row %(row)d")
+                    % {"code": code, "row": first_row_of[code]},
+                )
+            )
         elif code:
             first_row_of[code] = number
         rows.append(UnitRow(number, values))
@@ -357,11 +402,18 @@ def check_rows(table: Table) -> list[UnitRow]:
 
 
 _KIND_WORDS = {
-    "terrein": Cluster.Kind.SITE, "site": Cluster.Kind.SITE,
-    "gebouw": Cluster.Kind.BUILDING, "building": Cluster.Kind.BUILDING, "blok": Cluster.Kind.BUILDING,
-    "vleugel": Cluster.Kind.WING, "wing": Cluster.Kind.WING,
-    "verdieping": Cluster.Kind.FLOOR, "etage": Cluster.Kind.FLOOR, "floor": Cluster.Kind.FLOOR,
-    "gang": Cluster.Kind.GANG, "corridor": Cluster.Kind.GANG,
+    "terrein": Cluster.Kind.SITE,
+    "site": Cluster.Kind.SITE,
+    "gebouw": Cluster.Kind.BUILDING,
+    "building": Cluster.Kind.BUILDING,
+    "blok": Cluster.Kind.BUILDING,
+    "vleugel": Cluster.Kind.WING,
+    "wing": Cluster.Kind.WING,
+    "verdieping": Cluster.Kind.FLOOR,
+    "etage": Cluster.Kind.FLOOR,
+    "floor": Cluster.Kind.FLOOR,
+    "gang": Cluster.Kind.GANG,
+    "corridor": Cluster.Kind.GANG,
 }
 
 
@@ -380,7 +432,9 @@ class _Clusters:
             tuple(name.casefold() for name in node.path.split(PATH_SEPARATOR)): node.cluster
             for node in cluster_tree(complex_)
         }
-        self.inner = {tuple(n.casefold() for n in path[:i]) for path in paths for i in range(1, len(path))}
+        self.inner = {
+            tuple(n.casefold() for n in path[:i]) for path in paths for i in range(1, len(path))
+        }
         self.created = 0
 
     def get(self, path: tuple[str, ...]) -> Cluster:
@@ -388,7 +442,9 @@ class _Clusters:
         if key not in self.known:
             parent = self.get(path[:-1]) if len(path) > 1 else None
             self.known[key] = Cluster.objects.create(
-                complex=self.complex, parent=parent, name=path[-1],
+                complex=self.complex,
+                parent=parent,
+                name=path[-1],
                 kind=_guess_kind(path[-1], key not in self.inner),
             )
             self.created += 1
@@ -440,7 +496,10 @@ def unit_records(complex_: Complex) -> list[list[Any]]:
     records = []
     for unit in complex_.units.order_by("code"):  # type: ignore[attr-defined]
         values = {column.field: getattr(unit, column.field) for column in COLUMNS[2:]}
-        values |= {"code": unit.code, "cluster": tuple(paths[unit.cluster_id].split(PATH_SEPARATOR))}
+        values |= {
+            "code": unit.code,
+            "cluster": tuple(paths[unit.cluster_id].split(PATH_SEPARATOR)),
+        }
         records.append([column.write(values[column.field]) for column in COLUMNS])
     return records
 

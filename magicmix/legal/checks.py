@@ -171,9 +171,15 @@ def daeb_income(rules: Rulebook, income: Decimal, household_size: int) -> Outcom
         else _("An income of %(income)s is above the DAEB income limit of %(limit)s.")
     )
     return rules.outcome(
-        Rule.DAEB_INCOME, passed, income, limit.amount, [limit], message,
-        income=income, limit=limit.amount,
-    )  # fmt: skip
+        Rule.DAEB_INCOME,
+        passed,
+        income,
+        limit.amount,
+        [limit],
+        message,
+        income=income,
+        limit=limit.amount,
+    )
 
 
 def passend_toewijzen(
@@ -197,27 +203,46 @@ def passend_toewijzen(
         return rules.missing(Rule.PASSEND_TOEWIJZEN, income_kind, income, [aow])
     if income > income_limit.amount:
         return rules.outcome(
-            Rule.PASSEND_TOEWIJZEN, True, income, income_limit.amount, [aow, income_limit],
-            _("An income of %(income)s is above the passend toewijzen limit of %(limit)s: "
-              "the rent is not capped."),
-            income=income, limit=income_limit.amount,
-        )  # fmt: skip
+            Rule.PASSEND_TOEWIJZEN,
+            True,
+            income,
+            income_limit.amount,
+            [aow, income_limit],
+            _(
+                "An income of %(income)s is above the passend toewijzen limit of %(limit)s: "
+                "the rent is not capped."
+            ),
+            income=income,
+            limit=income_limit.amount,
+        )
     cap_kind = Kind.CAP_RENT_SMALL if household_size <= 2 else Kind.CAP_RENT_LARGE
     cap = rules.get(cap_kind)
     if cap is None or cap.amount is None:
         return rules.missing(Rule.PASSEND_TOEWIJZEN, cap_kind, rent, [aow, income_limit])
     passed = rent <= cap.amount
     message = (
-        _("A rent of %(rent)s is within the aftoppingsgrens of %(cap)s that applies to an "
-          "income of %(income)s.")
+        _(
+            "A rent of %(rent)s is within the aftoppingsgrens of %(cap)s that applies to an "
+            "income of %(income)s."
+        )
         if passed
-        else _("A rent of %(rent)s is above the aftoppingsgrens of %(cap)s that applies to an "
-               "income of %(income)s (at or below %(limit)s).")
-    )  # fmt: skip
+        else _(
+            "A rent of %(rent)s is above the aftoppingsgrens of %(cap)s that applies to an "
+            "income of %(income)s (at or below %(limit)s)."
+        )
+    )
     return rules.outcome(
-        Rule.PASSEND_TOEWIJZEN, passed, rent, cap.amount, [aow, income_limit, cap], message,
-        rent=rent, cap=cap.amount, income=income, limit=income_limit.amount,
-    )  # fmt: skip
+        Rule.PASSEND_TOEWIJZEN,
+        passed,
+        rent,
+        cap.amount,
+        [aow, income_limit, cap],
+        message,
+        rent=rent,
+        cap=cap.amount,
+        income=income,
+        limit=income_limit.amount,
+    )
 
 
 def youth_contract_age(rules: Rulebook, age: int) -> Outcome:
@@ -233,9 +258,15 @@ def youth_contract_age(rules: Rulebook, age: int) -> Outcome:
     )
     limit = f"[{_bound(band.age_from)}, {_bound(band.age_below)})"
     return rules.outcome(
-        Rule.YOUTH_CONTRACT_AGE, passed, age, limit, [band], message,
-        age=age, band=band.band_display,
-    )  # fmt: skip
+        Rule.YOUTH_CONTRACT_AGE,
+        passed,
+        age,
+        limit,
+        [band],
+        message,
+        age=age,
+        band=band.band_display,
+    )
 
 
 def contract_target_group(rules: Rulebook, contract_type: str, group_code: str) -> Outcome:
@@ -244,9 +275,14 @@ def contract_target_group(rules: Rulebook, contract_type: str, group_code: str) 
     kind = GROUP_KINDS.get(contract_type)
     if kind is None:
         return rules.outcome(
-            Rule.CONTRACT_TARGET_GROUP, True, group_code, "", [],
-            _("A %(contract)s is open to every target group."), contract=label,
-        )  # fmt: skip
+            Rule.CONTRACT_TARGET_GROUP,
+            True,
+            group_code,
+            "",
+            [],
+            _("A %(contract)s is open to every target group."),
+            contract=label,
+        )
     groups = rules.get(kind)
     if groups is None:
         return rules.missing(Rule.CONTRACT_TARGET_GROUP, kind, group_code, [])
@@ -257,9 +293,16 @@ def contract_target_group(rules: Rulebook, contract_type: str, group_code: str) 
         else _("A %(contract)s is only for the target groups %(groups)s, not “%(group)s”.")
     )
     return rules.outcome(
-        Rule.CONTRACT_TARGET_GROUP, passed, group_code, ",".join(groups.codes), [groups],
-        message, group=group_code, contract=label, groups=", ".join(groups.codes),
-    )  # fmt: skip
+        Rule.CONTRACT_TARGET_GROUP,
+        passed,
+        group_code,
+        ",".join(groups.codes),
+        [groups],
+        message,
+        group=group_code,
+        contract=label,
+        groups=", ".join(groups.codes),
+    )
 
 
 def household_size(rules: Rulebook, size: int, max_occupants: int) -> Outcome:
@@ -270,9 +313,15 @@ def household_size(rules: Rulebook, size: int, max_occupants: int) -> Outcome:
         else _("A household of %(size)s is too large for a unit for at most %(max)s.")
     )
     return rules.outcome(
-        Rule.HOUSEHOLD_SIZE, passed, size, max_occupants, [], message,
-        size=size, max=max_occupants,
-    )  # fmt: skip
+        Rule.HOUSEHOLD_SIZE,
+        passed,
+        size,
+        max_occupants,
+        [],
+        message,
+        size=size,
+        max=max_occupants,
+    )
 
 
 def contract_checks(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from itertools import zip_longest
 
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -115,7 +116,7 @@ class ParameterQuerySet(models.QuerySet["Parameter"]):
         """All records, oldest first per kind, each marked `superseded` when a newer version of
         the same date exists."""
         records = list(self.order_by("kind", "valid_from", "id"))
-        for record, following in zip(records, records[1:] + [None]):
+        for record, following in zip_longest(records, records[1:]):
             record.superseded = bool(
                 following
                 and following.kind == record.kind

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from magicmix.accounts.models import STAFF_ROLES, Organisation, User
@@ -129,7 +129,7 @@ class RoleChangeForm(NLDesignForm):
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {"valid_from": datetime.date.today()})
+        kwargs.setdefault("initial", {"valid_from": timezone.localdate()})
         super().__init__(*args, **kwargs)
 
 
@@ -150,5 +150,7 @@ class TargetGroupForm(NLDesignModelForm):
         code: str = self.cleaned_data["code"]
         others = TargetGroup.objects.filter(organisation=self.organisation, code=code)
         if others.exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError(_("Your catalogue already has a target group with this code."))
+            raise forms.ValidationError(
+                _("Your catalogue already has a target group with this code.")
+            )
         return code

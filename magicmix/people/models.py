@@ -10,10 +10,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from magicmix.accounts.models import STAFF_ROLES, Organisation, Role as MemberRole
+from magicmix.accounts.models import STAFF_ROLES, Organisation
+from magicmix.accounts.models import Role as MemberRole
 
 if TYPE_CHECKING:
     from magicmix.accounts.models import User
@@ -176,7 +178,10 @@ class Person(models.Model):
     )
     income_year = models.PositiveSmallIntegerField(_("income year"), null=True, blank=True)
     target_group = models.ForeignKey(
-        TargetGroup, on_delete=models.PROTECT, related_name="persons", verbose_name=_("target group")
+        TargetGroup,
+        on_delete=models.PROTECT,
+        related_name="persons",
+        verbose_name=_("target group"),
     )
     role = models.CharField(
         _("role"),
@@ -258,7 +263,7 @@ class Person(models.Model):
         return f"{self.first_name} {self.last_name}"
 
     def clean(self) -> None:
-        today = datetime.date.today()
+        today = timezone.localdate()
         errors: dict[str, str] = {}
         if self.date_of_birth:
             youngest, oldest = AGE_RANGE
@@ -272,9 +277,12 @@ class Person(models.Model):
             errors["income_year"] = _("Give the year the income applies to.")
         if self.income_year is not None and not 2000 <= self.income_year <= today.year + 1:
             errors["income_year"] = _("Enter a year between 2000 and next year.")
-        if self.target_group_id and self.organisation_id:
-            if self.target_group.organisation_id != self.organisation_id:
-                errors["target_group"] = _("Choose a target group of the registering organisation.")
+        if (
+            self.target_group_id
+            and self.organisation_id
+            and self.target_group.organisation_id != self.organisation_id
+        ):
+            errors["target_group"] = _("Choose a target group of the registering organisation.")
         if errors:
             raise ValidationError(errors)
 
@@ -283,7 +291,9 @@ class Person(models.Model):
         return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
     def role_on(self, day: datetime.date) -> str | None:
-        change = self.role_changes.filter(valid_from__lte=day).order_by("-valid_from", "-id").first()
+        change = (
+            self.role_changes.filter(valid_from__lte=day).order_by("-valid_from", "-id").first()
+        )
         return change.role if change else None
 
     @transaction.atomic
@@ -294,7 +304,7 @@ class Person(models.Model):
         change = RoleChange.objects.create(
             person=self, role=role, valid_from=valid_from, reason=reason, recorded_by=by
         )
-        current = self.role_on(datetime.date.today())
+        current = self.role_on(timezone.localdate())
         if current and current != self.role:
             self.role = current
             self.save(update_fields=["role"])

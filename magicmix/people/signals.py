@@ -9,7 +9,9 @@ from .models import Person, RoleChange
 
 
 @receiver(post_save, sender=Person)
-def start_role_history(sender: type[Person], instance: Person, created: bool, **kwargs: Any) -> None:
+def start_role_history(
+    sender: type[Person], instance: Person, created: bool, **kwargs: Any
+) -> None:
     if created and not kwargs.get("raw"):
         RoleChange.objects.create(
             person=instance, role=instance.role, valid_from=instance.registration_date

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import replace
 
 from django.contrib import messages
@@ -10,6 +9,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -65,7 +65,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     staff = is_staff_of(user, person)
-    today = datetime.date.today()
+    today = timezone.localdate()
     letting_organisations = user.organisation_ids(LETTING_ROLES)
     tenancies = person.tenancies.select_related("unit__complex", "unit__cluster")
     role_changes = list(person.role_changes.select_related("recorded_by"))
@@ -147,7 +147,7 @@ def change_role(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         person.change_role(data["role"], data["valid_from"], data["reason"], by=user)
         role = Role(data["role"]).label
-        if data["valid_from"] > datetime.date.today():
+        if data["valid_from"] > timezone.localdate():
             text = _("The role becomes %(role)s on %(day)s.")
         else:
             text = _("The role is now %(role)s.")

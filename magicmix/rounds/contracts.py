@@ -25,7 +25,9 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     """The same day `months` later, or the month's last day if it is shorter."""
     year, month = divmod(day.month - 1 + months, 12)
     year, month = day.year + year, month + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 def _months(rules: Rulebook, kind: str | None) -> int | None:
@@ -33,7 +35,9 @@ def _months(rules: Rulebook, kind: str | None) -> int | None:
     return None if record is None or record.amount is None else int(record.amount)
 
 
-def term(contract_type: str, start: datetime.date) -> tuple[datetime.date | None, datetime.date | None]:
+def term(
+    contract_type: str, start: datetime.date
+) -> tuple[datetime.date | None, datetime.date | None]:
     """(planned end, end of the optional extension) of a contract starting on `start`."""
     if contract_type not in TERMS:
         return None, None
@@ -51,13 +55,18 @@ def contract_for(tenancy: Tenancy, application: Application, intake: Intake) -> 
     nomination = getattr(application, "nomination", None)
     unit = tenancy.unit
     return Contract.objects.create(
-        tenancy=tenancy, contract_type=intake.contract_type, start_date=tenancy.start_date,
-        planned_end=planned_end, extension_until=extension,
-        basic_rent=unit.basic_rent, service_costs=unit.service_costs,
+        tenancy=tenancy,
+        contract_type=intake.contract_type,
+        start_date=tenancy.start_date,
+        planned_end=planned_end,
+        extension_until=extension,
+        basic_rent=unit.basic_rent,
+        service_costs=unit.service_costs,
         contribution_hours=intake.contribution_hours,
         contribution_role=ContributionRole.NONE if nomination else ContributionRole.NEIGHBOUR,
         support_organisation=nomination.support_organisation if nomination else None,
         support_hours_per_week=nomination.support_hours_per_week if nomination else None,
-        support_ends_on=(add_months(tenancy.start_date, nomination.support_months)
-                         if nomination else None),
-    )  # fmt: skip
+        support_ends_on=(
+            add_months(tenancy.start_date, nomination.support_months) if nomination else None
+        ),
+    )

@@ -44,11 +44,18 @@ def profile_of(application: Application) -> Profile:
     """A nominated candidate is supported, with the nomination's support level and partner."""
     nomination = getattr(application, "nomination", None)
     if nomination is None:
-        return Profile(application.target_group.code, engine.Role(application.target_group.default_role),
-                       engine.SupportLevel.NONE, None)  # fmt: skip
-    return Profile(application.target_group.code, engine.Role.SUPPORTED,
-                   engine.SupportLevel(nomination.support_need),
-                   str(nomination.support_organisation_id))  # fmt: skip
+        return Profile(
+            application.target_group.code,
+            engine.Role(application.target_group.default_role),
+            engine.SupportLevel.NONE,
+            None,
+        )
+    return Profile(
+        application.target_group.code,
+        engine.Role.SUPPORTED,
+        engine.SupportLevel(nomination.support_need),
+        str(nomination.support_organisation_id),
+    )
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,8 @@ def build(
     complex_ = round_.complex
     vacant = {unit.pk for unit in vacancies}
     occupants = _occupants(round_, day) | {
-        unit_id: profile_of(application).occupant for unit_id, application in (reserved or {}).items()
+        unit_id: profile_of(application).occupant
+        for unit_id, application in (reserved or {}).items()
     }
     clusters = list(Cluster.objects.filter(complex=complex_).order_by("position", "name", "id"))
     paths = _paths(clusters)
@@ -85,7 +93,9 @@ def build(
             continue
         by_code[unit.code] = unit
         units_by_cluster.setdefault(unit.cluster_id, []).append(
-            _unit(unit, round_.intake.contract_type, None if unit.pk in vacant else occupants[unit.pk])
+            _unit(
+                unit, round_.intake.contract_type, None if unit.pk in vacant else occupants[unit.pk]
+            )
         )
     children: dict[int | None, list[Cluster]] = {}
     for cluster in clusters:
@@ -93,7 +103,9 @@ def build(
 
     def tree(parent: int | None) -> tuple[engine.Cluster, ...]:
         return tuple(
-            engine.Cluster(paths[c.pk], paths[c.pk], c.kind, tree(c.pk), tuple(units_by_cluster.get(c.pk, ())))
+            engine.Cluster(
+                paths[c.pk], paths[c.pk], c.kind, tree(c.pk), tuple(units_by_cluster.get(c.pk, ()))
+            )
             for c in children.get(parent, [])
         )
 
@@ -102,7 +114,8 @@ def build(
     scores = {key: totals[a.pk].total for key, a in applications.items()}
     preferences = _preferences(applications.values(), paths)
     applicants = tuple(
-        _applicant(key, a, day, scores[key], preferences.get(a.pk, ())) for key, a in applications.items()
+        _applicant(key, a, day, scores[key], preferences.get(a.pk, ()))
+        for key, a in applications.items()
     )
     bounds = list(PolicyBound.objects.filter(policy__complex=complex_).select_related("cluster"))
     eligibility, parameters = _eligibility(round_, day)
@@ -131,12 +144,13 @@ def _occupants(round_: Round, day: datetime.date) -> dict[int, engine.Occupant]:
     )
     return {
         t.unit_id: engine.Occupant(
-            t.person.target_group.code, engine.Role(t.person.role),
+            t.person.target_group.code,
+            engine.Role(t.person.role),
             engine.SupportLevel(t.person.support_need),
             str(t.person.supporting_partner_id) if t.person.supporting_partner_id else None,
         )
         for t in tenancies
-    }  # fmt: skip
+    }
 
 
 def _paths(clusters: list[Cluster]) -> dict[int, str]:
@@ -146,7 +160,9 @@ def _paths(clusters: list[Cluster]) -> dict[int, str]:
     def path(cluster: Cluster) -> str:
         if cluster.pk not in paths:
             parent = by_id.get(cluster.parent_id) if cluster.parent_id else None
-            paths[cluster.pk] = cluster.name if parent is None else path(parent) + PATH_SEPARATOR + cluster.name
+            paths[cluster.pk] = (
+                cluster.name if parent is None else path(parent) + PATH_SEPARATOR + cluster.name
+            )
         return paths[cluster.pk]
 
     for cluster in clusters:
@@ -156,14 +172,21 @@ def _paths(clusters: list[Cluster]) -> dict[int, str]:
 
 def _unit(unit: Unit, contract_type: str, occupant: engine.Occupant | None) -> engine.Unit:
     return engine.Unit(
-        id=unit.code, unit_type=unit.type, floor_area=float(unit.floor_area),
-        max_occupants=unit.max_occupants, self_contained=unit.self_contained,
+        id=unit.code,
+        unit_type=unit.type,
+        floor_area=float(unit.floor_area),
+        max_occupants=unit.max_occupants,
+        self_contained=unit.self_contained,
         accessible=unit.accessibility != Unit.Accessibility.NONE,
-        rent=float(unit.gross_rent), contract_type=contract_type, occupant=occupant,
-    )  # fmt: skip
+        rent=float(unit.gross_rent),
+        contract_type=contract_type,
+        occupant=occupant,
+    )
 
 
-def _preferences(applications: Iterable[Application], paths: Mapping[int, str]) -> dict[int, tuple[str, ...]]:
+def _preferences(
+    applications: Iterable[Application], paths: Mapping[int, str]
+) -> dict[int, tuple[str, ...]]:
     """Preferred clusters first (in the building's order), then any vacancy."""
     through = Application.preferred_clusters.through.objects.filter(
         application_id__in=[a.pk for a in applications]
@@ -175,48 +198,73 @@ def _preferences(applications: Iterable[Application], paths: Mapping[int, str]) 
     return {key: tuple(value) for key, value in named.items()}
 
 
-def _applicant(key: str, a: Application, day: datetime.date, score: Decimal | None,
-               named: tuple[str, ...]) -> engine.Applicant:  # fmt: skip
+def _applicant(
+    key: str, a: Application, day: datetime.date, score: Decimal | None, named: tuple[str, ...]
+) -> engine.Applicant:
     profile = profile_of(a)
     return engine.Applicant(
-        id=key, group=profile.group, role=profile.role, support=profile.support,
-        partner=profile.partner, household_size=a.household_size,
-        age=age_on(a.date_of_birth, day), income=float(a.annual_income),
-        registration_date=a.registered_on, unit_types=tuple(a.unit_types),
-        preferences=(*named, engine.ANY), selection_score=float(score or 0),
+        id=key,
+        group=profile.group,
+        role=profile.role,
+        support=profile.support,
+        partner=profile.partner,
+        household_size=a.household_size,
+        age=age_on(a.date_of_birth, day),
+        income=float(a.annual_income),
+        registration_date=a.registered_on,
+        unit_types=tuple(a.unit_types),
+        preferences=(*named, engine.ANY),
+        selection_score=float(score or 0),
         lottery_number=a.lottery_number,
-    )  # fmt: skip
+    )
 
 
 def _bound(b: PolicyBound, scope: str) -> engine.Bound:
     factor = Decimal(100) if b.share else Decimal(1)
     return engine.Bound(
-        id=f"bound-{b.pk}", scope=scope, dimension=engine.Dimension(b.dimension), value=b.value,
+        id=f"bound-{b.pk}",
+        scope=scope,
+        dimension=engine.Dimension(b.dimension),
+        value=b.value,
         minimum=None if b.minimum is None else float(b.minimum / factor),
         maximum=None if b.maximum is None else float(b.maximum / factor),
-        share=b.share, hard=b.hard, penalty=float(b.penalty),
-    )  # fmt: skip
+        share=b.share,
+        hard=b.hard,
+        penalty=float(b.penalty),
+    )
 
 
 def _bound_record(b: PolicyBound, scope: str) -> dict[str, Any]:
     return {
-        "id": f"bound-{b.pk}", "scope": scope, "dimension": b.dimension,
-        "dimension_label": str(Dimension(b.dimension).label), "value": b.value,
+        "id": f"bound-{b.pk}",
+        "scope": scope,
+        "dimension": b.dimension,
+        "dimension_label": str(Dimension(b.dimension).label),
+        "value": b.value,
         "minimum": None if b.minimum is None else str(b.minimum),
         "maximum": None if b.maximum is None else str(b.maximum),
-        "share": b.share, "hard": b.hard, "penalty": str(b.penalty),
-    }  # fmt: skip
+        "share": b.share,
+        "hard": b.hard,
+        "penalty": str(b.penalty),
+    }
 
 
-def _eligibility(round_: Round, day: datetime.date) -> tuple[engine.Eligibility, list[dict[str, Any]]]:
+def _eligibility(
+    round_: Round, day: datetime.date
+) -> tuple[engine.Eligibility, list[dict[str, Any]]]:
     """The dated legal limits of the move-in day, and which parameter versions they came from."""
     rules = Rulebook.on(day)
     used = []
     ages: list[engine.AgeRange] = []
     band = rules.get(Kind.YOUTH_AGE)
     if round_.intake.contract_type == ContractType.YOUTH and band is not None:
-        ages.append(engine.AgeRange(ContractType.YOUTH, band.age_from,
-                                    None if band.age_below is None else band.age_below - 1))  # fmt: skip
+        ages.append(
+            engine.AgeRange(
+                ContractType.YOUTH,
+                band.age_from,
+                None if band.age_below is None else band.age_below - 1,
+            )
+        )
         used.append(band)
     limits: list[engine.IncomeLimit] = []
     if round_.intake.checks_income:
@@ -226,43 +274,68 @@ def _eligibility(round_: Round, day: datetime.date) -> tuple[engine.Eligibility,
                 limits.append(engine.IncomeLimit(float(record.amount), low, high))
                 used.append(record)
     parameters = [
-        {"id": p.pk, "kind": p.kind, "label": str(Kind(p.kind).label), "valid_from": p.valid_from.isoformat(),
-         "value": p.value_display()}
+        {
+            "id": p.pk,
+            "kind": p.kind,
+            "label": str(Kind(p.kind).label),
+            "valid_from": p.valid_from.isoformat(),
+            "value": p.value_display(),
+        }
         for p in used
-    ]  # fmt: skip
+    ]
     return engine.Eligibility(tuple(ages), tuple(limits)), parameters
 
 
 def reasons(explanation: engine.Explanation) -> list[dict[str, Any]]:
-    return [{"code": r.code, "params": dict(r.params), "nl": r.nl, "en": r.en} for r in explanation.reasons]
+    return [
+        {"code": r.code, "params": dict(r.params), "nl": r.nl, "en": r.en}
+        for r in explanation.reasons
+    ]
 
 
 def report(result: engine.Result) -> list[dict[str, Any]]:
     return [
         {
-            "bound": r.bound_id, "scope": r.scope_name, "dimension": r.dimension, "value": r.value,
-            "hard": r.hard, "places": r.places, "before": r.before, "after": r.after,
-            "min": r.target_min, "max": r.target_max, "shortfall": r.shortfall, "excess": r.excess,
+            "bound": r.bound_id,
+            "scope": r.scope_name,
+            "dimension": r.dimension,
+            "value": r.value,
+            "hard": r.hard,
+            "places": r.places,
+            "before": r.before,
+            "after": r.after,
+            "min": r.target_min,
+            "max": r.target_max,
+            "shortfall": r.shortfall,
+            "excess": r.excess,
             "notes": [{"nl": n.nl, "en": n.en} for n in r.notes],
         }
         for r in result.policy
-    ]  # fmt: skip
+    ]
 
 
 def metrics(m: engine.Metrics) -> dict[str, Any]:
     return {
-        "vacancies": m.vacancies, "filled": m.filled, "mean_rank": round(m.mean_rank, 2),
-        "score": round(m.score, 1), "displaced": dict(m.displaced_by_group),
-    }  # fmt: skip
+        "vacancies": m.vacancies,
+        "filled": m.filled,
+        "mean_rank": round(m.mean_rank, 2),
+        "score": round(m.score, 1),
+        "displaced": dict(m.displaced_by_group),
+    }
 
 
 def price(p: engine.PriceOfMix, names: Mapping[str, str]) -> dict[str, Any]:
     return {
-        "filled_with": p.filled_with, "filled_without": p.filled_without,
-        "score_with": round(p.score_with, 1), "score_without": round(p.score_without, 1),
+        "filled_with": p.filled_with,
+        "filled_without": p.filled_without,
+        "score_with": round(p.score_with, 1),
+        "score_without": round(p.score_without, 1),
         "displaced": [names.get(a, a) for a in p.displaced],
-    }  # fmt: skip
+    }
 
 
 def comparison(c: engine.Comparison) -> dict[str, Any]:
-    return {"max_fill": c.max_fill, "modes": {str(mode): metrics(m) for mode, m in c.metrics.items()}}
+    return {
+        "max_fill": c.max_fill,
+        "modes": {str(mode): metrics(m) for mode, m in c.metrics.items()},
+    }

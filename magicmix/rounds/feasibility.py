@@ -34,10 +34,15 @@ def trial(complex_: Complex) -> Trial:
     probe = Round(complex=complex_, intake=intake, move_in=today, ranking=DEFAULT_RANKING)
     vacancies = list(Unit.objects.filter(complex=complex_, status=Unit.Status.IN_USE).vacant(today))
     pool = list(
-        Application.objects.filter(intake__complex=complex_, stage__in=CANDIDATE_STAGES)
-        .select_related("target_group", "nomination")
-    )  # fmt: skip
+        Application.objects.filter(
+            intake__complex=complex_, stage__in=CANDIDATE_STAGES
+        ).select_related("target_group", "nomination")
+    )
     data = engine_adapter.build(probe, vacancies, pool)
     result = engine.allocate(data.round, engine.Mode.PRIORITY, with_max_fill=False)
-    conflict = None if result.conflict is None else {"nl": result.conflict.reason.nl, "en": result.conflict.reason.en}
+    conflict = (
+        None
+        if result.conflict is None
+        else {"nl": result.conflict.reason.nl, "en": result.conflict.reason.en}
+    )
     return Trial(engine_adapter.report(result), conflict, len(vacancies), len(pool))

@@ -33,8 +33,14 @@ def counts_choices(complex_: Complex) -> list[tuple[str, list[tuple[str, str]]]]
     return [
         (str(Dimension.GROUP.label), [(f"group:{g.code}", g.name) for g in groups]),
         (str(Dimension.ROLE.label), [(f"role:{v}", str(label)) for v, label in Role.choices]),
-        (str(Dimension.SUPPORT.label), [(f"support:{v}", str(label)) for v, label in SupportNeed.choices]),
-        (str(Dimension.PARTNER.label), [(f"partner:{p.organisation_id}", p.organisation.name) for p in partners]),
+        (
+            str(Dimension.SUPPORT.label),
+            [(f"support:{v}", str(label)) for v, label in SupportNeed.choices],
+        ),
+        (
+            str(Dimension.PARTNER.label),
+            [(f"partner:{p.organisation_id}", p.organisation.name) for p in partners],
+        ),
     ]
 
 
@@ -70,7 +76,9 @@ class RoundForm(NLDesignModelForm):
         model = Round
         fields = ["title", "intake", "units", "mode", "seed", "move_in", "offer_days"]
         widgets = {
-            "units": forms.CheckboxSelectMultiple(attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}),
+            "units": forms.CheckboxSelectMultiple(
+                attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+            ),
             "move_in": forms.DateInput(attrs={"type": "date"}),
         }
 
@@ -91,17 +99,24 @@ class RoundForm(NLDesignModelForm):
 class OverrideForm(NLDesignForm):
     unit = forms.ModelChoiceField(label=_("unit"), queryset=Unit.objects.none())
     candidate = forms.ModelChoiceField(
-        label=_("give it to"), queryset=CandidateOutcome.objects.none(), required=False,
+        label=_("give it to"),
+        queryset=CandidateOutcome.objects.none(),
+        required=False,
         empty_label=_("nobody (leave the unit open)"),
-    )  # fmt: skip
-    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 3}),
-                             help_text=_("Required: it is part of the round's justification."))  # fmt: skip
+    )
+    reason = forms.CharField(
+        label=_("reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required: it is part of the round's justification."),
+    )
 
     def __init__(self, *args: Any, round_: Round, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         run = round_.latest_run()
         self.fields["unit"].queryset = round_.units.all()  # type: ignore[attr-defined]
-        outcomes = CandidateOutcome.objects.filter(run=run).select_related("application__target_group")
+        outcomes = CandidateOutcome.objects.filter(run=run).select_related(
+            "application__target_group"
+        )
         self.fields["candidate"].queryset = outcomes  # type: ignore[attr-defined]
         self.fields["candidate"].label_from_instance = (  # type: ignore[attr-defined]
             lambda o: f"{o.position}. {o.application.full_name} ({o.application.target_group})"
@@ -109,15 +124,20 @@ class OverrideForm(NLDesignForm):
 
 
 class DeclineForm(NLDesignForm):
-    reason = forms.CharField(label=_("why do you decline?"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("why do you decline?"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class AnswerForm(NLDesignForm):
     """Staff record the candidate's answer given by phone or at the counter."""
 
-    answer = forms.ChoiceField(label=_("answer"), choices=[("accept", _("accepted")), ("decline", _("declined"))])
-    reason = forms.CharField(label=_("reason for declining"), required=False,
-                             widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    answer = forms.ChoiceField(
+        label=_("answer"), choices=[("accept", _("accepted")), ("decline", _("declined"))]
+    )
+    reason = forms.CharField(
+        label=_("reason for declining"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

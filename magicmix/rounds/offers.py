@@ -22,7 +22,8 @@ from django.utils.translation import gettext as _
 
 from magicmix import allocation as engine
 from magicmix.housing.models import Unit
-from magicmix.people.models import Person, Role as PersonRole
+from magicmix.people.models import Person
+from magicmix.people.models import Role as PersonRole
 from magicmix.selection.models import Application, Stage
 from magicmix.tenancies.services import start_tenancy
 
@@ -58,13 +59,19 @@ def _offer(round_: Round, run: Run, by: User | None, site: str) -> list[Offer]:
     offers = []
     for outcome in run.outcomes.filter(unit__isnull=False).select_related("application", "unit"):
         offer = Offer.objects.create(
-            round=round_, run=run, unit=outcome.unit, application=outcome.application, deadline=deadline
+            round=round_,
+            run=run,
+            unit=outcome.unit,
+            application=outcome.application,
+            deadline=deadline,
         )
         application = outcome.application
         application.move_to(
-            Stage.OFFERED, by=by,
-            reason=_("Offer of unit %(unit)s in round “%(round)s”.") % {"unit": offer.unit.code, "round": round_},
-        )  # fmt: skip
+            Stage.OFFERED,
+            by=by,
+            reason=_("Offer of unit %(unit)s in round “%(round)s”.")
+            % {"unit": offer.unit.code, "round": round_},
+        )
         token = application.issue_link()
         application.save(update_fields=["token_hash", "link_expires_at"])
         offers.append(offer)
@@ -76,9 +83,12 @@ def _send(offer: Offer, token: str, site: str) -> None:
     if not offer.application.email:
         return
     context = {
-        "offer": offer, "application": offer.application, "unit": offer.unit,
-        "complex": offer.unit.complex, "link": site.rstrip("/") + reverse("rounds:offer", args=[token]),
-    }  # fmt: skip
+        "offer": offer,
+        "application": offer.application,
+        "unit": offer.unit,
+        "complex": offer.unit.complex,
+        "link": site.rstrip("/") + reverse("rounds:offer", args=[token]),
+    }
     with translation.override("nl"):  # Dutch first; the applicant's language is not known
         subject = render_to_string("rounds/email/offer_subject.txt", context).strip()
         body = render_to_string("rounds/email/offer.txt", context)
@@ -86,7 +96,11 @@ def _send(offer: Offer, token: str, site: str) -> None:
 
 
 def _locked(offer: Offer) -> Offer:
-    locked = Offer.objects.select_for_update().select_related("round__intake", "unit", "application").get(pk=offer.pk)
+    locked = (
+        Offer.objects.select_for_update()
+        .select_related("round__intake", "unit", "application")
+        .get(pk=offer.pk)
+    )
     if locked.status != Offer.Status.PENDING:
         raise OfferClosed(locked.status)
     return locked
@@ -107,9 +121,11 @@ def accept(offer: Offer, by: User | None = None) -> Offer:
     offer.answered_by = by
     offer.save()
     offer.application.move_to(
-        Stage.HOUSED, by=by, by_applicant=by is None,
+        Stage.HOUSED,
+        by=by,
+        by_applicant=by is None,
         reason=_("Accepted the offer of unit %(unit)s.") % {"unit": offer.unit.code},
-    )  # fmt: skip
+    )
     return offer
 
 
@@ -142,7 +158,8 @@ def _close(offer: Offer, status: str, reason: str, by: User | None) -> Offer:
     offer.save()
     declined = status == Offer.Status.DECLINED
     why = (
-        _("Declined the offer of unit %(unit)s: %(reason)s") % {"unit": offer.unit.code, "reason": reason}
+        _("Declined the offer of unit %(unit)s: %(reason)s")
+        % {"unit": offer.unit.code, "reason": reason}
         if declined
         else _("The offer of unit %(unit)s expired.") % {"unit": offer.unit.code}
     )
@@ -154,7 +171,9 @@ def _close(offer: Offer, status: str, reason: str, by: User | None) -> Offer:
 
 def open_units(round_: Round) -> list[Unit]:
     """The round's vacancies without a live offer and still vacant on the move-in day."""
-    live = Offer.objects.filter(round=round_, status__in=[Offer.Status.PENDING, Offer.Status.ACCEPTED])
+    live = Offer.objects.filter(
+        round=round_, status__in=[Offer.Status.PENDING, Offer.Status.ACCEPTED]
+    )
     return list(round_.units.exclude(pk__in=live.values("unit_id")).vacant(round_.move_in))
 
 
@@ -165,7 +184,9 @@ def refill(round_: Round, site: str) -> list[Offer]:
     population the round is heading for. Candidates with any offer in the round are out of the
     pool already: their stage is no longer a candidate stage."""
     with transaction.atomic():
-        round_ = Round.objects.select_for_update().select_related("complex", "intake").get(pk=round_.pk)
+        round_ = (
+            Round.objects.select_for_update().select_related("complex", "intake").get(pk=round_.pk)
+        )
         if round_.status != Round.Status.APPROVED:
             raise NotAllowed("only an approved round is refilled")
         units = open_units(round_)
@@ -175,8 +196,12 @@ def refill(round_: Round, site: str) -> list[Offer]:
             "application__target_group", "application__nomination"
         )
         candidates = round_.candidates().select_related("target_group", "nomination")
-        data = engine_adapter.build(round_, units, candidates, {o.unit_id: o.application for o in pending})
-        result = engine.allocate(data.round, engine.Mode(round_.mode), round_.seed, with_max_fill=False)
+        data = engine_adapter.build(
+            round_, units, candidates, {o.unit_id: o.application for o in pending}
+        )
+        result = engine.allocate(
+            data.round, engine.Mode(round_.mode), round_.seed, with_max_fill=False
+        )
         run = save_run(round_, Run.Kind.REFILL, data, result)
         return _offer(round_, run, None, site)
 
@@ -186,13 +211,18 @@ def person_from(application: Application) -> Person:
     nomination = getattr(application, "nomination", None)
     return Person.objects.create(
         organisation=application.intake.complex.organisation,
-        first_name=application.first_name, last_name=application.last_name,
-        date_of_birth=application.date_of_birth, email=application.email, phone=application.phone,
-        household_size=application.household_size, annual_income=application.annual_income,
-        income_year=application.income_year, target_group=application.target_group,
+        first_name=application.first_name,
+        last_name=application.last_name,
+        date_of_birth=application.date_of_birth,
+        email=application.email,
+        phone=application.phone,
+        household_size=application.household_size,
+        annual_income=application.annual_income,
+        income_year=application.income_year,
+        target_group=application.target_group,
         role=PersonRole.SUPPORTED if nomination else application.target_group.default_role,
         support_need=nomination.support_need if nomination else "none",
         nominating_partner=nomination.organisation if nomination else None,
         supporting_partner=nomination.support_organisation if nomination else None,
         registration_date=application.registered_on,
-    )  # fmt: skip
+    )

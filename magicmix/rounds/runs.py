@@ -67,7 +67,9 @@ def execute(round_id: int) -> None:
         _progress(round_, 95)
         with transaction.atomic():
             run = save_run(round_, Run.Kind.PROPOSAL, data, result)
-            run.price = engine_adapter.price(price, {k: a.full_name for k, a in data.applications.items()})
+            run.price = engine_adapter.price(
+                price, {k: a.full_name for k, a in data.applications.items()}
+            )
             run.comparison = engine_adapter.comparison(comparison)
             run.save(update_fields=["price", "comparison"])
             Round.objects.filter(pk=round_.pk).update(status=Round.Status.DONE, progress=100)
@@ -75,9 +77,14 @@ def execute(round_id: int) -> None:
         logger.exception("Round %s failed", round_id)
         with transaction.atomic():
             Run.objects.create(
-                round=round_, number=_next_number(round_), mode=round_.mode, seed=round_.seed,
-                finished_at=timezone.now(), failed=True, error=repr(error),
-            )  # fmt: skip
+                round=round_,
+                number=_next_number(round_),
+                mode=round_.mode,
+                seed=round_.seed,
+                finished_at=timezone.now(),
+                failed=True,
+                error=repr(error),
+            )
             Round.objects.filter(pk=round_.pk).update(status=Round.Status.FAILED, error=repr(error))
 
 
@@ -88,10 +95,16 @@ def _next_number(round_: Round) -> int:
 def save_run(round_: Round, kind: str, data: engine_adapter.Input, result: engine.Result) -> Run:
     """Store a finished engine run as the round's next version, with every candidate's why."""
     run = Run.objects.create(
-        round=round_, number=_next_number(round_), kind=kind, mode=result.mode, seed=result.seed,
-        finished_at=timezone.now(), policy=data.policy, report=engine_adapter.report(result),
+        round=round_,
+        number=_next_number(round_),
+        kind=kind,
+        mode=result.mode,
+        seed=result.seed,
+        finished_at=timezone.now(),
+        policy=data.policy,
+        report=engine_adapter.report(result),
         metrics=engine_adapter.metrics(result.metrics),
-    )  # fmt: skip
+    )
     if result.conflict is not None:
         run.metrics["conflict"] = {"nl": result.conflict.reason.nl, "en": result.conflict.reason.en}
         run.save(update_fields=["metrics"])
@@ -101,13 +114,18 @@ def save_run(round_: Round, kind: str, data: engine_adapter.Input, result: engin
     order = _positions(data.round, result.mode, result.seed)
     CandidateOutcome.objects.bulk_create(
         CandidateOutcome(
-            run=run, application=application, position=order[key],
-            selection_score=data.scores[key], engine_unit=units.get(key), unit=units.get(key),
-            choice=explanations[key].rank, explanation=engine_adapter.reasons(explanations[key]),
+            run=run,
+            application=application,
+            position=order[key],
+            selection_score=data.scores[key],
+            engine_unit=units.get(key),
+            unit=units.get(key),
+            choice=explanations[key].rank,
+            explanation=engine_adapter.reasons(explanations[key]),
             eligibility=eligibility.get(application.pk, []),
         )
         for key, application in data.applications.items()
-    )  # fmt: skip
+    )
     return run
 
 
@@ -141,7 +159,10 @@ def override(run: Run, unit: Unit, chosen: Application | None, reason: str, by: 
     If `chosen` was proposed for another unit, that unit is left open."""
     if not reason.strip():
         raise NotAllowed("an override needs a written reason")
-    if Round.objects.filter(pk=run.round_id, status=Round.Status.DONE).select_for_update().count() == 0:
+    if (
+        Round.objects.filter(pk=run.round_id, status=Round.Status.DONE).select_for_update().count()
+        == 0
+    ):
         raise NotAllowed("only a proposal under review can be changed")
     current = run.outcomes.filter(unit=unit).first()
     if current is not None:
@@ -152,6 +173,10 @@ def override(run: Run, unit: Unit, chosen: Application | None, reason: str, by: 
         outcome.unit = unit
         outcome.save(update_fields=["unit"])
     return Override.objects.create(
-        run=run, unit=unit, replaced=current.application if current else None, chosen=chosen,
-        reason=reason.strip(), by=by,
-    )  # fmt: skip
+        run=run,
+        unit=unit,
+        replaced=current.application if current else None,
+        chosen=chosen,
+        reason=reason.strip(),
+        by=by,
+    )

@@ -6,7 +6,9 @@ app_name = "rounds"
 urlpatterns = [
     path("complexes/<int:pk>/policy/", policy.policy, name="policy"),
     path("complexes/<int:pk>/policy/<int:bound_pk>/", policy.bound_edit, name="bound_edit"),
-    path("complexes/<int:pk>/policy/<int:bound_pk>/delete/", policy.bound_delete, name="bound_delete"),
+    path(
+        "complexes/<int:pk>/policy/<int:bound_pk>/delete/", policy.bound_delete, name="bound_delete"
+    ),
     path("complexes/<int:pk>/rounds/new/", rounds.round_create, name="round_create"),
     path("rounds/", rounds.round_list, name="round_list"),
     path("rounds/<int:pk>/", rounds.round_detail, name="round_detail"),

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from magicmix.housing.models import Unit
@@ -37,12 +38,12 @@ class StartTenancyForm(NLDesignForm):
     )
 
     def __init__(self, units: Any, data: Any = None) -> None:
-        super().__init__(initial={"start_date": datetime.date.today()})
+        super().__init__(initial={"start_date": timezone.localdate()})
         field = self.fields["unit"]
         # Any lettable unit validates (so a unit taken meanwhile gets the clear "occupied"
         # message); only the units vacant from today are offered.
         field.queryset = units  # type: ignore[attr-defined]
-        let = Tenancy.objects.filter(unit=OuterRef("pk")).overlapping(datetime.date.today(), None)
+        let = Tenancy.objects.filter(unit=OuterRef("pk")).overlapping(timezone.localdate(), None)
         vacant = units.exclude(Exists(let)).select_related("complex", "cluster")
         field.choices = [("", _("Choose a unit"))] + [  # type: ignore[attr-defined]
             (complex_.name, [(unit.pk, f"{unit.code} — {unit.cluster}") for unit in group])
@@ -63,7 +64,7 @@ class EndTenancyForm(NLDesignForm):
 
     def __init__(self, tenancy: Tenancy, *args: Any, **kwargs: Any) -> None:
         self.tenancy = tenancy
-        kwargs.setdefault("initial", {"end_date": tenancy.end_date or datetime.date.today()})
+        kwargs.setdefault("initial", {"end_date": tenancy.end_date or timezone.localdate()})
         super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -15,12 +16,10 @@ from magicmix.people.models import Person
 
 class TenancyQuerySet(models.QuerySet["Tenancy"]):
     def current(self, day: datetime.date | None = None) -> TenancyQuerySet:
-        day = day or datetime.date.today()
+        day = day or timezone.localdate()
         return self.filter(Q(end_date__isnull=True) | Q(end_date__gte=day), start_date__lte=day)
 
-    def overlapping(
-        self, start: datetime.date, end: datetime.date | None
-    ) -> TenancyQuerySet:
+    def overlapping(self, start: datetime.date, end: datetime.date | None) -> TenancyQuerySet:
         overlaps = Q(end_date__isnull=True) | Q(end_date__gte=start)
         if end is not None:
             overlaps &= Q(start_date__lte=end)
@@ -44,7 +43,9 @@ class Tenancy(models.Model):
             # The database itself refuses a second open-ended tenancy on a unit, whatever the
             # application does; overlaps of dated periods are checked under a row lock.
             models.UniqueConstraint(
-                fields=["unit"], condition=Q(end_date__isnull=True), name="one_open_tenancy_per_unit"
+                fields=["unit"],
+                condition=Q(end_date__isnull=True),
+                name="one_open_tenancy_per_unit",
             ),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),

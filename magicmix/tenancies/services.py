@@ -23,8 +23,9 @@ class UnitOccupied(ValidationError):
     pass
 
 
-def _check_period(unit: Unit, start: datetime.date, end: datetime.date | None,
-                  exclude: Tenancy | None = None) -> None:
+def _check_period(
+    unit: Unit, start: datetime.date, end: datetime.date | None, exclude: Tenancy | None = None
+) -> None:
     if end is not None and end < start:
         raise ValidationError(_("A tenancy cannot end before it starts."), code="ends_before_start")
     Unit.objects.select_for_update().get(pk=unit.pk)

@@ -7,9 +7,12 @@ import itertools
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
+
 from magicmix.accounts.models import Membership, Organisation, Role, User
 from magicmix.housing.models import Cluster, Complex, ComplexPartner, Unit
-from magicmix.people.models import Person, Role as PersonRole, TargetGroup
+from magicmix.people.models import Person, TargetGroup
+from magicmix.people.models import Role as PersonRole
 from magicmix.selection.models import Application, Intake
 from magicmix.tenancies.models import Tenancy
 
@@ -32,7 +35,7 @@ def user(org: Organisation | None = None, role: str = Role.LETTING, **fields: An
     return member
 
 
-def complex(org: Organisation | None = None, **fields: Any) -> Complex:  # noqa: A001
+def complex(org: Organisation | None = None, **fields: Any) -> Complex:
     defaults: dict[str, Any] = {
         "name": f"Complex {next(_sequence)}",
         "street": "Riekerhaven",
@@ -96,7 +99,7 @@ def intake(
     complex_: Complex, groups: tuple[str, ...] = ("student", "starter"), **fields: Any
 ) -> Intake:
     """An open intake of `complex_` that the public groups `groups` may apply to."""
-    today = datetime.date.today()
+    today = timezone.localdate()
     defaults: dict[str, Any] = {
         "title": f"Werving {next(_sequence)}",
         "opens_on": today - datetime.timedelta(days=7),
@@ -113,9 +116,7 @@ def intake(
     return created
 
 
-def application(
-    intake_: Intake, group: str = "student", **fields: Any
-) -> tuple[Application, str]:
+def application(intake_: Intake, group: str = "student", **fields: Any) -> tuple[Application, str]:
     """A stored application with a private link; returns (application, token)."""
     defaults: dict[str, Any] = {
         "first_name": "Noor",
@@ -124,7 +125,7 @@ def application(
         "email": f"aanvrager{next(_sequence)}@example.nl",
         "household_size": 1,
         "annual_income": Decimal(35000),
-        "income_year": datetime.date.today().year - 1,
+        "income_year": timezone.localdate().year - 1,
         "motivation": "Ik kook elke week voor de gang.",
     }
     created = Application(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import zip_longest
 from typing import Any
 
 from django.db import models
@@ -28,7 +29,7 @@ def changes_of(instance: models.Model, limit: int = 50) -> list[Change]:
         ]  # type: ignore[attr-defined]
     )
     changes = []
-    for record, previous in zip(records, records[1:] + [None]):
+    for record, previous in zip_longest(records, records[1:]):
         fields: list[tuple[str, str, str]] = []
         if previous is not None and record.history_type == "~":
             delta = record.diff_against(previous)

@@ -29,7 +29,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         return {}
     roles = set(user.memberships.values_list("role", flat=True))
     items = [
-        (reverse(name), label) for name, label, allowed in _MENU if allowed is None or roles & allowed
+        (reverse(name), label)
+        for name, label, allowed in _MENU
+        if allowed is None or roles & allowed
     ]
     # The longest matching prefix is the current section: /persons/target-groups/ is not /persons/.
     matching = [url for url, _label in items if request.path.startswith(url)]

@@ -16,5 +16,7 @@ def run(problem: Problem, mode: Mode, seed: int = 0) -> Outcome:
         return per_vacancy.allocate(problem)
     if mode is Mode.LOTTERY:
         by_id = {c.applicant.id: c for c in problem.candidates}
-        return priority.allocate(problem, [by_id[a.id] for a in lottery_order(problem.round.applicants, seed)])
+        return priority.allocate(
+            problem, [by_id[a.id] for a in lottery_order(problem.round.applicants, seed)]
+        )
     return priority.allocate(problem, sorted(problem.candidates, key=lambda c: c.position))

@@ -13,7 +13,9 @@ from .seats import Seats
 
 
 def allocate(problem: Problem) -> Outcome:
-    solution = formulation.solve(problem, formulation.initial_state(problem), problem.score, presolve=False)
+    solution = formulation.solve(
+        problem, formulation.initial_state(problem), problem.score, presolve=False
+    )
     if not solution.feasible:
         raise Unreachable
     seats = Seats(problem)

@@ -28,7 +28,11 @@ class Closed:
 @dataclass
 class Outcome:
     units: dict[int, str] = field(default_factory=dict)  # candidate index -> unit id
-    closed: dict[int, list[Closed]] = field(default_factory=dict)  # candidate index -> options passed over
+    closed: dict[int, list[Closed]] = field(
+        default_factory=dict
+    )  # candidate index -> options passed over
     certificate: Certificate | None = None
-    positions: dict[int, int] = field(default_factory=dict)  # candidate index -> place in the order served
+    positions: dict[int, int] = field(
+        default_factory=dict
+    )  # candidate index -> place in the order served
     serial: bool = True  # decided applicant by applicant (priority, lottery, per vacancy)

@@ -34,12 +34,18 @@ def allocate(problem: Problem) -> Outcome:
             target = candidate.options[[o.rank for o in candidate.options].index(rank)].target
             over = reach.exceeds_maximum(candidate, cell)
             if over is not None:
-                outcome.closed.setdefault(index, []).append(Closed(rank, target, Why.MAXIMUM, over, reach.fixed[over]))
+                outcome.closed.setdefault(index, []).append(
+                    Closed(rank, target, Why.MAXIMUM, over, reach.fixed[over])
+                )
                 continue
             if reach.place(candidate, cell):
                 outcome.units[index] = seats.take(cell)
                 break
-            outcome.closed.setdefault(index, []).append(Closed(rank, target, Why.MINIMUM, *reach.blame(reach.tight_minimums(candidate, cell))))
+            outcome.closed.setdefault(index, []).append(
+                Closed(
+                    rank, target, Why.MINIMUM, *reach.blame(reach.tight_minimums(candidate, cell))
+                )
+            )
         else:
             seats.take(cell)
             reach.close(cell)

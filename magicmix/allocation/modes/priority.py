@@ -23,7 +23,9 @@ def allocate(problem: Problem, order: Sequence[Candidate]) -> Outcome:
     for candidate in order:
         passed: list[Closed] = []
         for option in candidate.options:
-            cell = _open_cell(problem, reach, seats, candidate, option.cells, option.rank, option.target, passed)
+            cell = _open_cell(
+                problem, reach, seats, candidate, option.cells, option.rank, option.target, passed
+            )
             if cell is not None:
                 outcome.units[candidate.index] = seats.take(cell)
                 break
@@ -53,6 +55,8 @@ def _open_cell(
             continue
         if reach.place(candidate, cell):
             return cell
-        blocked = blocked or Closed(rank, target, Why.MINIMUM, *reach.blame(reach.tight_minimums(candidate, cell)))
+        blocked = blocked or Closed(
+            rank, target, Why.MINIMUM, *reach.blame(reach.tight_minimums(candidate, cell))
+        )
     passed.append(blocked or Closed(rank, target, Why.TAKEN))
     return None

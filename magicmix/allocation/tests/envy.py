@@ -26,7 +26,11 @@ def justified_envy(round_: Round) -> str | None:
         options = _acceptable(problem, index)
         own = options.get(got.get(candidate.applicant.id, ""), len(candidate.applicant.preferences))
         for unit, rank in options.items():
-            if rank < own and unit not in before.values() and _completable(problem, {**before, index: unit}, order[turn + 1:]):
+            if (
+                rank < own
+                and unit not in before.values()
+                and _completable(problem, {**before, index: unit}, order[turn + 1 :])
+            ):
                 return f"{candidate.applicant.id} could have taken {unit} in round {round_.id}"
         if candidate.applicant.id in got:
             before[index] = got[candidate.applicant.id]
@@ -42,7 +46,8 @@ def _fits(problem: Problem, taken: dict[int, str]) -> tuple[bool, bool]:
         total = b.before + sum(
             1
             for index, unit in taken.items()
-            if b.bound.scope in problem.unit_chain[unit] and counts(b.bound, problem.candidates[index].profile)
+            if b.bound.scope in problem.unit_chain[unit]
+            and counts(b.bound, problem.candidates[index].profile)
         )
         high_ok &= b.hi is None or total <= b.hi
         low_ok &= b.lo is None or total >= b.lo

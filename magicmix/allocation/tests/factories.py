@@ -30,8 +30,15 @@ DATE = dt.date(2026, 3, 1)
 
 def unit(uid: str, occupant: Occupant | None = None, **overrides: Any) -> Unit:
     fields: dict[str, object] = {
-        "id": uid, "unit_type": "studio", "floor_area": 23.0, "max_occupants": 1, "self_contained": True,
-        "accessible": False, "rent": 500.0, "contract_type": "onbepaalde_tijd", "occupant": occupant,
+        "id": uid,
+        "unit_type": "studio",
+        "floor_area": 23.0,
+        "max_occupants": 1,
+        "self_contained": True,
+        "accessible": False,
+        "rent": 500.0,
+        "contract_type": "onbepaalde_tijd",
+        "occupant": occupant,
     }
     fields.update(overrides)
     return Unit(**fields)  # type: ignore[arg-type]
@@ -39,8 +46,15 @@ def unit(uid: str, occupant: Occupant | None = None, **overrides: Any) -> Unit:
 
 def applicant(aid: str, preferences: tuple[str, ...] = (ANY,), **overrides: Any) -> Applicant:
     fields: dict[str, object] = {
-        "id": aid, "group": "jongere", "role": Role.SUPPORTING, "support": SupportLevel.NONE, "household_size": 1,
-        "age": 22, "income": 20_000.0, "registration_date": dt.date(2020, 1, 1), "preferences": preferences,
+        "id": aid,
+        "group": "jongere",
+        "role": Role.SUPPORTING,
+        "support": SupportLevel.NONE,
+        "household_size": 1,
+        "age": 22,
+        "income": 20_000.0,
+        "registration_date": dt.date(2020, 1, 1),
+        "preferences": preferences,
     }
     fields.update(overrides)
     return Applicant(**fields)  # type: ignore[arg-type]
@@ -62,7 +76,11 @@ def random_round(
         occupant = None
         if occupied:
             group = rng.choice(GROUPS)
-            occupant = Occupant(group, Role.SUPPORTED if group != "jongere" else Role.SUPPORTING, rng.choice(list(SupportLevel)))
+            occupant = Occupant(
+                group,
+                Role.SUPPORTED if group != "jongere" else Role.SUPPORTING,
+                rng.choice(list(SupportLevel)),
+            )
         gangs[i % 3].append(
             unit(
                 f"u{i}",
@@ -76,12 +94,20 @@ def random_round(
         "c1",
         "Complex 1",
         (
-            Cluster("b1", "Gebouw 1", "building", (Cluster("g1", "Gang 1", "gang", units=tuple(gangs[0])), Cluster("g2", "Gang 2", "gang", units=tuple(gangs[1])))),
+            Cluster(
+                "b1",
+                "Gebouw 1",
+                "building",
+                (
+                    Cluster("g1", "Gang 1", "gang", units=tuple(gangs[0])),
+                    Cluster("g2", "Gang 2", "gang", units=tuple(gangs[1])),
+                ),
+            ),
             Cluster("b2", "Gebouw 2", "building", units=tuple(gangs[2])),
         ),
     )
     unit_ids = [u.id for g in gangs for u in g if u.occupant is None]
-    targets = unit_ids if strict_units else unit_ids + ["g1", "g2", "b1", "b2", "c1", ANY]
+    targets = unit_ids if strict_units else [*unit_ids, "g1", "g2", "b1", "b2", "c1", ANY]
     people = []
     for i in range(applicants):
         group = rng.choice(GROUPS)
@@ -105,7 +131,11 @@ def random_round(
     if bounds:
         for n in range(rng.randint(1, 3)):
             dimension = rng.choice((Dimension.GROUP, Dimension.SUPPORT))
-            value = rng.choice(GROUPS) if dimension is Dimension.GROUP else rng.choice(("none", "intensive"))
+            value = (
+                rng.choice(GROUPS)
+                if dimension is Dimension.GROUP
+                else rng.choice(("none", "intensive"))
+            )
             low = rng.choice((None, 1, 2))
             high = rng.choice((None, 1, 2, 3))
             if low is None and high is None:
@@ -114,7 +144,25 @@ def random_round(
                 low, high = high, low
             hard = rng.random() < 0.7
             policy_bounds.append(
-                Bound(f"k{n}", rng.choice(("c1", "b1", "g1", "b2")), dimension, value, low, high, hard=hard, penalty=0.0 if hard else 30.0)
+                Bound(
+                    f"k{n}",
+                    rng.choice(("c1", "b1", "g1", "b2")),
+                    dimension,
+                    value,
+                    low,
+                    high,
+                    hard=hard,
+                    penalty=0.0 if hard else 30.0,
+                )
             )
-    eligibility = Eligibility(income_limits=(IncomeLimit(50_000, 1, None, DATE.replace(month=1, day=1), None),), max_rent_to_income=0.45)
-    return Round(f"r{seed}", DATE, (complex_,), tuple(people), Policy(tuple(policy_bounds), eligibility, Weights()))
+    eligibility = Eligibility(
+        income_limits=(IncomeLimit(50_000, 1, None, DATE.replace(month=1, day=1), None),),
+        max_rent_to_income=0.45,
+    )
+    return Round(
+        f"r{seed}",
+        DATE,
+        (complex_,),
+        tuple(people),
+        Policy(tuple(policy_bounds), eligibility, Weights()),
+    )

@@ -14,21 +14,61 @@ def test_run_writes_json_markdown_and_html(tmp_path: Path) -> None:
     source = tmp_path / "round.json"
     source.write_text(json.dumps(_round()))
     out, md, page = tmp_path / "result.json", tmp_path / "report.md", tmp_path / "report.html"
-    assert main([str(source), "--mode", "optimal", "--out", str(out), "--report", str(md), "--compare", "--price-of-mix"]) == 0
+    assert (
+        main(
+            [
+                str(source),
+                "--mode",
+                "optimal",
+                "--out",
+                str(out),
+                "--report",
+                str(md),
+                "--compare",
+                "--price-of-mix",
+            ]
+        )
+        == 0
+    )
     data = json.loads(out.read_text())
-    assert data["result"]["assignments"] == [{"unit_id": "u1", "applicant_id": "a1", "complex_id": "c", "rank": 1}]
+    assert data["result"]["assignments"] == [
+        {"unit_id": "u1", "applicant_id": "a1", "complex_id": "c", "rank": 1}
+    ]
     assert data["result"]["certificate"]["gap"] == 0.0
     assert set(data["comparison"]["metrics"]) == {"priority", "optimal", "lottery", "per-vacancy"}
     explanation = data["result"]["explanations"][0]["reasons"][0]
-    assert explanation["code"] == "placed" and "Geplaatst" in explanation["nl"] and "Placed" in explanation["en"]
+    assert (
+        explanation["code"] == "placed"
+        and "Geplaatst" in explanation["nl"]
+        and "Placed" in explanation["en"]
+    )
     assert "## Uitleg per woningzoekende" in md.read_text()
     assert main([str(source), "--out", str(out), "--report", str(page), "--lang", "en"]) == 0
-    assert page.read_text().startswith("<!doctype html>") and "Placed in unit u1" in page.read_text()
+    assert (
+        page.read_text().startswith("<!doctype html>") and "Placed in unit u1" in page.read_text()
+    )
 
 
 def test_conflicting_bounds_exit_with_1_and_name_them(tmp_path: Path) -> None:
     source = tmp_path / "round.json"
-    source.write_text(json.dumps(_round(policy={"bounds": [
-        {"id": "need-one", "scope": "c", "dimension": "group", "value": "statushouder", "min": 1}]})))
+    source.write_text(
+        json.dumps(
+            _round(
+                policy={
+                    "bounds": [
+                        {
+                            "id": "need-one",
+                            "scope": "c",
+                            "dimension": "group",
+                            "value": "statushouder",
+                            "min": 1,
+                        }
+                    ]
+                }
+            )
+        )
+    )
     assert main([str(source), "--out", str(tmp_path / "r.json")]) == 1
-    assert json.loads((tmp_path / "r.json").read_text())["result"]["conflict"]["bound_ids"] == ["need-one"]
+    assert json.loads((tmp_path / "r.json").read_text())["result"]["conflict"]["bound_ids"] == [
+        "need-one"
+    ]

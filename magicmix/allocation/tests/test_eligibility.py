@@ -30,7 +30,13 @@ RULES = Eligibility(
 
 def _why(**overrides: Any) -> tuple[str, dict[str, object]]:
     units = (unit("u1", contract_type="jongerencontract", rent=500.0),)
-    round_ = Round("r", DATE, (Complex("c", "C", units=units),), (applicant("a", **overrides),), Policy(eligibility=RULES))
+    round_ = Round(
+        "r",
+        DATE,
+        (Complex("c", "C", units=units),),
+        (applicant("a", **overrides),),
+        Policy(eligibility=RULES),
+    )
     explanation = allocate(round_, Mode.PRIORITY).explanations[0]
     reason = explanation.reasons[1]
     return reason.code, dict(reason.params)
@@ -38,7 +44,12 @@ def _why(**overrides: Any) -> tuple[str, dict[str, object]]:
 
 def test_age_outside_the_contract_range() -> None:
     code, params = _why(age=31)
-    assert code == "ineligible" and params["rule"] == "age" and params["value"] == "31" and params["limit"] == "18-27"
+    assert (
+        code == "ineligible"
+        and params["rule"] == "age"
+        and params["value"] == "31"
+        and params["limit"] == "18-27"
+    )
 
 
 def test_income_limit_valid_on_the_round_date() -> None:
@@ -55,5 +66,11 @@ def test_rent_to_income_household_size_accessibility_and_unit_type() -> None:
 
 def test_an_eligible_applicant_is_placed() -> None:
     units = (unit("u1", contract_type="jongerencontract", rent=500.0),)
-    round_ = Round("r", DATE, (Complex("c", "C", units=units),), (applicant("a", income=50_000.0),), Policy(eligibility=RULES))
+    round_ = Round(
+        "r",
+        DATE,
+        (Complex("c", "C", units=units),),
+        (applicant("a", income=50_000.0),),
+        Policy(eligibility=RULES),
+    )
     assert allocate(round_, Mode.PRIORITY).assignments[0].applicant_id == "a"

@@ -12,10 +12,16 @@ def test_every_applicant_is_explained_in_both_languages_in_every_mode() -> None:
     round_ = random_round(3, applicants=8, units=4)
     for mode in Mode:
         result = allocate(round_, mode)
-        assert sorted(e.applicant_id for e in result.explanations) == sorted(a.id for a in round_.applicants)
+        assert sorted(e.applicant_id for e in result.explanations) == sorted(
+            a.id for a in round_.applicants
+        )
         for explanation in result.explanations:
             assert explanation.reasons[0].code in ("placed", "not_placed")
-            assert explanation.text("nl") and explanation.text("en") and explanation.text("nl") != explanation.text("en")
+            assert (
+                explanation.text("nl")
+                and explanation.text("en")
+                and explanation.text("nl") != explanation.text("en")
+            )
 
 
 def _round() -> Round:
@@ -34,7 +40,9 @@ def test_out_ranked_names_own_place_and_the_last_placed_of_the_same_group() -> N
     third = next(e for e in result.explanations if e.applicant_id == "third")
     assert third.unit_id is None
     reason = third.reasons[1]
-    assert reason.code == "outranked" and reason.params["position"] == 3 and reason.params["last"] == 1
+    assert (
+        reason.code == "outranked" and reason.params["position"] == 3 and reason.params["last"] == 1
+    )
     assert "plaats 3" in reason.nl and "number 3" in reason.en
 
 
@@ -43,7 +51,13 @@ def test_price_of_the_mix_names_who_the_policy_displaces() -> None:
     price = price_of_mix(round_, Mode.PRIORITY)
     assert price.filled_with == price.filled_without == 2
     assert price.displaced == ()
-    strict = Round(round_.id, DATE, round_.complexes, round_.applicants, Policy((Bound("status", "c", Dimension.GROUP, "statushouder", minimum=2),)))
+    strict = Round(
+        round_.id,
+        DATE,
+        round_.complexes,
+        round_.applicants,
+        Policy((Bound("status", "c", Dimension.GROUP, "statushouder", minimum=2),)),
+    )
     # Two statushouder seats are needed but only one statushouder applies: infeasible, so nothing placed.
     assert price_of_mix(strict, Mode.PRIORITY).displaced == ("first", "second")
 

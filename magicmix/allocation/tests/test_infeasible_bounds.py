@@ -10,7 +10,9 @@ from .factories import DATE, applicant, unit
 
 def _round(*bounds: Bound) -> Round:
     units = tuple(unit(f"u{i}") for i in range(4))
-    people = tuple(applicant(f"a{i}", group="statushouder" if i < 2 else "jongere") for i in range(6))
+    people = tuple(
+        applicant(f"a{i}", group="statushouder" if i < 2 else "jongere") for i in range(6)
+    )
     return Round("r", DATE, (Complex("c", "C", units=units),), people, Policy(bounds))
 
 
@@ -25,7 +27,9 @@ def test_conflicting_minimum_and_maximum_are_named_and_nothing_else() -> None:
         assert not result.feasible
         assert result.conflict is not None
         assert result.conflict.bound_ids == ("max-status", "min-status")
-        assert "max-status" in result.conflict.reason.nl and "min-status" in result.conflict.reason.en
+        assert (
+            "max-status" in result.conflict.reason.nl and "min-status" in result.conflict.reason.en
+        )
         assert len(result.explanations) == 6
 
 
@@ -39,7 +43,9 @@ def test_a_minimum_the_applicants_cannot_meet_is_named_alone() -> None:
 
 
 def test_a_soft_bound_never_makes_a_round_infeasible() -> None:
-    round_ = _round(Bound("min-status", "c", Dimension.GROUP, "statushouder", minimum=3, hard=False, penalty=10))
+    round_ = _round(
+        Bound("min-status", "c", Dimension.GROUP, "statushouder", minimum=3, hard=False, penalty=10)
+    )
     result = allocate(round_, Mode.OPTIMAL)
     assert result.feasible
     (report,) = result.policy

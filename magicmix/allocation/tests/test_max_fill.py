@@ -35,4 +35,6 @@ def test_max_fill_equals_the_textbook_maximum() -> None:
         result = allocate(round_, Mode.PRIORITY)  # passes its own fill as a known lower bound
         assert result.max_fill == best, round_.id
         short += result.metrics.filled < best
-    assert short > 0, "the sample should hold rounds where strict priority fills fewer than the maximum"
+    assert short > 0, (
+        "the sample should hold rounds where strict priority fills fewer than the maximum"
+    )

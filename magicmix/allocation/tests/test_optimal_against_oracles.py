@@ -36,7 +36,7 @@ def _scipy_best(problem: Problem) -> float:
     units = sorted(u for cell in problem.cells for u in cell.units)
     n = len(problem.candidates)
     weights = np.full((n, len(units) + n), -1e9)
-    weights[:, len(units):] = 0.0  # one "stay out" column per applicant
+    weights[:, len(units) :] = 0.0  # one "stay out" column per applicant
     for candidate in problem.candidates:
         for option in candidate.options:
             for c in option.cells:

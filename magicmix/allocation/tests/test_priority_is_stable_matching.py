@@ -27,9 +27,15 @@ def _stable_matching(problem: Problem) -> dict[str, str]:
     hospitals = {u: prefs for u, prefs in hospitals.items() if prefs}
     if not residents:
         return {}
-    game = HospitalResident.create_from_dictionaries(residents, hospitals, {u: 1 for u in hospitals})
+    game = HospitalResident.create_from_dictionaries(
+        residents, hospitals, dict.fromkeys(hospitals, 1)
+    )
     solution = game.solve(optimal="resident")
-    return {resident.name: hospital.name for hospital, matched in solution.items() for resident in matched}
+    return {
+        resident.name: hospital.name
+        for hospital, matched in solution.items()
+        for resident in matched
+    }
 
 
 def test_priority_mode_equals_applicant_optimal_stable_matching() -> None:

@@ -27,7 +27,9 @@ def _counts_after(problem: Problem, result: Result) -> list[int]:
     for b in problem.bounds:
         total = b.before
         for a in result.assignments:
-            if b.bound.scope in problem.unit_chain[a.unit_id] and counts(b.bound, by_id[a.applicant_id].profile):
+            if b.bound.scope in problem.unit_chain[a.unit_id] and counts(
+                b.bound, by_id[a.applicant_id].profile
+            ):
                 total += 1
         totals.append(total)
     return totals
@@ -59,7 +61,9 @@ def test_priority_mode_has_no_justified_envy(seed: int) -> None:
 @given(seeds, st.integers(min_value=0, max_value=1000))
 def test_same_input_and_seed_give_the_same_output(seed: int, lottery_seed: int) -> None:
     round_ = random_round(seed)
-    assert allocate(round_, Mode.LOTTERY, lottery_seed) == allocate(round_, Mode.LOTTERY, lottery_seed)
+    assert allocate(round_, Mode.LOTTERY, lottery_seed) == allocate(
+        round_, Mode.LOTTERY, lottery_seed
+    )
 
 
 def _shuffled(round_: Round, seed: int) -> Round:

@@ -25,7 +25,11 @@ def test_refusals_without_solving_leave_no_justified_envy(monkeypatch: pytest.Mo
     admits = reachability.Reachability._admits
 
     def spy(self: reachability.Reachability, candidate: Any, cell: int) -> bool:
-        credit = frozenset(bi for bi in self.hard_at[cell] if counts(self.problem.bounds[bi].bound, candidate.profile))
+        credit = frozenset(
+            bi
+            for bi in self.hard_at[cell]
+            if counts(self.problem.bounds[bi].bound, candidate.profile)
+        )
         if (candidate.index, credit) in self.hopeless:
             skipped.append(candidate.applicant.id)
         return admits(self, candidate, cell)

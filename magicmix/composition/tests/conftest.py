@@ -69,7 +69,8 @@ def build(org: Organisation, floors: int, gangs_per_floor: int, units_per_gang: 
         RoleChange(person=p, role=p.role, valid_from=p.registration_date) for p in persons
     )
     Tenancy.objects.bulk_create(
-        Tenancy(unit=unit, person=person, start_date=START) for unit, person in zip(let, persons)
+        Tenancy(unit=unit, person=person, start_date=START)
+        for unit, person in zip(let, persons, strict=False)
     )
     return Building(complex_, gangs, units, persons)
 

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from magicmix.composition.census import take_census
 from magicmix.composition.picture import Colouring, draw, palette
@@ -63,7 +64,7 @@ def test_bad_input_falls_back_to_today_by_group(client: Client, query: str) -> N
     client.force_login(factories.user(org))
     response = client.get(f"/complexes/{complex_.pk}/mix/{query}")
     assert response.status_code == 200
-    assert response.context["census"].day == datetime.date.today()
+    assert response.context["census"].day == timezone.localdate()
     assert response.context["picture"].colouring == Colouring.GROUP
 
 

@@ -30,10 +30,14 @@ def test_the_young_people_complex_has_an_open_intake_with_letters_and_nomination
     assert 60 <= applications.count() <= 120
     assert all(len(a.motivation) > 40 for a in applications)
     assert len({a.motivation for a in applications}) > applications.count() * 0.8
-    nominated = Counter(n.organisation.name for n in Nomination.objects.select_related("organisation"))
+    nominated = Counter(
+        n.organisation.name for n in Nomination.objects.select_related("organisation")
+    )
     assert nominated == {showcase.NAMES["coa"]: 7, showcase.NAMES["shelter"]: 3}
     # Submitted through the selection's workflow: outcomes and the first event of each.
-    assert EligibilityOutcome.objects.values("application").distinct().count() == applications.count()
+    assert (
+        EligibilityOutcome.objects.values("application").distinct().count() == applications.count()
+    )
     first = ApplicationEvent.objects.filter(
         kind__in=[ApplicationEvent.Kind.SUBMITTED, ApplicationEvent.Kind.NOMINATED]
     )

@@ -2,7 +2,8 @@ from collections import Counter
 
 import pytest
 
-from magicmix.accounts.models import Membership, Role as MemberRole
+from magicmix.accounts.models import Membership
+from magicmix.accounts.models import Role as MemberRole
 from magicmix.demo import showcase
 from magicmix.housing.models import Cluster, Complex
 from magicmix.people.models import Person, Role
@@ -14,8 +15,12 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 def residents(name: str) -> list[Person]:
-    return [t.person for t in Tenancy.objects.current(TODAY).filter(unit__complex__name=name)
-            .select_related("person__target_group", "unit")]
+    return [
+        t.person
+        for t in Tenancy.objects.current(TODAY)
+        .filter(unit__complex__name=name)
+        .select_related("person__target_group", "unit")
+    ]
 
 
 def test_young_people_complex_has_565_places_in_28_gangen_of_about_20() -> None:
@@ -35,9 +40,12 @@ def test_young_people_are_half_statushouders_placed_om_en_om() -> None:
     gangs: dict[int, list[str]] = {}
     for unit in complex_.units.order_by("code"):
         gangs.setdefault(unit.cluster_id, []).append(unit.code)
-    groups = {t.unit.code: t.person.target_group.code
-              for t in Tenancy.objects.current(TODAY).filter(unit__complex=complex_)
-              .select_related("unit", "person__target_group")}
+    groups = {
+        t.unit.code: t.person.target_group.code
+        for t in Tenancy.objects.current(TODAY)
+        .filter(unit__complex=complex_)
+        .select_related("unit", "person__target_group")
+    }
     for codes in gangs.values():
         for position, code in enumerate(codes):
             if code in groups:
@@ -79,7 +87,8 @@ def test_every_person_has_a_role_history_and_some_changed_role() -> None:
     graduated = persons.filter(target_group__code="uitstroom-mo", role=Role.SUPPORTING)
     assert graduated.exists()
     assert [c.role for c in graduated[0].role_changes.order_by("valid_from")] == [
-        Role.SUPPORTED, Role.SUPPORTING
+        Role.SUPPORTED,
+        Role.SUPPORTING,
     ]
     assert Person.history.filter(history_type="+").count() == persons.count()
 

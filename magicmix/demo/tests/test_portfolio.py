@@ -25,8 +25,9 @@ def test_generates_the_requested_counts() -> None:
 
 @pytest.mark.django_db
 def test_refuses_a_seed_that_was_generated_and_impossible_counts() -> None:
-    call_command("generate_portfolio", complexes=1, units=20, persons=30, seed=4,
-                 stdout=io.StringIO())
+    call_command(
+        "generate_portfolio", complexes=1, units=20, persons=30, seed=4, stdout=io.StringIO()
+    )
     with pytest.raises(CommandError):
         call_command("generate_portfolio", complexes=1, units=20, persons=30, seed=4)
     with pytest.raises(CommandError):

@@ -61,7 +61,9 @@ def test_staff_of_another_corporation_get_404_everywhere(
     assert stock.complex.name not in listing.text
 
 
-@pytest.mark.parametrize("role", [Role.POLICY_OFFICER, Role.RESIDENT_PANEL, Role.PARTNER_CASEWORKER])
+@pytest.mark.parametrize(
+    "role", [Role.POLICY_OFFICER, Role.RESIDENT_PANEL, Role.PARTNER_CASEWORKER]
+)
 def test_partners_see_the_stock_but_cannot_change_it(
     client: Client, stock: Stock, role: str
 ) -> None:
@@ -88,7 +90,9 @@ def test_a_municipality_that_is_no_partner_sees_nothing(
         assert client.get(url).status_code == 404, url
 
 
-def test_only_letting_staff_of_a_corporation_may_create_complexes(client: Client, stock: Stock) -> None:
+def test_only_letting_staff_of_a_corporation_may_create_complexes(
+    client: Client, stock: Stock
+) -> None:
     url = reverse("housing:complex_create")
     client.force_login(factories.user(stock.corporation, Role.SOCIAL_MANAGER))
     assert client.get(url).status_code == 404
@@ -105,7 +109,9 @@ def test_units_and_clusters_of_another_complex_are_not_found(client: Client, sto
     assert client.get(reverse("housing:unit_detail", args=[pk, stock.unit.pk])).status_code == 404
     assert client.get(reverse("housing:unit_edit", args=[pk, stock.unit.pk])).status_code == 404
     assert client.get(reverse("housing:cluster_edit", args=[pk, stock.gang.pk])).status_code == 404
-    assert client.post(reverse("housing:cluster_delete", args=[pk, stock.gang.pk])).status_code == 404
+    assert (
+        client.post(reverse("housing:cluster_delete", args=[pk, stock.gang.pk])).status_code == 404
+    )
 
 
 def test_pages_need_a_login(client: Client, stock: Stock) -> None:

@@ -33,7 +33,9 @@ def test_importing_units_in_the_browser(page) -> None:  # type: ignore[no-untype
 
     page.get_by_role("link", name="Wooneenheden importeren").click()
     assert_accessible(page)
-    page.get_by_label("Bestand (CSV of XLSX)").set_input_files(_file(HEADER + ROWS + "G-3;Gebouw A / Gang 1;studio;20;12,x;0\n"))
+    page.get_by_label("Bestand (CSV of XLSX)").set_input_files(
+        _file(HEADER + ROWS + "G-3;Gebouw A / Gang 1;studio;20;12,x;0\n")
+    )
     page.get_by_role("button", name="Importeren").click()
     alert = page.get_by_role("alert")
     assert "Er is niets geïmporteerd" in alert.inner_text()
@@ -53,9 +55,13 @@ def test_importing_units_in_the_browser(page) -> None:  # type: ignore[no-untype
     assert page.get_by_role("heading", name="Wooneenheid G-1").is_visible()
     assert_accessible(page)
 
-    for path in (f"/complexes/{complex_.pk}/units/{Unit.objects.get(code='G-1').pk}/edit/",
-                 f"/complexes/{complex_.pk}/", f"/complexes/{complex_.pk}/partners/",
-                 f"/complexes/{complex_.pk}/clusters/new/", "/complexes/new/"):
+    for path in (
+        f"/complexes/{complex_.pk}/units/{Unit.objects.get(code='G-1').pk}/edit/",
+        f"/complexes/{complex_.pk}/",
+        f"/complexes/{complex_.pk}/partners/",
+        f"/complexes/{complex_.pk}/clusters/new/",
+        "/complexes/new/",
+    ):
         page.goto(path)
         assert_accessible(page)
     assert page.get_by_label("Postcode").is_visible()

@@ -18,10 +18,17 @@ def _url(name: str, stock: Stock, *args: int) -> str:
 def test_clusters_nest_to_any_depth(client: Client, stock: Stock) -> None:
     client.force_login(stock.officer)
     parent = None
-    for name, kind in [("Terrein", "site"), ("Gebouw A", "building"), ("Vleugel Oost", "wing"),
-                       ("Verdieping 3", "floor"), ("Gang 3B", "gang")]:
-        response = client.post(_url("cluster_create", stock),
-                               {"name": name, "kind": kind, "parent": parent or "", "position": 0})
+    for name, kind in [
+        ("Terrein", "site"),
+        ("Gebouw A", "building"),
+        ("Vleugel Oost", "wing"),
+        ("Verdieping 3", "floor"),
+        ("Gang 3B", "gang"),
+    ]:
+        response = client.post(
+            _url("cluster_create", stock),
+            {"name": name, "kind": kind, "parent": parent or "", "position": 0},
+        )
         assert response.status_code == 302, response.context["form"].errors
         parent = Cluster.objects.get(name=name).pk
     deepest = Cluster.objects.get(pk=parent)
@@ -33,8 +40,10 @@ def test_clusters_nest_to_any_depth(client: Client, stock: Stock) -> None:
 def test_a_parent_from_another_complex_is_refused(client: Client, stock: Stock) -> None:
     foreign = factories.cluster(factories.complex(stock.corporation))
     client.force_login(stock.officer)
-    response = client.post(_url("cluster_create", stock),
-                           {"name": "Gang 2", "kind": "gang", "parent": foreign.pk, "position": 0})
+    response = client.post(
+        _url("cluster_create", stock),
+        {"name": "Gang 2", "kind": "gang", "parent": foreign.pk, "position": 0},
+    )
     assert "parent" in response.context["form"].errors
     assert not Cluster.objects.filter(name="Gang 2").exists()
 
@@ -44,8 +53,10 @@ def test_a_cluster_cannot_move_below_itself(client: Client, stock: Stock) -> Non
     client.force_login(stock.officer)
     form = client.get(_url("cluster_edit", stock, stock.gang.pk)).context["form"]
     assert [value for value, _ in form.fields["parent"].choices] == [""]
-    response = client.post(_url("cluster_edit", stock, stock.gang.pk),
-                           {"name": "Gang 1", "kind": "gang", "parent": child.pk, "position": 0})
+    response = client.post(
+        _url("cluster_edit", stock, stock.gang.pk),
+        {"name": "Gang 1", "kind": "gang", "parent": child.pk, "position": 0},
+    )
     assert "parent" in response.context["form"].errors
     stock.gang.refresh_from_db()
     assert stock.gang.parent is None
@@ -54,8 +65,10 @@ def test_a_cluster_cannot_move_below_itself(client: Client, stock: Stock) -> Non
 def test_names_are_unique_per_place_and_have_no_slash(client: Client, stock: Stock) -> None:
     client.force_login(stock.officer)
     for name in ["gang 1", "Gang / 2"]:
-        response = client.post(_url("cluster_create", stock),
-                               {"name": name, "kind": "gang", "parent": "", "position": 0})
+        response = client.post(
+            _url("cluster_create", stock),
+            {"name": name, "kind": "gang", "parent": "", "position": 0},
+        )
         assert "name" in response.context["form"].errors, name
     assert Cluster.objects.filter(complex=stock.complex).count() == 1
 
@@ -82,7 +95,9 @@ def test_an_empty_cluster_is_deleted_with_its_empty_parts(client: Client, stock:
 
 def test_a_renamed_cluster_keeps_its_history(client: Client, stock: Stock) -> None:
     client.force_login(stock.officer)
-    client.post(_url("cluster_edit", stock, stock.gang.pk),
-                {"name": "Gang 1A", "kind": "gang", "parent": "", "position": 1})
+    client.post(
+        _url("cluster_edit", stock, stock.gang.pk),
+        {"name": "Gang 1A", "kind": "gang", "parent": "", "position": 1},
+    )
     response = client.get(_url("cluster_edit", stock, stock.gang.pk))
     assert "Gang 1 → Gang 1A" in response.text

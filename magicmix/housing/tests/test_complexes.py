@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 
+from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.db import connection
 from django.urls import reverse
 
 from magicmix.accounts.models import Organisation, Role
@@ -34,21 +34,26 @@ def test_the_list_counts_units_and_vacancies_in_a_fixed_number_of_queries(
 ) -> None:
     occupied = factories.unit(stock.gang, code="A-002")
     factories.tenancy(occupied, factories.person(stock.corporation))
-    factories.tenancy(stock.unit, factories.person(stock.corporation),
-                      end_date=datetime.date(2024, 12, 31))  # ended: vacant again
+    factories.tenancy(
+        stock.unit, factories.person(stock.corporation), end_date=datetime.date(2024, 12, 31)
+    )  # ended: vacant again
     for _ in range(3):
         factories.unit(factories.cluster(factories.complex(stock.corporation)))
     client.force_login(stock.officer)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(reverse("housing:complex_list"))
     complexes = {c.name: c for c in response.context["complexes"]}
-    assert (complexes["Startblok Riekerhaven"].unit_count,
-            complexes["Startblok Riekerhaven"].vacant_count) == (2, 1)
+    assert (
+        complexes["Startblok Riekerhaven"].unit_count,
+        complexes["Startblok Riekerhaven"].vacant_count,
+    ) == (2, 1)
     assert len(complexes) == 4
     assert len(queries) <= 8  # session, user, memberships, the complexes: not one per complex
 
 
-def test_the_detail_shows_the_period_partners_and_the_cluster_tree(client: Client, stock: Stock) -> None:
+def test_the_detail_shows_the_period_partners_and_the_cluster_tree(
+    client: Client, stock: Stock
+) -> None:
     building = factories.cluster(stock.complex, name="Gebouw A", kind="building")
     floor = factories.cluster(stock.complex, building, name="Verdieping 2", kind="floor")
     gang = factories.cluster(stock.complex, floor, name="Gang 2B")
@@ -87,22 +92,33 @@ def test_creating_a_complex_uses_the_own_corporation_and_normalises_the_postcode
     assert "Complex Place2BU is aangemaakt." in detail.text
 
 
-def test_someone_in_two_corporations_chooses_between_them_only(client: Client, stock: Stock) -> None:
+def test_someone_in_two_corporations_chooses_between_them_only(
+    client: Client, stock: Stock
+) -> None:
     second = factories.organisation(name="Portaal")
     factories.organisation(name="Mitros")
     stock.officer.memberships.create(organisation=second, role=Role.LETTING)
     client.force_login(stock.officer)
     form = client.get(reverse("housing:complex_create")).context["form"]
-    assert {o.name for o in form.fields["organisation"].queryset} == {"Portaal", "Woonstichting De Key"}
+    assert {o.name for o in form.fields["organisation"].queryset} == {
+        "Portaal",
+        "Woonstichting De Key",
+    }
     client.post(reverse("housing:complex_create"), FORM | {"organisation": second.pk})
     assert Complex.objects.get(name="Place2BU").organisation == second
 
 
 def test_invalid_input_is_explained(client: Client, stock: Stock) -> None:
     client.force_login(stock.officer)
-    response = client.post(reverse("housing:complex_create"), FORM | {
-        "postcode": "0123 SA", "exploitation_end": "2017-01-01", "name": stock.complex.name,
-    })
+    response = client.post(
+        reverse("housing:complex_create"),
+        FORM
+        | {
+            "postcode": "0123 SA",
+            "exploitation_end": "2017-01-01",
+            "name": stock.complex.name,
+        },
+    )
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert "geen geldige Nederlandse postcode" in errors["postcode"][0]
@@ -130,8 +146,9 @@ def test_partners_are_added_changed_and_removed(client: Client, stock: Stock) ->
     client.post(url, {"organisation": tussenvoorziening.pk, "provides_support": "on"})
     partner = ComplexPartner.objects.get(complex=stock.complex)
     assert (partner.may_nominate, partner.provides_support) == (False, True)
-    response = client.post(url, {"organisation": tussenvoorziening.pk, "may_nominate": "on"},
-                           follow=True)
+    response = client.post(
+        url, {"organisation": tussenvoorziening.pk, "may_nominate": "on"}, follow=True
+    )
     assert "Wat Tussenvoorziening mag, is gewijzigd." in response.text
     partner.refresh_from_db()
     assert (partner.may_nominate, partner.provides_support) == (True, False)
@@ -141,7 +158,9 @@ def test_partners_are_added_changed_and_removed(client: Client, stock: Stock) ->
 
 def test_the_own_corporation_cannot_be_its_own_partner(client: Client, stock: Stock) -> None:
     client.force_login(stock.officer)
-    response = client.post(reverse("housing:partner_list", args=[stock.complex.pk]),
-                           {"organisation": stock.corporation.pk})
+    response = client.post(
+        reverse("housing:partner_list", args=[stock.complex.pk]),
+        {"organisation": stock.corporation.pk},
+    )
     assert "organisation" in response.context["form"].errors
     assert not ComplexPartner.objects.exists()

@@ -18,8 +18,11 @@ GOOD = "code;cluster;type;woonoppervlak;kale huur\nB-1;Gebouw B / Gang 1;studio;
 
 def _upload(client: Client, stock: Stock, name: str, text: str | bytes) -> Any:
     data = text.encode() if isinstance(text, str) else text
-    return client.post(reverse("housing:unit_import", args=[stock.complex.pk]),
-                       {"file": SimpleUploadedFile(name, data)}, follow=True)
+    return client.post(
+        reverse("housing:unit_import", args=[stock.complex.pk]),
+        {"file": SimpleUploadedFile(name, data)},
+        follow=True,
+    )
 
 
 def test_a_good_file_is_imported_and_reported(client: Client, stock: Stock) -> None:
@@ -48,7 +51,9 @@ def test_a_file_that_is_no_spreadsheet_gets_a_message(client: Client, stock: Sto
     assert "file" in missing.context["form"].errors
 
 
-def test_the_export_downloads_and_the_template_has_the_headers(client: Client, stock: Stock) -> None:
+def test_the_export_downloads_and_the_template_has_the_headers(
+    client: Client, stock: Stock
+) -> None:
     client.force_login(stock.officer)
     export = client.get(reverse("housing:unit_export", args=[stock.complex.pk, "csv"]))
     assert export["Content-Disposition"] == 'attachment; filename="startblok-riekerhaven.csv"'

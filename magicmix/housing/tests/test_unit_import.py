@@ -49,7 +49,10 @@ def test_a_dutch_file_creates_units_and_missing_clusters(stock: Stock) -> None:
     assert studio.service_costs == Decimal("60.10")
     assert studio.accessibility == Unit.Accessibility.WHEELCHAIR
     assert (studio.cluster.name, studio.cluster.kind) == ("Gang 2B", Cluster.Kind.GANG)
-    assert (studio.cluster.parent.name, studio.cluster.parent.kind) == ("Verdieping 2", Cluster.Kind.FLOOR)
+    assert (studio.cluster.parent.name, studio.cluster.parent.kind) == (
+        "Verdieping 2",
+        Cluster.Kind.FLOOR,
+    )
     assert studio.cluster.parent.parent.kind == Cluster.Kind.BUILDING
     room = Unit.objects.get(complex=stock.complex, code="B-202")
     assert (room.type, room.self_contained, room.basic_rent) == ("room", False, Decimal("1234.56"))
@@ -92,8 +95,10 @@ def test_every_problem_is_reported_per_row_and_field_and_nothing_is_saved(stock:
 
 
 def test_an_existing_code_updates_that_unit(stock: Stock) -> None:
-    data = _csv("A-001;Gang 1;studio;25;1;1;ja;geen;499,99;0;in verhuur",
-                "A-002;Gang 1;studio;25;1;1;ja;geen;499,99;0;in verhuur")
+    data = _csv(
+        "A-001;Gang 1;studio;25;1;1;ja;geen;499,99;0;in verhuur",
+        "A-002;Gang 1;studio;25;1;1;ja;geen;499,99;0;in verhuur",
+    )
     result = import_units(stock.complex, "units.csv", data)
     assert (result.created, result.updated, result.unchanged) == (1, 1, 0)
     stock.unit.refresh_from_db()
@@ -112,19 +117,35 @@ def test_left_out_columns_keep_the_current_values(stock: Stock) -> None:
 
 def test_an_export_imports_unchanged_as_csv_and_as_xlsx(stock: Stock) -> None:
     floor = factories.cluster(stock.complex, name="Verdieping 1", kind=Cluster.Kind.FLOOR)
-    factories.unit(factories.cluster(stock.complex, floor, name="Gang 1B"), code="B-1",
-                   floor_area=Decimal("21.5"), basic_rent=Decimal("476.45"),
-                   self_contained=False, accessibility=Unit.Accessibility.GROUND_FLOOR,
-                   status=Unit.Status.RENOVATION, type=Unit.Type.ROOM)
+    factories.unit(
+        factories.cluster(stock.complex, floor, name="Gang 1B"),
+        code="B-1",
+        floor_area=Decimal("21.5"),
+        basic_rent=Decimal("476.45"),
+        self_contained=False,
+        accessibility=Unit.Accessibility.GROUND_FLOOR,
+        status=Unit.Status.RENOVATION,
+        type=Unit.Type.ROOM,
+    )
     records = unit_records(stock.complex)
     assert records[1][:4] == ["B-1", "Verdieping 1 / Gang 1B", "kamer", Decimal("21.5")]
     for name, data in (("units.csv", as_csv(records)), ("units.xlsx", as_xlsx(records))):
         result = import_units(stock.complex, name, data)
         assert (result.created, result.updated, result.unchanged, result.clusters_created) == (
-            0, 0, 2, 0), name
+            0,
+            0,
+            2,
+            0,
+        ), name
     assert unit_records(stock.complex) == records
-    assert as_csv(records).decode("utf-8-sig").splitlines()[2].startswith(
-        "B-1;Verdieping 1 / Gang 1B;kamer;21,5;1;1;nee;gelijkvloers;476,45;60,00;renovatie")
+    assert (
+        as_csv(records)
+        .decode("utf-8-sig")
+        .splitlines()[2]
+        .startswith(
+            "B-1;Verdieping 1 / Gang 1B;kamer;21,5;1;1;nee;gelijkvloers;476,45;60,00;renovatie"
+        )
+    )
 
 
 def test_an_export_imports_into_an_empty_complex(stock: Stock) -> None:
@@ -137,7 +158,9 @@ def test_an_export_imports_into_an_empty_complex(stock: Stock) -> None:
 def test_an_xlsx_with_numbers_text_and_booleans_is_read(stock: Stock) -> None:
     book = Workbook()
     sheet = book.active
-    sheet.append(["Code", "Cluster", "Type", "Woonoppervlak", "Zelfstandig", "Kale huur (€/maand)", None])
+    sheet.append(
+        ["Code", "Cluster", "Type", "Woonoppervlak", "Zelfstandig", "Kale huur (€/maand)", None]
+    )
     sheet.append(["X-1", "Gebouw B / Gang 3", "Studio", 23.5, False, 450.1, None])
     sheet.append([None, None, None, None, None, None])
     sheet.append([42, "Gebouw B / Gang 3", "studio", "19,0", "ja", "12,x"])
@@ -151,7 +174,10 @@ def test_an_xlsx_with_numbers_text_and_booleans_is_read(stock: Stock) -> None:
     assert import_units(stock.complex, "stock.xlsx", out.getvalue()).created == 1
     unit = Unit.objects.get(code="X-1")
     assert (unit.floor_area, unit.basic_rent, unit.self_contained) == (
-        Decimal("23.5"), Decimal("450.1"), False)
+        Decimal("23.5"),
+        Decimal("450.1"),
+        False,
+    )
 
 
 @pytest.mark.parametrize(
@@ -167,7 +193,9 @@ def test_an_xlsx_with_numbers_text_and_booleans_is_read(stock: Stock) -> None:
         ("units.csv", b"x" * (MAX_BYTES + 1), "Het bestand is groter dan 5 MB."),
     ],
 )
-def test_a_bad_file_gets_a_clear_message(stock: Stock, name: str, data: bytes, message: str) -> None:
+def test_a_bad_file_gets_a_clear_message(
+    stock: Stock, name: str, data: bytes, message: str
+) -> None:
     assert _rejected(stock.complex, name, data) == [message]
 
 

@@ -14,9 +14,16 @@ from magicmix.testing import factories
 from .conftest import Stock
 
 UNIT = {
-    "code": "B-12", "type": "studio", "floor_area": "23,5", "rooms": "1", "max_occupants": "1",
-    "self_contained": "on", "accessibility": "none", "basic_rent": "476,50",
-    "service_costs": "60", "status": "in_use",
+    "code": "B-12",
+    "type": "studio",
+    "floor_area": "23,5",
+    "rooms": "1",
+    "max_occupants": "1",
+    "self_contained": "on",
+    "accessibility": "none",
+    "basic_rent": "476,50",
+    "service_costs": "60",
+    "status": "in_use",
 }
 
 
@@ -63,8 +70,11 @@ def test_an_empty_complex_invites_an_import(client: Client, stock: Stock) -> Non
 
 def test_a_unit_is_created_with_dutch_decimals(client: Client, stock: Stock) -> None:
     client.force_login(stock.officer)
-    response = client.post(reverse("housing:unit_create", args=[stock.complex.pk]),
-                           UNIT | {"cluster": stock.gang.pk}, follow=True)
+    response = client.post(
+        reverse("housing:unit_create", args=[stock.complex.pk]),
+        UNIT | {"cluster": stock.gang.pk},
+        follow=True,
+    )
     unit = Unit.objects.get(code="B-12")
     assert (unit.floor_area, unit.basic_rent) == (Decimal("23.5"), Decimal("476.50"))
     assert "Wooneenheid B-12 is aangemaakt." in response.text
@@ -84,16 +94,19 @@ def test_a_duplicate_code_or_foreign_cluster_is_refused(client: Client, stock: S
 
 def test_editing_shows_in_the_history(client: Client, stock: Stock) -> None:
     client.force_login(stock.officer)
-    client.post(reverse("housing:unit_edit", args=[stock.complex.pk, stock.unit.pk]),
-                UNIT | {"code": "A-001", "cluster": stock.gang.pk})
+    client.post(
+        reverse("housing:unit_edit", args=[stock.complex.pk, stock.unit.pk]),
+        UNIT | {"code": "A-001", "cluster": stock.gang.pk},
+    )
     response = client.get(reverse("housing:unit_detail", args=[stock.complex.pk, stock.unit.pk]))
     assert "450.00 → 476.50" in response.text
     assert "Test Gebruiker" in response.text
 
 
 def test_a_unit_that_was_ever_let_is_not_deleted(client: Client, stock: Stock) -> None:
-    factories.tenancy(stock.unit, factories.person(stock.corporation),
-                      end_date=datetime.date(2024, 12, 31))
+    factories.tenancy(
+        stock.unit, factories.person(stock.corporation), end_date=datetime.date(2024, 12, 31)
+    )
     client.force_login(stock.officer)
     url = reverse("housing:unit_delete", args=[stock.complex.pk, stock.unit.pk])
     response = client.post(url)

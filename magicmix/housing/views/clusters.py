@@ -43,9 +43,16 @@ def cluster_edit(request: HttpRequest, pk: int, cluster_pk: int) -> HttpResponse
         form.save()
         messages.success(request, _("The changes were saved."))
         return redirect("housing:complex_detail", complex_.pk)
-    return render(request, "housing/cluster_form.html", {
-        "complex": complex_, "cluster": cluster, "form": form, "changes": changes_of(cluster),
-    })
+    return render(
+        request,
+        "housing/cluster_form.html",
+        {
+            "complex": complex_,
+            "cluster": cluster,
+            "form": form,
+            "changes": changes_of(cluster),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])

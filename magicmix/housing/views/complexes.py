@@ -19,10 +19,14 @@ from ..models import Complex, ComplexPartner
 @require_http_methods(["GET"])
 def complex_list(request: HttpRequest) -> HttpResponse:
     complexes = Complex.objects.visible_to(request.user).with_unit_counts()  # type: ignore[arg-type]
-    return render(request, "housing/complex_list.html", {
-        "complexes": complexes,
-        "may_create": letting_corporations(request).exists(),
-    })
+    return render(
+        request,
+        "housing/complex_list.html",
+        {
+            "complexes": complexes,
+            "may_create": letting_corporations(request).exists(),
+        },
+    )
 
 
 @require_http_methods(["GET"])
@@ -33,13 +37,17 @@ def complex_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("organisation"),
         pk=pk,
     )
-    return render(request, "housing/complex_detail.html", {
-        "complex": complex_,
-        "partners": complex_.partners.select_related("organisation"),  # type: ignore[attr-defined]
-        "tree": cluster_tree(complex_),
-        "may_edit": Complex.objects.editable_by(request.user).filter(pk=pk).exists(),  # type: ignore[arg-type]
-        "changes": changes_of(complex_),
-    })
+    return render(
+        request,
+        "housing/complex_detail.html",
+        {
+            "complex": complex_,
+            "partners": complex_.partners.select_related("organisation"),  # type: ignore[attr-defined]
+            "tree": cluster_tree(complex_),
+            "may_edit": Complex.objects.editable_by(request.user).filter(pk=pk).exists(),  # type: ignore[arg-type]
+            "changes": changes_of(complex_),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -81,16 +89,22 @@ def partner_list(request: HttpRequest, pk: int) -> HttpResponse:
             organisation=data["organisation"],
             defaults={k: data[k] for k in ("may_nominate", "provides_support", "description")},
         )
-        message = _("%(name)s was added as a partner.") if created else _(
-            "What %(name)s may do was changed."
+        message = (
+            _("%(name)s was added as a partner.")
+            if created
+            else _("What %(name)s may do was changed.")
         )
         messages.success(request, message % {"name": partner.organisation})
         return redirect("housing:partner_list", complex_.pk)
-    return render(request, "housing/partner_list.html", {
-        "complex": complex_,
-        "partners": complex_.partners.select_related("organisation"),  # type: ignore[attr-defined]
-        "form": form,
-    })
+    return render(
+        request,
+        "housing/partner_list.html",
+        {
+            "complex": complex_,
+            "partners": complex_.partners.select_related("organisation"),  # type: ignore[attr-defined]
+            "form": form,
+        },
+    )
 
 
 @require_POST
@@ -98,5 +112,7 @@ def partner_remove(request: HttpRequest, pk: int, partner_pk: int) -> HttpRespon
     complex_ = editable_complex(request, pk)
     partner = get_object_or_404(complex_.partners.select_related("organisation"), pk=partner_pk)  # type: ignore[attr-defined]
     partner.delete()
-    messages.success(request, _("%(name)s is no longer a partner.") % {"name": partner.organisation})
+    messages.success(
+        request, _("%(name)s is no longer a partner.") % {"name": partner.organisation}
+    )
     return redirect("housing:partner_list", complex_.pk)

@@ -32,15 +32,29 @@ def unit_import(request: HttpRequest, pk: int) -> HttpResponse:
         except ImportRejected as rejected:
             problems = rejected.problems
         else:
-            messages.success(request, _(
-                "Import done: %(created)d units created, %(updated)d updated, "
-                "%(unchanged)d unchanged, %(clusters)d clusters created."
-            ) % {"created": result.created, "updated": result.updated,
-                 "unchanged": result.unchanged, "clusters": result.clusters_created})
+            messages.success(
+                request,
+                _(
+                    "Import done: %(created)d units created, %(updated)d updated, "
+                    "%(unchanged)d unchanged, %(clusters)d clusters created."
+                )
+                % {
+                    "created": result.created,
+                    "updated": result.updated,
+                    "unchanged": result.unchanged,
+                    "clusters": result.clusters_created,
+                },
+            )
             return redirect("housing:unit_list", complex_.pk)
-    return render(request, "housing/unit_import.html", {
-        "complex": complex_, "form": form, "problems": problems,
-    })
+    return render(
+        request,
+        "housing/unit_import.html",
+        {
+            "complex": complex_,
+            "form": form,
+            "problems": problems,
+        },
+    )
 
 
 @require_http_methods(["GET"])

@@ -38,28 +38,36 @@ def unit_list(request: HttpRequest, pk: int) -> HttpResponse:
             units = units.filter(occupied=choice["occupancy"] == "occupied")
     filters = request.GET.copy()
     filters.pop("page", None)
-    return render(request, "housing/unit_list.html", {
-        "complex": complex_,
-        "form": form,
-        "page": Paginator(units, PAGE_SIZE).get_page(request.GET.get("page")),
-        "filters": filters.urlencode(),
-        "paths": tree.paths(),
-        "may_edit": _may_edit(request, complex_),
-        "has_units": complex_.units.exists(),  # type: ignore[attr-defined]
-    })
+    return render(
+        request,
+        "housing/unit_list.html",
+        {
+            "complex": complex_,
+            "form": form,
+            "page": Paginator(units, PAGE_SIZE).get_page(request.GET.get("page")),
+            "filters": filters.urlencode(),
+            "paths": tree.paths(),
+            "may_edit": _may_edit(request, complex_),
+            "has_units": complex_.units.exists(),  # type: ignore[attr-defined]
+        },
+    )
 
 
 @require_http_methods(["GET"])
 def unit_detail(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
     complex_ = visible_complex(request, pk)
     unit = get_object_or_404(complex_.units.with_occupancy(), pk=unit_pk)  # type: ignore[attr-defined]
-    return render(request, "housing/unit_detail.html", {
-        "complex": complex_,
-        "unit": unit,
-        "path": cluster_tree(complex_).paths()[unit.cluster_id],
-        "may_edit": _may_edit(request, complex_),
-        "changes": changes_of(unit),
-    })
+    return render(
+        request,
+        "housing/unit_detail.html",
+        {
+            "complex": complex_,
+            "unit": unit,
+            "path": cluster_tree(complex_).paths()[unit.cluster_id],
+            "may_edit": _may_edit(request, complex_),
+            "changes": changes_of(unit),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -82,10 +90,16 @@ def _unit_form(request: HttpRequest, complex_: Complex, unit: Unit, done: str) -
         unit = form.save()
         messages.success(request, done % {"code": unit.code})
         return redirect("housing:unit_detail", complex_.pk, unit.pk)
-    return render(request, "housing/unit_form.html", {
-        "complex": complex_, "unit": unit if unit.pk else None, "form": form,
-        "has_clusters": bool(tree.roots),
-    })
+    return render(
+        request,
+        "housing/unit_form.html",
+        {
+            "complex": complex_,
+            "unit": unit if unit.pk else None,
+            "form": form,
+            "has_clusters": bool(tree.roots),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,52 +16,241 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalParameter',
+            name="HistoricalParameter",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('daeb_income_single', 'DAEB income limit, 1 person'), ('daeb_income_multi', 'DAEB income limit, more persons'), ('daeb_rent', 'DAEB rent limit (huurtoeslaggrens)'), ('passend_income_single', 'passend toewijzen income limit, 1 person'), ('passend_income_multi', 'passend toewijzen income limit, more persons'), ('passend_income_older_single', 'passend toewijzen income limit, 1 person at AOW age'), ('passend_income_older_multi', 'passend toewijzen income limit, more persons at AOW age'), ('aow_age', 'AOW age'), ('cap_rent_small', 'aftoppingsgrens, 1–2 persons'), ('cap_rent_large', 'aftoppingsgrens, 3 or more persons'), ('young_rent', 'young-person rent limit'), ('temporary_max_months', 'temporary contract: maximum term'), ('temporary_groups', 'temporary contract: target groups'), ('youth_age', 'youth contract: age at signing'), ('youth_term_months', 'youth contract: term'), ('youth_extension_months', 'youth contract: optional extension'), ('campus_groups', 'campus contract: target groups'), ('campus_proof_interval_months', 'campus contract: proof of enrolment every'), ('campus_proof_grace_months', 'campus contract: time to provide the proof')], max_length=40, verbose_name='parameter')),
-                ('valid_from', models.DateField(verbose_name='valid from')),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, help_text='Euros, years or months, depending on the parameter.', max_digits=12, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='value')),
-                ('age_from', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='from age')),
-                ('age_below', models.PositiveSmallIntegerField(blank=True, help_text='The first age that no longer counts.', null=True, verbose_name='below age')),
-                ('target_groups', models.CharField(blank=True, help_text='Codes separated by commas, for example: student, uitstroom-mo.', max_length=300, verbose_name='target group codes')),
-                ('source_url', models.URLField(blank=True, max_length=500, verbose_name='source')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('recorded_at', models.DateTimeField(blank=True, editable=False, verbose_name='recorded at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("daeb_income_single", "DAEB income limit, 1 person"),
+                            ("daeb_income_multi", "DAEB income limit, more persons"),
+                            ("daeb_rent", "DAEB rent limit (huurtoeslaggrens)"),
+                            ("passend_income_single", "passend toewijzen income limit, 1 person"),
+                            (
+                                "passend_income_multi",
+                                "passend toewijzen income limit, more persons",
+                            ),
+                            (
+                                "passend_income_older_single",
+                                "passend toewijzen income limit, 1 person at AOW age",
+                            ),
+                            (
+                                "passend_income_older_multi",
+                                "passend toewijzen income limit, more persons at AOW age",
+                            ),
+                            ("aow_age", "AOW age"),
+                            ("cap_rent_small", "aftoppingsgrens, 1–2 persons"),
+                            ("cap_rent_large", "aftoppingsgrens, 3 or more persons"),
+                            ("young_rent", "young-person rent limit"),
+                            ("temporary_max_months", "temporary contract: maximum term"),
+                            ("temporary_groups", "temporary contract: target groups"),
+                            ("youth_age", "youth contract: age at signing"),
+                            ("youth_term_months", "youth contract: term"),
+                            ("youth_extension_months", "youth contract: optional extension"),
+                            ("campus_groups", "campus contract: target groups"),
+                            (
+                                "campus_proof_interval_months",
+                                "campus contract: proof of enrolment every",
+                            ),
+                            (
+                                "campus_proof_grace_months",
+                                "campus contract: time to provide the proof",
+                            ),
+                        ],
+                        max_length=40,
+                        verbose_name="parameter",
+                    ),
+                ),
+                ("valid_from", models.DateField(verbose_name="valid from")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="Euros, years or months, depending on the parameter.",
+                        max_digits=12,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="value",
+                    ),
+                ),
+                (
+                    "age_from",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="from age"
+                    ),
+                ),
+                (
+                    "age_below",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="The first age that no longer counts.",
+                        null=True,
+                        verbose_name="below age",
+                    ),
+                ),
+                (
+                    "target_groups",
+                    models.CharField(
+                        blank=True,
+                        help_text="Codes separated by commas, for example: student, uitstroom-mo.",
+                        max_length=300,
+                        verbose_name="target group codes",
+                    ),
+                ),
+                ("source_url", models.URLField(blank=True, max_length=500, verbose_name="source")),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                (
+                    "recorded_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="recorded at"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical legal parameter',
-                'verbose_name_plural': 'historical legal parameters',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical legal parameter",
+                "verbose_name_plural": "historical legal parameters",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Parameter',
+            name="Parameter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('daeb_income_single', 'DAEB income limit, 1 person'), ('daeb_income_multi', 'DAEB income limit, more persons'), ('daeb_rent', 'DAEB rent limit (huurtoeslaggrens)'), ('passend_income_single', 'passend toewijzen income limit, 1 person'), ('passend_income_multi', 'passend toewijzen income limit, more persons'), ('passend_income_older_single', 'passend toewijzen income limit, 1 person at AOW age'), ('passend_income_older_multi', 'passend toewijzen income limit, more persons at AOW age'), ('aow_age', 'AOW age'), ('cap_rent_small', 'aftoppingsgrens, 1–2 persons'), ('cap_rent_large', 'aftoppingsgrens, 3 or more persons'), ('young_rent', 'young-person rent limit'), ('temporary_max_months', 'temporary contract: maximum term'), ('temporary_groups', 'temporary contract: target groups'), ('youth_age', 'youth contract: age at signing'), ('youth_term_months', 'youth contract: term'), ('youth_extension_months', 'youth contract: optional extension'), ('campus_groups', 'campus contract: target groups'), ('campus_proof_interval_months', 'campus contract: proof of enrolment every'), ('campus_proof_grace_months', 'campus contract: time to provide the proof')], max_length=40, verbose_name='parameter')),
-                ('valid_from', models.DateField(verbose_name='valid from')),
-                ('amount', models.DecimalField(blank=True, decimal_places=2, help_text='Euros, years or months, depending on the parameter.', max_digits=12, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='value')),
-                ('age_from', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='from age')),
-                ('age_below', models.PositiveSmallIntegerField(blank=True, help_text='The first age that no longer counts.', null=True, verbose_name='below age')),
-                ('target_groups', models.CharField(blank=True, help_text='Codes separated by commas, for example: student, uitstroom-mo.', max_length=300, verbose_name='target group codes')),
-                ('source_url', models.URLField(blank=True, max_length=500, verbose_name='source')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("daeb_income_single", "DAEB income limit, 1 person"),
+                            ("daeb_income_multi", "DAEB income limit, more persons"),
+                            ("daeb_rent", "DAEB rent limit (huurtoeslaggrens)"),
+                            ("passend_income_single", "passend toewijzen income limit, 1 person"),
+                            (
+                                "passend_income_multi",
+                                "passend toewijzen income limit, more persons",
+                            ),
+                            (
+                                "passend_income_older_single",
+                                "passend toewijzen income limit, 1 person at AOW age",
+                            ),
+                            (
+                                "passend_income_older_multi",
+                                "passend toewijzen income limit, more persons at AOW age",
+                            ),
+                            ("aow_age", "AOW age"),
+                            ("cap_rent_small", "aftoppingsgrens, 1–2 persons"),
+                            ("cap_rent_large", "aftoppingsgrens, 3 or more persons"),
+                            ("young_rent", "young-person rent limit"),
+                            ("temporary_max_months", "temporary contract: maximum term"),
+                            ("temporary_groups", "temporary contract: target groups"),
+                            ("youth_age", "youth contract: age at signing"),
+                            ("youth_term_months", "youth contract: term"),
+                            ("youth_extension_months", "youth contract: optional extension"),
+                            ("campus_groups", "campus contract: target groups"),
+                            (
+                                "campus_proof_interval_months",
+                                "campus contract: proof of enrolment every",
+                            ),
+                            (
+                                "campus_proof_grace_months",
+                                "campus contract: time to provide the proof",
+                            ),
+                        ],
+                        max_length=40,
+                        verbose_name="parameter",
+                    ),
+                ),
+                ("valid_from", models.DateField(verbose_name="valid from")),
+                (
+                    "amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        help_text="Euros, years or months, depending on the parameter.",
+                        max_digits=12,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="value",
+                    ),
+                ),
+                (
+                    "age_from",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="from age"
+                    ),
+                ),
+                (
+                    "age_below",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="The first age that no longer counts.",
+                        null=True,
+                        verbose_name="below age",
+                    ),
+                ),
+                (
+                    "target_groups",
+                    models.CharField(
+                        blank=True,
+                        help_text="Codes separated by commas, for example: student, uitstroom-mo.",
+                        max_length=300,
+                        verbose_name="target group codes",
+                    ),
+                ),
+                ("source_url", models.URLField(blank=True, max_length=500, verbose_name="source")),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                (
+                    "recorded_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="recorded at"),
+                ),
             ],
             options={
-                'verbose_name': 'legal parameter',
-                'verbose_name_plural': 'legal parameters',
-                'ordering': ['kind', 'valid_from', 'id'],
-                'indexes': [models.Index(fields=['kind', 'valid_from'], name='legal_param_kind_3ac930_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('age_from__isnull', True), ('age_below__isnull', True), ('age_from__lt', models.F('age_below')), _connector='OR'), name='parameter_age_band_not_empty')],
+                "verbose_name": "legal parameter",
+                "verbose_name_plural": "legal parameters",
+                "ordering": ["kind", "valid_from", "id"],
+                "indexes": [
+                    models.Index(fields=["kind", "valid_from"], name="legal_param_kind_3ac930_idx")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("age_from__isnull", True),
+                            ("age_below__isnull", True),
+                            ("age_from__lt", models.F("age_below")),
+                            _connector="OR",
+                        ),
+                        name="parameter_age_band_not_empty",
+                    )
+                ],
             },
         ),
     ]

@@ -44,8 +44,10 @@ def test_passend_toewijzen_caps_the_rent_for_low_incomes() -> None:
     assert at_cap.passed and at_cap.limit == "682.96"
     assert above_cap.status == Status.FAILED
     assert [p.kind for p in above_cap.parameters] == [
-        Kind.AOW_AGE, Kind.PASSEND_INCOME_SINGLE, Kind.CAP_RENT_SMALL
-    ]  # fmt: skip
+        Kind.AOW_AGE,
+        Kind.PASSEND_INCOME_SINGLE,
+        Kind.CAP_RENT_SMALL,
+    ]
 
 
 def test_passend_toewijzen_leaves_higher_incomes_free() -> None:
@@ -60,8 +62,9 @@ def test_passend_toewijzen_chooses_limits_by_household_and_aow_age() -> None:
     outcome = checks.passend_toewijzen(rules, Decimal(37350), 3, 67, Decimal("731.94"))
     assert outcome.status == Status.FAILED
     assert [p.kind for p in outcome.parameters][1:] == [
-        Kind.PASSEND_INCOME_OLDER_MULTI, Kind.CAP_RENT_LARGE
-    ]  # fmt: skip
+        Kind.PASSEND_INCOME_OLDER_MULTI,
+        Kind.CAP_RENT_LARGE,
+    ]
     # The same income a year younger falls under the ordinary limit (38,500) too.
     younger = checks.passend_toewijzen(rules, Decimal(37350), 3, 66, Decimal("731.93"))
     assert younger.passed and younger.parameters[1].kind == Kind.PASSEND_INCOME_MULTI

@@ -96,8 +96,10 @@ def test_a_value_in_effect_is_corrected_by_a_new_version(manager: Client) -> Non
     new = Parameter.objects.value_on(Kind.CAP_RENT_SMALL, datetime.date(2026, 6, 1))
     assert new is not None and new.pk != old.pk
     assert (new.kind, new.valid_from, new.amount) == (
-        Kind.CAP_RENT_SMALL, datetime.date(2026, 1, 1), Decimal("713.00")
-    )  # fmt: skip
+        Kind.CAP_RENT_SMALL,
+        datetime.date(2026, 1, 1),
+        Decimal("713.00"),
+    )
 
 
 def test_a_future_value_cannot_be_moved_into_the_past(manager: Client, future: Parameter) -> None:
@@ -117,14 +119,18 @@ def test_a_future_value_cannot_be_moved_into_the_past(manager: Client, future: P
         ({"amount": "-1"}, "amount"),
         ({"amount": "900", "target_groups": "student"}, "target_groups"),
         ({"kind": Kind.YOUNG_RENT, "amount": "500"}, "age_below"),
-        ({"kind": Kind.YOUNG_RENT, "amount": "500", "age_from": "21", "age_below": "18"},
-         "age_below"),
-        ({"kind": Kind.TEMPORARY_GROUPS, "target_groups": "student, niet geldig!"},
-         "target_groups"),
+        (
+            {"kind": Kind.YOUNG_RENT, "amount": "500", "age_from": "21", "age_below": "18"},
+            "age_below",
+        ),
+        (
+            {"kind": Kind.TEMPORARY_GROUPS, "target_groups": "student, niet geldig!"},
+            "target_groups",
+        ),
         ({"kind": "no-such-kind", "amount": "1"}, "kind"),
         ({"valid_from": "31-31-2027", "amount": "1"}, "valid_from"),
     ],
-)  # fmt: skip
+)
 def test_invalid_values_are_refused(fields: dict[str, str], error_field: str) -> None:
     form = ParameterForm(_form(**fields))
     assert not form.is_valid()

@@ -55,8 +55,11 @@ def test_contract_terms_are_dated_data() -> None:
     rules = Parameter.objects.in_effect(on)
     assert rules[Kind.TEMPORARY_MAX_MONTHS].amount == 24
     assert rules[Kind.TEMPORARY_GROUPS].codes == [
-        "student", "uitstroom-mo", "statushouder", "tweede-kans"
-    ]  # fmt: skip
+        "student",
+        "uitstroom-mo",
+        "statushouder",
+        "tweede-kans",
+    ]
     assert (rules[Kind.YOUTH_AGE].age_from, rules[Kind.YOUTH_AGE].age_below) == (18, 28)
     assert rules[Kind.YOUTH_TERM_MONTHS].amount == 60
     assert rules[Kind.YOUTH_EXTENSION_MONTHS].amount == 24

@@ -30,9 +30,12 @@ def test_search_a_person_and_change_the_role(page) -> None:  # type: ignore[no-u
 
     assert page.get_by_text("De rol is nu dragend.").is_visible()
     roles = page.get_by_role("region", name="Rolgeschiedenis")
-    assert roles.get_by_role("row").filter(has_text="Werkt als gangmaker").filter(
-        has_text="Fatima Sociaal"
-    ).is_visible()
+    assert (
+        roles.get_by_role("row")
+        .filter(has_text="Werkt als gangmaker")
+        .filter(has_text="Fatima Sociaal")
+        .is_visible()
+    )
     history = page.get_by_role("region", name="Geschiedenis")
     change = history.get_by_role("row").filter(has_text="Fatima Sociaal")
     assert change.get_by_role("listitem").filter(has_text="rol:").is_visible()

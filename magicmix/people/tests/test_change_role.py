@@ -4,13 +4,15 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from magicmix.accounts.models import Organisation, Role
-from magicmix.people.models import Person, Role as PersonRole
+from magicmix.people.models import Person
+from magicmix.people.models import Role as PersonRole
 from magicmix.testing import factories
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def _url(person: Person) -> str:

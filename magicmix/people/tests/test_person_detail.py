@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from magicmix.accounts.models import Organisation, Role
 from magicmix.people.models import Role as PersonRole
@@ -19,7 +20,9 @@ def _url(person) -> str:  # type: ignore[no-untyped-def]
 def test_staff_see_data_role_history_tenancies_and_changes(client: Client) -> None:
     org = factories.organisation()
     manager = factories.user(org, Role.SOCIAL_MANAGER, full_name="Fatima Sociaal")
-    unit = factories.unit(factories.cluster(factories.complex(org, name="Startblok"), name="Gang 3"))
+    unit = factories.unit(
+        factories.cluster(factories.complex(org, name="Startblok"), name="Gang 3")
+    )
     person = factories.person(
         org, "statushouder", first_name="Amal", annual_income=Decimal("12345.60"), income_year=2025
     )
@@ -76,7 +79,7 @@ def test_aggregate_roles_see_no_person(client: Client, role: str) -> None:
 def test_a_planned_role_change_is_marked_and_not_current(client: Client) -> None:
     org = factories.organisation()
     person = factories.person(org, "student")
-    next_year = datetime.date.today() + datetime.timedelta(days=365)
+    next_year = timezone.localdate() + datetime.timedelta(days=365)
     person.change_role(PersonRole.SUPPORTED, next_year, "Baan verloren", by=None)
     client.force_login(factories.user(org, Role.LETTING))
     response = client.get(_url(person))

@@ -5,7 +5,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from magicmix.accounts.models import Organisation, Role
-from magicmix.people.models import Person, Role as PersonRole, SupportNeed, RoleChange
+from magicmix.people.models import Person, RoleChange, SupportNeed
+from magicmix.people.models import Role as PersonRole
 from magicmix.testing import factories
 
 pytestmark = pytest.mark.django_db

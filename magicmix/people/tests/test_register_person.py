@@ -3,9 +3,11 @@ import datetime
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from magicmix.accounts.models import Organisation, Role
-from magicmix.people.models import Person, Role as PersonRole
+from magicmix.people.models import Person
+from magicmix.people.models import Role as PersonRole
 from magicmix.testing import factories
 
 pytestmark = pytest.mark.django_db
@@ -56,8 +58,10 @@ def test_the_form_has_no_bsn_and_explains_the_external_reference(client: Client)
     [
         ({"date_of_birth": "2999-01-01"}, "date_of_birth"),
         ({"date_of_birth": "1890-01-01"}, "date_of_birth"),
-        ({"date_of_birth": datetime.date.today().replace(year=datetime.date.today().year - 10)},
-         "date_of_birth"),
+        (
+            {"date_of_birth": timezone.localdate().replace(year=timezone.localdate().year - 10)},
+            "date_of_birth",
+        ),
         ({"annual_income": "18000"}, "income_year"),
         ({"annual_income": "-5", "income_year": "2025"}, "annual_income"),
         ({"household_size": "0"}, "household_size"),

@@ -3,7 +3,8 @@ from django.test import Client
 from django.urls import reverse
 
 from magicmix.accounts.models import Organisation, Role
-from magicmix.people.models import Role as PersonRole, TargetGroup
+from magicmix.people.models import Role as PersonRole
+from magicmix.people.models import TargetGroup
 from magicmix.testing import factories
 
 pytestmark = pytest.mark.django_db

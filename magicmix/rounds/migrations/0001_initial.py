@@ -7,345 +7,1242 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('housing', '0001_initial'),
-        ('selection', '0001_initial'),
-        ('tenancies', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("housing", "0001_initial"),
+        ("selection", "0001_initial"),
+        ("tenancies", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Contract',
+            name="Contract",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('contract_type', models.CharField(choices=[('onbepaalde_tijd', 'indefinite-term contract'), ('tijdelijk', 'temporary contract'), ('jongerencontract', 'youth contract'), ('campuscontract', 'campus contract'), ('doelgroepcontract', 'target group contract')], max_length=30, verbose_name='contract type')),
-                ('start_date', models.DateField(verbose_name='start date')),
-                ('planned_end', models.DateField(blank=True, null=True, verbose_name='planned end')),
-                ('extension_until', models.DateField(blank=True, null=True, verbose_name='optional extension until')),
-                ('basic_rent', models.DecimalField(decimal_places=2, max_digits=8, verbose_name='basic rent (€/month)')),
-                ('service_costs', models.DecimalField(decimal_places=2, max_digits=8, verbose_name='service costs (€/month)')),
-                ('contribution_hours', models.PositiveSmallIntegerField(verbose_name='contribution (hours per month)')),
-                ('contribution_role', models.CharField(choices=[('neighbour', 'good neighbour'), ('gangmaker', 'gangmaker'), ('buddy', 'buddy'), ('community_builder', 'community builder'), ('none', 'no contribution role')], max_length=20, verbose_name='contribution role')),
-                ('support_hours_per_week', models.DecimalField(blank=True, decimal_places=1, max_digits=4, null=True, verbose_name='support (hours per week)')),
-                ('support_ends_on', models.DateField(blank=True, null=True, verbose_name='support ends on')),
-                ('support_organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.organisation', verbose_name='support given by')),
-                ('tenancy', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='contract', to='tenancies.tenancy')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "contract_type",
+                    models.CharField(
+                        choices=[
+                            ("onbepaalde_tijd", "indefinite-term contract"),
+                            ("tijdelijk", "temporary contract"),
+                            ("jongerencontract", "youth contract"),
+                            ("campuscontract", "campus contract"),
+                            ("doelgroepcontract", "target group contract"),
+                        ],
+                        max_length=30,
+                        verbose_name="contract type",
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="start date")),
+                (
+                    "planned_end",
+                    models.DateField(blank=True, null=True, verbose_name="planned end"),
+                ),
+                (
+                    "extension_until",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="optional extension until"
+                    ),
+                ),
+                (
+                    "basic_rent",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=8, verbose_name="basic rent (€/month)"
+                    ),
+                ),
+                (
+                    "service_costs",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=8, verbose_name="service costs (€/month)"
+                    ),
+                ),
+                (
+                    "contribution_hours",
+                    models.PositiveSmallIntegerField(verbose_name="contribution (hours per month)"),
+                ),
+                (
+                    "contribution_role",
+                    models.CharField(
+                        choices=[
+                            ("neighbour", "good neighbour"),
+                            ("gangmaker", "gangmaker"),
+                            ("buddy", "buddy"),
+                            ("community_builder", "community builder"),
+                            ("none", "no contribution role"),
+                        ],
+                        max_length=20,
+                        verbose_name="contribution role",
+                    ),
+                ),
+                (
+                    "support_hours_per_week",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        max_digits=4,
+                        null=True,
+                        verbose_name="support (hours per week)",
+                    ),
+                ),
+                (
+                    "support_ends_on",
+                    models.DateField(blank=True, null=True, verbose_name="support ends on"),
+                ),
+                (
+                    "support_organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.organisation",
+                        verbose_name="support given by",
+                    ),
+                ),
+                (
+                    "tenancy",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contract",
+                        to="tenancies.tenancy",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contract',
-                'verbose_name_plural': 'contracts',
+                "verbose_name": "contract",
+                "verbose_name_plural": "contracts",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalContract',
+            name="HistoricalContract",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('contract_type', models.CharField(choices=[('onbepaalde_tijd', 'indefinite-term contract'), ('tijdelijk', 'temporary contract'), ('jongerencontract', 'youth contract'), ('campuscontract', 'campus contract'), ('doelgroepcontract', 'target group contract')], max_length=30, verbose_name='contract type')),
-                ('start_date', models.DateField(verbose_name='start date')),
-                ('planned_end', models.DateField(blank=True, null=True, verbose_name='planned end')),
-                ('extension_until', models.DateField(blank=True, null=True, verbose_name='optional extension until')),
-                ('basic_rent', models.DecimalField(decimal_places=2, max_digits=8, verbose_name='basic rent (€/month)')),
-                ('service_costs', models.DecimalField(decimal_places=2, max_digits=8, verbose_name='service costs (€/month)')),
-                ('contribution_hours', models.PositiveSmallIntegerField(verbose_name='contribution (hours per month)')),
-                ('contribution_role', models.CharField(choices=[('neighbour', 'good neighbour'), ('gangmaker', 'gangmaker'), ('buddy', 'buddy'), ('community_builder', 'community builder'), ('none', 'no contribution role')], max_length=20, verbose_name='contribution role')),
-                ('support_hours_per_week', models.DecimalField(blank=True, decimal_places=1, max_digits=4, null=True, verbose_name='support (hours per week)')),
-                ('support_ends_on', models.DateField(blank=True, null=True, verbose_name='support ends on')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('support_organisation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='accounts.organisation', verbose_name='support given by')),
-                ('tenancy', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='tenancies.tenancy')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "contract_type",
+                    models.CharField(
+                        choices=[
+                            ("onbepaalde_tijd", "indefinite-term contract"),
+                            ("tijdelijk", "temporary contract"),
+                            ("jongerencontract", "youth contract"),
+                            ("campuscontract", "campus contract"),
+                            ("doelgroepcontract", "target group contract"),
+                        ],
+                        max_length=30,
+                        verbose_name="contract type",
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="start date")),
+                (
+                    "planned_end",
+                    models.DateField(blank=True, null=True, verbose_name="planned end"),
+                ),
+                (
+                    "extension_until",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="optional extension until"
+                    ),
+                ),
+                (
+                    "basic_rent",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=8, verbose_name="basic rent (€/month)"
+                    ),
+                ),
+                (
+                    "service_costs",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=8, verbose_name="service costs (€/month)"
+                    ),
+                ),
+                (
+                    "contribution_hours",
+                    models.PositiveSmallIntegerField(verbose_name="contribution (hours per month)"),
+                ),
+                (
+                    "contribution_role",
+                    models.CharField(
+                        choices=[
+                            ("neighbour", "good neighbour"),
+                            ("gangmaker", "gangmaker"),
+                            ("buddy", "buddy"),
+                            ("community_builder", "community builder"),
+                            ("none", "no contribution role"),
+                        ],
+                        max_length=20,
+                        verbose_name="contribution role",
+                    ),
+                ),
+                (
+                    "support_hours_per_week",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        max_digits=4,
+                        null=True,
+                        verbose_name="support (hours per week)",
+                    ),
+                ),
+                (
+                    "support_ends_on",
+                    models.DateField(blank=True, null=True, verbose_name="support ends on"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "support_organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="accounts.organisation",
+                        verbose_name="support given by",
+                    ),
+                ),
+                (
+                    "tenancy",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="tenancies.tenancy",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical contract',
-                'verbose_name_plural': 'historical contracts',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical contract",
+                "verbose_name_plural": "historical contracts",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalMixPolicy',
+            name="HistoricalMixPolicy",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='last changed')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('complex', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='housing.complex')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="last changed"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "complex",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="housing.complex",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical mix policy',
-                'verbose_name_plural': 'historical mix policies',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical mix policy",
+                "verbose_name_plural": "historical mix policies",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalRound',
+            name="HistoricalRound",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('mode', models.CharField(choices=[('priority', 'strict priority'), ('optimal', 'optimal'), ('lottery', 'lottery'), ('per-vacancy', 'per vacancy (comparison)')], default='priority', max_length=20, verbose_name='mode')),
-                ('ranking', models.JSONField(default=list, verbose_name='ranking rule')),
-                ('seed', models.PositiveIntegerField(default=0, verbose_name='lottery seed')),
-                ('move_in', models.DateField(verbose_name='start of the tenancies')),
-                ('offer_days', models.PositiveSmallIntegerField(default=7, verbose_name='days to answer an offer')),
-                ('status', models.CharField(choices=[('draft', 'draft'), ('queued', 'queued'), ('running', 'running'), ('done', 'ready for review'), ('failed', 'failed'), ('approved', 'approved')], default='draft', max_length=10, verbose_name='status')),
-                ('error', models.TextField(blank=True, verbose_name='error')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created at')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='approved at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('approved_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('complex', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='housing.complex', verbose_name='complex')),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('intake', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='selection.intake', verbose_name='candidates from intake')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "mode",
+                    models.CharField(
+                        choices=[
+                            ("priority", "strict priority"),
+                            ("optimal", "optimal"),
+                            ("lottery", "lottery"),
+                            ("per-vacancy", "per vacancy (comparison)"),
+                        ],
+                        default="priority",
+                        max_length=20,
+                        verbose_name="mode",
+                    ),
+                ),
+                ("ranking", models.JSONField(default=list, verbose_name="ranking rule")),
+                ("seed", models.PositiveIntegerField(default=0, verbose_name="lottery seed")),
+                ("move_in", models.DateField(verbose_name="start of the tenancies")),
+                (
+                    "offer_days",
+                    models.PositiveSmallIntegerField(
+                        default=7, verbose_name="days to answer an offer"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "draft"),
+                            ("queued", "queued"),
+                            ("running", "running"),
+                            ("done", "ready for review"),
+                            ("failed", "failed"),
+                            ("approved", "approved"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("error", models.TextField(blank=True, verbose_name="error")),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="created at"),
+                ),
+                (
+                    "approved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="approved at"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "complex",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="housing.complex",
+                        verbose_name="complex",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "intake",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="selection.intake",
+                        verbose_name="candidates from intake",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical allocation round',
-                'verbose_name_plural': 'historical allocation rounds',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical allocation round",
+                "verbose_name_plural": "historical allocation rounds",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='MixPolicy',
+            name="MixPolicy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last changed')),
-                ('complex', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='mix_policy', to='housing.complex')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last changed")),
+                (
+                    "complex",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mix_policy",
+                        to="housing.complex",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mix policy',
-                'verbose_name_plural': 'mix policies',
+                "verbose_name": "mix policy",
+                "verbose_name_plural": "mix policies",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalPolicyBound',
+            name="HistoricalPolicyBound",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('dimension', models.CharField(choices=[('group', 'target group'), ('role', 'role'), ('support', 'support level'), ('partner', 'supporting partner (capacity)')], max_length=10, verbose_name='counts')),
-                ('value', models.CharField(max_length=40, verbose_name='value')),
-                ('minimum', models.DecimalField(blank=True, decimal_places=2, max_digits=7, null=True, verbose_name='minimum')),
-                ('maximum', models.DecimalField(blank=True, decimal_places=2, max_digits=7, null=True, verbose_name='maximum')),
-                ('share', models.BooleanField(default=False, help_text='Minimum and maximum are percentages of the places, not numbers of residents.', verbose_name='as a percentage')),
-                ('hard', models.BooleanField(default=True, verbose_name='hard bound')),
-                ('penalty', models.DecimalField(decimal_places=2, default=0, help_text='Soft bounds only: the cost of each resident below the minimum or above the maximum.', max_digits=7, verbose_name='penalty per resident')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('cluster', models.ForeignKey(blank=True, db_constraint=False, help_text='Leave empty for the whole complex.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='housing.cluster', verbose_name='cluster')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('policy', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='rounds.mixpolicy')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "dimension",
+                    models.CharField(
+                        choices=[
+                            ("group", "target group"),
+                            ("role", "role"),
+                            ("support", "support level"),
+                            ("partner", "supporting partner (capacity)"),
+                        ],
+                        max_length=10,
+                        verbose_name="counts",
+                    ),
+                ),
+                ("value", models.CharField(max_length=40, verbose_name="value")),
+                (
+                    "minimum",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=7,
+                        null=True,
+                        verbose_name="minimum",
+                    ),
+                ),
+                (
+                    "maximum",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=7,
+                        null=True,
+                        verbose_name="maximum",
+                    ),
+                ),
+                (
+                    "share",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Minimum and maximum are percentages of the places, not numbers of residents.",
+                        verbose_name="as a percentage",
+                    ),
+                ),
+                ("hard", models.BooleanField(default=True, verbose_name="hard bound")),
+                (
+                    "penalty",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=0,
+                        help_text="Soft bounds only: the cost of each resident below the minimum or above the maximum.",
+                        max_digits=7,
+                        verbose_name="penalty per resident",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "cluster",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Leave empty for the whole complex.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="housing.cluster",
+                        verbose_name="cluster",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "policy",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="rounds.mixpolicy",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical bound',
-                'verbose_name_plural': 'historical bounds',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical bound",
+                "verbose_name_plural": "historical bounds",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Round',
+            name="Round",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('mode', models.CharField(choices=[('priority', 'strict priority'), ('optimal', 'optimal'), ('lottery', 'lottery'), ('per-vacancy', 'per vacancy (comparison)')], default='priority', max_length=20, verbose_name='mode')),
-                ('ranking', models.JSONField(default=list, verbose_name='ranking rule')),
-                ('seed', models.PositiveIntegerField(default=0, verbose_name='lottery seed')),
-                ('move_in', models.DateField(verbose_name='start of the tenancies')),
-                ('offer_days', models.PositiveSmallIntegerField(default=7, verbose_name='days to answer an offer')),
-                ('status', models.CharField(choices=[('draft', 'draft'), ('queued', 'queued'), ('running', 'running'), ('done', 'ready for review'), ('failed', 'failed'), ('approved', 'approved')], default='draft', max_length=10, verbose_name='status')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='progress (%)')),
-                ('error', models.TextField(blank=True, verbose_name='error')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='approved at')),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('complex', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rounds', to='housing.complex', verbose_name='complex')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('intake', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rounds', to='selection.intake', verbose_name='candidates from intake')),
-                ('units', models.ManyToManyField(related_name='rounds', to='housing.unit', verbose_name='vacancies')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "mode",
+                    models.CharField(
+                        choices=[
+                            ("priority", "strict priority"),
+                            ("optimal", "optimal"),
+                            ("lottery", "lottery"),
+                            ("per-vacancy", "per vacancy (comparison)"),
+                        ],
+                        default="priority",
+                        max_length=20,
+                        verbose_name="mode",
+                    ),
+                ),
+                ("ranking", models.JSONField(default=list, verbose_name="ranking rule")),
+                ("seed", models.PositiveIntegerField(default=0, verbose_name="lottery seed")),
+                ("move_in", models.DateField(verbose_name="start of the tenancies")),
+                (
+                    "offer_days",
+                    models.PositiveSmallIntegerField(
+                        default=7, verbose_name="days to answer an offer"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "draft"),
+                            ("queued", "queued"),
+                            ("running", "running"),
+                            ("done", "ready for review"),
+                            ("failed", "failed"),
+                            ("approved", "approved"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="progress (%)"),
+                ),
+                ("error", models.TextField(blank=True, verbose_name="error")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "approved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="approved at"),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "complex",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rounds",
+                        to="housing.complex",
+                        verbose_name="complex",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "intake",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rounds",
+                        to="selection.intake",
+                        verbose_name="candidates from intake",
+                    ),
+                ),
+                (
+                    "units",
+                    models.ManyToManyField(
+                        related_name="rounds", to="housing.unit", verbose_name="vacancies"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'allocation round',
-                'verbose_name_plural': 'allocation rounds',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "allocation round",
+                "verbose_name_plural": "allocation rounds",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Run',
+            name="Run",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='version')),
-                ('kind', models.CharField(choices=[('proposal', 'proposal'), ('refill', 're-run for open units')], default='proposal', max_length=10, verbose_name='kind')),
-                ('mode', models.CharField(choices=[('priority', 'strict priority'), ('optimal', 'optimal'), ('lottery', 'lottery'), ('per-vacancy', 'per vacancy (comparison)')], max_length=20, verbose_name='mode')),
-                ('seed', models.PositiveIntegerField(verbose_name='lottery seed')),
-                ('started_at', models.DateTimeField(auto_now_add=True, verbose_name='started at')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished at')),
-                ('failed', models.BooleanField(default=False, verbose_name='failed')),
-                ('error', models.TextField(blank=True, verbose_name='error')),
-                ('policy', models.JSONField(default=dict, verbose_name='policy used')),
-                ('report', models.JSONField(default=list, verbose_name='policy report')),
-                ('metrics', models.JSONField(default=dict, verbose_name='figures')),
-                ('price', models.JSONField(default=dict, verbose_name='price of the mix')),
-                ('comparison', models.JSONField(default=dict, verbose_name='modes compared')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='runs', to='rounds.round')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="version")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("proposal", "proposal"), ("refill", "re-run for open units")],
+                        default="proposal",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "mode",
+                    models.CharField(
+                        choices=[
+                            ("priority", "strict priority"),
+                            ("optimal", "optimal"),
+                            ("lottery", "lottery"),
+                            ("per-vacancy", "per vacancy (comparison)"),
+                        ],
+                        max_length=20,
+                        verbose_name="mode",
+                    ),
+                ),
+                ("seed", models.PositiveIntegerField(verbose_name="lottery seed")),
+                ("started_at", models.DateTimeField(auto_now_add=True, verbose_name="started at")),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="finished at"),
+                ),
+                ("failed", models.BooleanField(default=False, verbose_name="failed")),
+                ("error", models.TextField(blank=True, verbose_name="error")),
+                ("policy", models.JSONField(default=dict, verbose_name="policy used")),
+                ("report", models.JSONField(default=list, verbose_name="policy report")),
+                ("metrics", models.JSONField(default=dict, verbose_name="figures")),
+                ("price", models.JSONField(default=dict, verbose_name="price of the mix")),
+                ("comparison", models.JSONField(default=dict, verbose_name="modes compared")),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="runs",
+                        to="rounds.round",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'run',
-                'verbose_name_plural': 'runs',
-                'ordering': ['round', 'number'],
+                "verbose_name": "run",
+                "verbose_name_plural": "runs",
+                "ordering": ["round", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Override',
+            name="Override",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.TextField(verbose_name='reason')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='when')),
-                ('by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
-                ('chosen', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='selection.application', verbose_name='chosen candidate')),
-                ('replaced', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='selection.application', verbose_name='proposed candidate')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='housing.unit', verbose_name='unit')),
-                ('run', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='overrides', to='rounds.run')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="reason")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="when")),
+                (
+                    "by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="by",
+                    ),
+                ),
+                (
+                    "chosen",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="selection.application",
+                        verbose_name="chosen candidate",
+                    ),
+                ),
+                (
+                    "replaced",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="selection.application",
+                        verbose_name="proposed candidate",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="housing.unit",
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "run",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="overrides",
+                        to="rounds.run",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'override',
-                'verbose_name_plural': 'overrides',
-                'ordering': ['at', 'id'],
+                "verbose_name": "override",
+                "verbose_name_plural": "overrides",
+                "ordering": ["at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Offer',
+            name="Offer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('deadline', models.DateField(verbose_name='answer before')),
-                ('status', models.CharField(choices=[('pending', 'waiting for an answer'), ('accepted', 'accepted'), ('declined', 'declined'), ('expired', 'expired')], default='pending', max_length=10, verbose_name='status')),
-                ('decline_reason', models.TextField(blank=True, verbose_name='reason for declining')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='answered at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='offered at')),
-                ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='offers', to='selection.application', verbose_name='candidate')),
-                ('tenancy', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='offer', to='tenancies.tenancy')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='offers', to='housing.unit', verbose_name='unit')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='offers', to='rounds.round')),
-                ('run', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='offers', to='rounds.run')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("deadline", models.DateField(verbose_name="answer before")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "waiting for an answer"),
+                            ("accepted", "accepted"),
+                            ("declined", "declined"),
+                            ("expired", "expired"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "decline_reason",
+                    models.TextField(blank=True, verbose_name="reason for declining"),
+                ),
+                (
+                    "answered_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="answered at"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="offered at")),
+                (
+                    "answered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="offers",
+                        to="selection.application",
+                        verbose_name="candidate",
+                    ),
+                ),
+                (
+                    "tenancy",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="offer",
+                        to="tenancies.tenancy",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="offers",
+                        to="housing.unit",
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="offers",
+                        to="rounds.round",
+                    ),
+                ),
+                (
+                    "run",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="offers",
+                        to="rounds.run",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'offer',
-                'verbose_name_plural': 'offers',
-                'ordering': ['unit__code', '-created_at'],
+                "verbose_name": "offer",
+                "verbose_name_plural": "offers",
+                "ordering": ["unit__code", "-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalOffer',
+            name="HistoricalOffer",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('deadline', models.DateField(verbose_name='answer before')),
-                ('status', models.CharField(choices=[('pending', 'waiting for an answer'), ('accepted', 'accepted'), ('declined', 'declined'), ('expired', 'expired')], default='pending', max_length=10, verbose_name='status')),
-                ('decline_reason', models.TextField(blank=True, verbose_name='reason for declining')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='answered at')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='offered at')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('answered_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
-                ('application', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='selection.application', verbose_name='candidate')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('tenancy', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='tenancies.tenancy')),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='housing.unit', verbose_name='unit')),
-                ('round', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='rounds.round')),
-                ('run', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='rounds.run')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("deadline", models.DateField(verbose_name="answer before")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "waiting for an answer"),
+                            ("accepted", "accepted"),
+                            ("declined", "declined"),
+                            ("expired", "expired"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "decline_reason",
+                    models.TextField(blank=True, verbose_name="reason for declining"),
+                ),
+                (
+                    "answered_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="answered at"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="offered at"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "answered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="selection.application",
+                        verbose_name="candidate",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "tenancy",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="tenancies.tenancy",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="housing.unit",
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="rounds.round",
+                    ),
+                ),
+                (
+                    "run",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="rounds.run",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical offer',
-                'verbose_name_plural': 'historical offers',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical offer",
+                "verbose_name_plural": "historical offers",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='CandidateOutcome',
+            name="CandidateOutcome",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(verbose_name='place in the ranking')),
-                ('selection_score', models.DecimalField(blank=True, decimal_places=2, max_digits=6, null=True, verbose_name='selection score')),
-                ('choice', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='choice')),
-                ('explanation', models.JSONField(default=list, verbose_name='explanation')),
-                ('eligibility', models.JSONField(default=list, verbose_name='eligibility')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='selection.application')),
-                ('engine_unit', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='housing.unit')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='housing.unit', verbose_name='proposed unit')),
-                ('run', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='outcomes', to='rounds.run')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(verbose_name="place in the ranking")),
+                (
+                    "selection_score",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=6,
+                        null=True,
+                        verbose_name="selection score",
+                    ),
+                ),
+                (
+                    "choice",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="choice"),
+                ),
+                ("explanation", models.JSONField(default=list, verbose_name="explanation")),
+                ("eligibility", models.JSONField(default=list, verbose_name="eligibility")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="selection.application",
+                    ),
+                ),
+                (
+                    "engine_unit",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="housing.unit",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="housing.unit",
+                        verbose_name="proposed unit",
+                    ),
+                ),
+                (
+                    "run",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="outcomes",
+                        to="rounds.run",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'candidate outcome',
-                'verbose_name_plural': 'candidate outcomes',
-                'ordering': ['run', 'position'],
+                "verbose_name": "candidate outcome",
+                "verbose_name_plural": "candidate outcomes",
+                "ordering": ["run", "position"],
             },
         ),
         migrations.CreateModel(
-            name='PolicyBound',
+            name="PolicyBound",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dimension', models.CharField(choices=[('group', 'target group'), ('role', 'role'), ('support', 'support level'), ('partner', 'supporting partner (capacity)')], max_length=10, verbose_name='counts')),
-                ('value', models.CharField(max_length=40, verbose_name='value')),
-                ('minimum', models.DecimalField(blank=True, decimal_places=2, max_digits=7, null=True, verbose_name='minimum')),
-                ('maximum', models.DecimalField(blank=True, decimal_places=2, max_digits=7, null=True, verbose_name='maximum')),
-                ('share', models.BooleanField(default=False, help_text='Minimum and maximum are percentages of the places, not numbers of residents.', verbose_name='as a percentage')),
-                ('hard', models.BooleanField(default=True, verbose_name='hard bound')),
-                ('penalty', models.DecimalField(decimal_places=2, default=0, help_text='Soft bounds only: the cost of each resident below the minimum or above the maximum.', max_digits=7, verbose_name='penalty per resident')),
-                ('cluster', models.ForeignKey(blank=True, help_text='Leave empty for the whole complex.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='housing.cluster', verbose_name='cluster')),
-                ('policy', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bounds', to='rounds.mixpolicy')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "dimension",
+                    models.CharField(
+                        choices=[
+                            ("group", "target group"),
+                            ("role", "role"),
+                            ("support", "support level"),
+                            ("partner", "supporting partner (capacity)"),
+                        ],
+                        max_length=10,
+                        verbose_name="counts",
+                    ),
+                ),
+                ("value", models.CharField(max_length=40, verbose_name="value")),
+                (
+                    "minimum",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=7,
+                        null=True,
+                        verbose_name="minimum",
+                    ),
+                ),
+                (
+                    "maximum",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=7,
+                        null=True,
+                        verbose_name="maximum",
+                    ),
+                ),
+                (
+                    "share",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Minimum and maximum are percentages of the places, not numbers of residents.",
+                        verbose_name="as a percentage",
+                    ),
+                ),
+                ("hard", models.BooleanField(default=True, verbose_name="hard bound")),
+                (
+                    "penalty",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=0,
+                        help_text="Soft bounds only: the cost of each resident below the minimum or above the maximum.",
+                        max_digits=7,
+                        verbose_name="penalty per resident",
+                    ),
+                ),
+                (
+                    "cluster",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leave empty for the whole complex.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="housing.cluster",
+                        verbose_name="cluster",
+                    ),
+                ),
+                (
+                    "policy",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="bounds",
+                        to="rounds.mixpolicy",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bound',
-                'verbose_name_plural': 'bounds',
-                'ordering': ['cluster__position', 'cluster__name', 'dimension', 'value', 'id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('minimum__isnull', False), ('maximum__isnull', False), _connector='OR'), name='bound_has_a_limit'), models.CheckConstraint(condition=models.Q(('minimum__isnull', True), ('maximum__isnull', True), ('minimum__lte', models.F('maximum')), _connector='OR'), name='bound_min_below_max')],
+                "verbose_name": "bound",
+                "verbose_name_plural": "bounds",
+                "ordering": ["cluster__position", "cluster__name", "dimension", "value", "id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("minimum__isnull", False), ("maximum__isnull", False), _connector="OR"
+                        ),
+                        name="bound_has_a_limit",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("minimum__isnull", True),
+                            ("maximum__isnull", True),
+                            ("minimum__lte", models.F("maximum")),
+                            _connector="OR",
+                        ),
+                        name="bound_min_below_max",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='run',
-            constraint=models.UniqueConstraint(fields=('round', 'number'), name='unique_run_version'),
+            model_name="run",
+            constraint=models.UniqueConstraint(
+                fields=("round", "number"), name="unique_run_version"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='override',
-            constraint=models.CheckConstraint(condition=models.Q(('reason', ''), _negated=True), name='override_has_reason'),
+            model_name="override",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("reason", ""), _negated=True), name="override_has_reason"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='offer',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['pending', 'accepted'])), fields=('round', 'unit'), name='one_live_offer_per_unit'),
+            model_name="offer",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status__in", ["pending", "accepted"])),
+                fields=("round", "unit"),
+                name="one_live_offer_per_unit",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='offer',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['pending', 'accepted'])), fields=('round', 'application'), name='one_live_offer_per_candidate'),
+            model_name="offer",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status__in", ["pending", "accepted"])),
+                fields=("round", "application"),
+                name="one_live_offer_per_candidate",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='candidateoutcome',
-            constraint=models.UniqueConstraint(fields=('run', 'application'), name='one_outcome_per_run'),
+            model_name="candidateoutcome",
+            constraint=models.UniqueConstraint(
+                fields=("run", "application"), name="one_outcome_per_run"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='candidateoutcome',
-            constraint=models.UniqueConstraint(fields=('run', 'unit'), name='one_candidate_per_unit'),
+            model_name="candidateoutcome",
+            constraint=models.UniqueConstraint(
+                fields=("run", "unit"), name="one_candidate_per_unit"
+            ),
         ),
     ]

@@ -31,21 +31,30 @@ class Offer(models.Model):
 
     round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="offers")
     run = models.ForeignKey(Run, on_delete=models.PROTECT, related_name="offers")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="offers",
-                             verbose_name=_("unit"))  # fmt: skip
-    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="offers",
-                                    verbose_name=_("candidate"))  # fmt: skip
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="offers", verbose_name=_("unit")
+    )
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="offers", verbose_name=_("candidate")
+    )
     deadline = models.DateField(_("answer before"))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.PENDING)  # fmt: skip
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     # Empty when the candidate answered through their private link.
-    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                    null=True, blank=True, related_name="+",
-                                    verbose_name=_("recorded by"))  # fmt: skip
-    tenancy = models.OneToOneField(Tenancy, on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="offer")  # fmt: skip
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    tenancy = models.OneToOneField(
+        Tenancy, on_delete=models.PROTECT, null=True, blank=True, related_name="offer"
+    )
     created_at = models.DateTimeField(_("offered at"), auto_now_add=True)
     history = HistoricalRecords()
 
@@ -55,14 +64,16 @@ class Offer(models.Model):
         verbose_name_plural = _("offers")
         constraints = [
             models.UniqueConstraint(
-                fields=["round", "unit"], condition=Q(status__in=["pending", "accepted"]),
+                fields=["round", "unit"],
+                condition=Q(status__in=["pending", "accepted"]),
                 name="one_live_offer_per_unit",
             ),
             models.UniqueConstraint(
-                fields=["round", "application"], condition=Q(status__in=["pending", "accepted"]),
+                fields=["round", "application"],
+                condition=Q(status__in=["pending", "accepted"]),
                 name="one_live_offer_per_candidate",
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit} → {self.application}"
@@ -85,23 +96,31 @@ class Contract(models.Model):
     contribution agreement and, for a supported resident, the support arrangement."""
 
     tenancy = models.OneToOneField(Tenancy, on_delete=models.PROTECT, related_name="contract")
-    contract_type = models.CharField(_("contract type"), max_length=30,
-                                     choices=ContractType.choices)  # fmt: skip
+    contract_type = models.CharField(
+        _("contract type"), max_length=30, choices=ContractType.choices
+    )
     start_date = models.DateField(_("start date"))
     planned_end = models.DateField(_("planned end"), null=True, blank=True)
     extension_until = models.DateField(_("optional extension until"), null=True, blank=True)
     basic_rent = models.DecimalField(_("basic rent (€/month)"), max_digits=8, decimal_places=2)
-    service_costs = models.DecimalField(_("service costs (€/month)"), max_digits=8,
-                                        decimal_places=2)  # fmt: skip
+    service_costs = models.DecimalField(
+        _("service costs (€/month)"), max_digits=8, decimal_places=2
+    )
     contribution_hours = models.PositiveSmallIntegerField(_("contribution (hours per month)"))
-    contribution_role = models.CharField(_("contribution role"), max_length=20,
-                                         choices=ContributionRole.choices)  # fmt: skip
+    contribution_role = models.CharField(
+        _("contribution role"), max_length=20, choices=ContributionRole.choices
+    )
     support_organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("support given by"),
-    )  # fmt: skip
-    support_hours_per_week = models.DecimalField(_("support (hours per week)"), max_digits=4,
-                                                 decimal_places=1, null=True, blank=True)  # fmt: skip
+    )
+    support_hours_per_week = models.DecimalField(
+        _("support (hours per week)"), max_digits=4, decimal_places=1, null=True, blank=True
+    )
     support_ends_on = models.DateField(_("support ends on"), null=True, blank=True)
     history = HistoricalRecords()
 

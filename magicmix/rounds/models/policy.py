@@ -50,9 +50,14 @@ class MixPolicy(models.Model):
 class PolicyBound(models.Model):
     policy = models.ForeignKey(MixPolicy, on_delete=models.CASCADE, related_name="bounds")
     cluster = models.ForeignKey(
-        Cluster, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
-        verbose_name=_("cluster"), help_text=_("Leave empty for the whole complex."),
-    )  # fmt: skip
+        Cluster,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cluster"),
+        help_text=_("Leave empty for the whole complex."),
+    )
     dimension = models.CharField(_("counts"), max_length=10, choices=Dimension.choices)
     # A target group code, a role, a support level or a partner organisation's id.
     value = models.CharField(_("value"), max_length=40)
@@ -63,14 +68,20 @@ class PolicyBound(models.Model):
         _("maximum"), max_digits=7, decimal_places=2, null=True, blank=True
     )
     share = models.BooleanField(
-        _("as a percentage"), default=False,
+        _("as a percentage"),
+        default=False,
         help_text=_("Minimum and maximum are percentages of the places, not numbers of residents."),
-    )  # fmt: skip
+    )
     hard = models.BooleanField(_("hard bound"), default=True)
     penalty = models.DecimalField(
-        _("penalty per resident"), max_digits=7, decimal_places=2, default=0,
-        help_text=_("Soft bounds only: the cost of each resident below the minimum or above the maximum."),
-    )  # fmt: skip
+        _("penalty per resident"),
+        max_digits=7,
+        decimal_places=2,
+        default=0,
+        help_text=_(
+            "Soft bounds only: the cost of each resident below the minimum or above the maximum."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -83,11 +94,12 @@ class PolicyBound(models.Model):
                 name="bound_has_a_limit",
             ),
             models.CheckConstraint(
-                condition=Q(minimum__isnull=True) | Q(maximum__isnull=True)
+                condition=Q(minimum__isnull=True)
+                | Q(maximum__isnull=True)
                 | Q(minimum__lte=models.F("maximum")),
                 name="bound_min_below_max",
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_dimension_display()} {self.value}"

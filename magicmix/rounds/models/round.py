@@ -58,10 +58,15 @@ class Round(models.Model):
         FAILED = "failed", _("failed")
         APPROVED = "approved", _("approved")
 
-    complex = models.ForeignKey(Complex, on_delete=models.PROTECT, related_name="rounds",
-                                verbose_name=_("complex"))  # fmt: skip
-    intake = models.ForeignKey(Intake, on_delete=models.PROTECT, related_name="rounds",
-                               verbose_name=_("candidates from intake"))  # fmt: skip
+    complex = models.ForeignKey(
+        Complex, on_delete=models.PROTECT, related_name="rounds", verbose_name=_("complex")
+    )
+    intake = models.ForeignKey(
+        Intake,
+        on_delete=models.PROTECT,
+        related_name="rounds",
+        verbose_name=_("candidates from intake"),
+    )
     title = models.CharField(_("title"), max_length=200)
     units = models.ManyToManyField(Unit, related_name="rounds", verbose_name=_("vacancies"))
     mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices, default=Mode.PRIORITY)
@@ -69,15 +74,18 @@ class Round(models.Model):
     seed = models.PositiveIntegerField(_("lottery seed"), default=0)
     move_in = models.DateField(_("start of the tenancies"))
     offer_days = models.PositiveSmallIntegerField(_("days to answer an offer"), default=7)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.DRAFT)  # fmt: skip
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     error = models.TextField(_("error"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                   related_name="+")  # fmt: skip
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                    null=True, blank=True, related_name="+")  # fmt: skip
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     history = HistoricalRecords(excluded_fields=["progress"])
 
@@ -150,11 +158,18 @@ class CandidateOutcome(models.Model):
     run = models.ForeignKey(Run, on_delete=models.CASCADE, related_name="outcomes")
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="+")
     position = models.PositiveIntegerField(_("place in the ranking"))
-    selection_score = models.DecimalField(_("selection score"), max_digits=6, decimal_places=2,
-                                          null=True, blank=True)  # fmt: skip
+    selection_score = models.DecimalField(
+        _("selection score"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
     engine_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, related_name="+")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True,
-                             related_name="+", verbose_name=_("proposed unit"))  # fmt: skip
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposed unit"),
+    )
     choice = models.PositiveSmallIntegerField(_("choice"), null=True, blank=True)
     # [{"code", "params", "nl", "en"}, ...]: the first is the headline.
     explanation = models.JSONField(_("explanation"), default=list)
@@ -174,7 +189,9 @@ class CandidateOutcome(models.Model):
         return f"{self.run}: {self.application_id}"
 
     def text(self, lang: str) -> str:
-        return " ".join(str(reason.get(lang) or reason.get("nl", "")) for reason in self.explanation)
+        return " ".join(
+            str(reason.get(lang) or reason.get("nl", "")) for reason in self.explanation
+        )
 
     @property
     def headline(self) -> dict[str, Any]:
@@ -185,15 +202,29 @@ class Override(models.Model):
     """Staff changed the proposal for a unit; never without a written reason."""
 
     run = models.ForeignKey(Run, on_delete=models.CASCADE, related_name="overrides")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+",
-                             verbose_name=_("unit"))  # fmt: skip
-    replaced = models.ForeignKey(Application, on_delete=models.PROTECT, null=True, blank=True,
-                                 related_name="+", verbose_name=_("proposed candidate"))  # fmt: skip
-    chosen = models.ForeignKey(Application, on_delete=models.PROTECT, null=True, blank=True,
-                               related_name="+", verbose_name=_("chosen candidate"))  # fmt: skip
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit")
+    )
+    replaced = models.ForeignKey(
+        Application,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposed candidate"),
+    )
+    chosen = models.ForeignKey(
+        Application,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("chosen candidate"),
+    )
     reason = models.TextField(_("reason"))
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                           verbose_name=_("by"))  # fmt: skip
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
     at = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:

@@ -47,14 +47,21 @@ def scene(vacancies: int = 3, students: int = 3, statushouders: int = 2) -> Scen
     for i in range(students + statushouders):
         group = "student" if i < students else "statushouder"
         application, token = factories.application(
-            intake, group, first_name=f"Kandidaat{i}", registered_on=datetime.date(2024, 1, 1 + i),
+            intake,
+            group,
+            first_name=f"Kandidaat{i}",
+            registered_on=datetime.date(2024, 1, 1 + i),
             stage=Stage.SHORTLISTED,
-        )  # fmt: skip
+        )
         if group == "statushouder":
             Nomination.objects.create(
-                application=application, organisation=partner, support_need="light",
-                support_organisation=partner, support_hours_per_week=Decimal(2), readiness="Klaar.",
-            )  # fmt: skip
+                application=application,
+                organisation=partner,
+                support_need="light",
+                support_organisation=partner,
+                support_hours_per_week=Decimal(2),
+                readiness="Klaar.",
+            )
         applications.append(application)
         tokens[application.pk] = token
     return Scene(corporation, staff, complex_, units, intake, applications, tokens)
@@ -63,16 +70,25 @@ def scene(vacancies: int = 3, students: int = 3, statushouders: int = 2) -> Scen
 def policy(scene_: Scene, **fields: object) -> PolicyBound:
     """By default: at least one statushouder in the complex (a hard count)."""
     mix, _ = MixPolicy.objects.get_or_create(complex=scene_.complex)
-    defaults: dict[str, object] = {"dimension": Dimension.GROUP, "value": "statushouder", "minimum": Decimal(1)}
+    defaults: dict[str, object] = {
+        "dimension": Dimension.GROUP,
+        "value": "statushouder",
+        "minimum": Decimal(1),
+    }
     return PolicyBound.objects.create(policy=mix, **(defaults | fields))
 
 
 def new_round(scene_: Scene, **fields: object) -> Round:
     defaults: dict[str, object] = {
-        "title": "Ronde 1", "mode": "priority", "ranking": DEFAULT_RANKING,
-        "move_in": timezone.localdate() + datetime.timedelta(days=14), "created_by": scene_.staff,
-    }  # fmt: skip
-    created = Round.objects.create(complex=scene_.complex, intake=scene_.intake, **(defaults | fields))
+        "title": "Ronde 1",
+        "mode": "priority",
+        "ranking": DEFAULT_RANKING,
+        "move_in": timezone.localdate() + datetime.timedelta(days=14),
+        "created_by": scene_.staff,
+    }
+    created = Round.objects.create(
+        complex=scene_.complex, intake=scene_.intake, **(defaults | fields)
+    )
     created.units.set(scene_.units)
     return created
 

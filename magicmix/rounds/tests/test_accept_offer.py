@@ -28,7 +28,11 @@ def test_the_candidate_accepts_through_the_link_and_gets_a_tenancy_with_contract
     tenancy = offer.tenancy
     assert tenancy is not None and tenancy.start_date == round_.move_in
     person = tenancy.person
-    assert (person.first_name, person.role, person.support_need) == ("Kandidaat3", "supported", "light")
+    assert (person.first_name, person.role, person.support_need) == (
+        "Kandidaat3",
+        "supported",
+        "light",
+    )
     assert person.organisation == s.corporation and person.supporting_partner is not None
     contract = Contract.objects.get(tenancy=tenancy)
     assert contract.contract_type == "onbepaalde_tijd" and contract.planned_end is None

@@ -28,7 +28,12 @@ def test_other_organisations_and_non_letting_roles_get_404(client: Client) -> No
         for url in urls:
             assert client.get(url).status_code == 404, url
         assert client.post(reverse("rounds:round_approve", args=[round_.pk])).status_code == 404
-        assert client.post(reverse("rounds:offer_answer", args=[offer.pk]), {"answer": "accept"}).status_code == 404
+        assert (
+            client.post(
+                reverse("rounds:offer_answer", args=[offer.pk]), {"answer": "accept"}
+            ).status_code
+            == 404
+        )
     offer.refresh_from_db()
     assert offer.status == Offer.Status.PENDING
 

@@ -18,11 +18,19 @@ def test_staff_create_a_round_follow_it_review_and_approve_once(
     s = scene()
     policy(s)
     client.force_login(s.staff)
-    response = client.post(reverse("rounds:round_create", args=[s.complex.pk]), {
-        "title": "Voorjaar", "intake": s.intake.pk, "units": [u.pk for u in s.units],
-        "mode": "priority", "ranking_rule": "urgency,selection_score,registration_date,lottery_number",
-        "seed": "7", "move_in": "2030-01-01", "offer_days": "7",
-    })  # fmt: skip
+    response = client.post(
+        reverse("rounds:round_create", args=[s.complex.pk]),
+        {
+            "title": "Voorjaar",
+            "intake": s.intake.pk,
+            "units": [u.pk for u in s.units],
+            "mode": "priority",
+            "ranking_rule": "urgency,selection_score,registration_date,lottery_number",
+            "seed": "7",
+            "move_in": "2030-01-01",
+            "offer_days": "7",
+        },
+    )
     round_ = Round.objects.get(title="Voorjaar")
     assert response.status_code == 302 and round_.status == Round.Status.QUEUED
     page = client.get(reverse("rounds:round_detail", args=[round_.pk])).content.decode()
@@ -60,7 +68,10 @@ def test_an_override_needs_a_reason_and_is_logged(client: Client) -> None:
     url = reverse("rounds:round_override", args=[round_.pk])
     refused = client.post(url, {"unit": s.units[0].pk, "candidate": last.pk, "reason": ""})
     assert refused.status_code == 200 and not run.overrides.exists()
-    client.post(url, {"unit": s.units[0].pk, "candidate": last.pk, "reason": "Urgent: brand in vorige woning."})
+    client.post(
+        url,
+        {"unit": s.units[0].pk, "candidate": last.pk, "reason": "Urgent: brand in vorige woning."},
+    )
     last.refresh_from_db()
     assert last.unit == s.units[0]
     [override] = run.overrides.all()

@@ -82,7 +82,9 @@ def test_a_declined_offer_goes_to_the_next_candidate(page) -> None:  # type: ign
     page.goto(f"/rounds/{round_.pk}/")
     assert_accessible(page)
     nxt = next(a for a in s.applications if a != offer.application)
-    row = page.get_by_role("row").filter(has_text=nxt.full_name).filter(has_text="wacht op antwoord")
+    row = (
+        page.get_by_role("row").filter(has_text=nxt.full_name).filter(has_text="wacht op antwoord")
+    )
     row.wait_for()
     assert page.get_by_role("row").filter(has_text="Ik heb al een kamer gevonden.").count() == 1
     assert SITE  # links in the e-mails point at the site given by the request

@@ -2,7 +2,6 @@
 shortlist, mix policy, round, approve, accept, and the tenancy on the person page and in the
 composition picture."""
 
-import datetime
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.utils import timezone
 
 from magicmix.accounts.models import Organisation, Role
 from magicmix.conftest import assert_accessible, log_in
@@ -51,7 +51,15 @@ def elsewhere(browser: Any, live_server: Any) -> Iterator[Callable[[], Any]]:
 
 
 def apply(page: Any) -> None:
-    apply_publicly(page, "Werving Gangenhuis", "Wubbo", "Zwanenburg", "wubbo@example.nl", "30000", "Ik start een moestuin op de gang.")
+    apply_publicly(
+        page,
+        "Werving Gangenhuis",
+        "Wubbo",
+        "Zwanenburg",
+        "wubbo@example.nl",
+        "30000",
+        "Ik start een moestuin op de gang.",
+    )
     page.goto(link_in_mail("wubbo@example.nl", r"/apply/status/\S+/"))
     page.get_by_text("Status: ontvangen").wait_for()
     assert_accessible(page)
@@ -95,7 +103,9 @@ def test_from_application_to_tenancy_and_the_new_composition(
 
     panel = elsewhere()
     log_in(panel, member.email)
-    give_panel_advice(panel, "Wubbo", "Zwanenburg", "Wil de gang laten tuinieren.", "Past goed bij gang A.")
+    give_panel_advice(
+        panel, "Wubbo", "Zwanenburg", "Wil de gang laten tuinieren.", "Past goed bij gang A."
+    )
     assert "30000" not in panel.content()
 
     page.reload()
@@ -115,7 +125,7 @@ def test_from_application_to_tenancy_and_the_new_composition(
     page.get_by_label("titel").fill("Zomerronde")
     page.get_by_label("kandidaten uit werving").select_option(str(intake.pk))
     page.get_by_label(re.compile("^A01 ")).check()
-    page.get_by_label("ingang van de huur").fill(datetime.date.today().isoformat())
+    page.get_by_label("ingang van de huur").fill(timezone.localdate().isoformat())
     assert_accessible(page)
     page.get_by_role("button", name="Ronde uitvoeren").click()
     page.get_by_role("progressbar").wait_for()

@@ -41,7 +41,7 @@ def together(actions: list[Callable[[], object]]) -> list[object]:
         barrier.wait()
         try:
             results[index] = waiting_for_sqlite_lock(actions[index])
-        except Exception as error:  # noqa: BLE001 - the test inspects what each click got
+        except Exception as error:
             results[index] = error
         finally:
             connection.close()
@@ -61,7 +61,9 @@ def test_many_clicks_on_one_offer_make_one_tenancy() -> None:
     token = offer.application.issue_link()
     offer.application.save()
     url = reverse("rounds:offer", args=[token])
-    responses = together([lambda: Client().post(url, {"accept": "1"}).status_code for _ in range(4)])
+    responses = together(
+        [lambda: Client().post(url, {"accept": "1"}).status_code for _ in range(4)]
+    )
     assert responses == [302] * 4
     assert Tenancy.objects.filter(unit=offer.unit).count() == 1
     assert Offer.objects.filter(unit=offer.unit, status=Offer.Status.ACCEPTED).count() == 1
@@ -74,8 +76,13 @@ def test_two_offers_of_one_unit_accepted_at_once_let_it_once() -> None:
     # A second round (say, by mistake) offers the same unit to the other student.
     second_round = new_round(s, title="Ronde 2", status=Round.Status.APPROVED)
     other = next(a for a in s.applications if a != first.application)
-    second = Offer.objects.create(round=second_round, run=first.run, unit=first.unit,
-                                  application=other, deadline=first.deadline)  # fmt: skip
+    second = Offer.objects.create(
+        round=second_round,
+        run=first.run,
+        unit=first.unit,
+        application=other,
+        deadline=first.deadline,
+    )
     results = together([lambda: offers.accept(first), lambda: offers.accept(second)])
     assert sum(isinstance(r, Offer) for r in results) == 1
     assert sum(isinstance(r, UnitOccupied) for r in results) == 1

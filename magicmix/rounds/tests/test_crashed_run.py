@@ -8,7 +8,9 @@ from .helpers import new_round, scene, work
 pytestmark = pytest.mark.django_db
 
 
-def test_a_crashed_run_leaves_the_round_failed_without_anything_and_can_be_retried(monkeypatch) -> None:
+def test_a_crashed_run_leaves_the_round_failed_without_anything_and_can_be_retried(
+    monkeypatch,
+) -> None:
     s = scene()
     round_ = new_round(s)
 

@@ -14,7 +14,9 @@ from .helpers import new_round, policy, scene, work
 pytestmark = pytest.mark.django_db
 
 
-def test_the_justification_lists_policy_candidates_explanations_and_overrides(client: Client) -> None:
+def test_the_justification_lists_policy_candidates_explanations_and_overrides(
+    client: Client,
+) -> None:
     s = scene()
     policy(s)
     checked = daeb_income(Rulebook.on(datetime.date(2026, 3, 1)), Decimal(35000), 1)
@@ -26,7 +28,9 @@ def test_the_justification_lists_policy_candidates_explanations_and_overrides(cl
     assert run is not None
     runs.override(run, s.units[0], None, "Woning blijkt vochtig.", s.staff)
     client.force_login(s.staff)
-    text = client.get(reverse("rounds:justification_csv", args=[round_.pk])).content.decode("utf-8-sig")
+    text = client.get(reverse("rounds:justification_csv", args=[round_.pk])).content.decode(
+        "utf-8-sig"
+    )
     assert "Beleid" in text and "statushouder" in text
     assert text.count("Kandidaat") >= 5
     assert "Geplaatst in woning" in text and "Woning blijkt vochtig." in text

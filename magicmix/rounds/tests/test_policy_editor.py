@@ -25,5 +25,7 @@ def test_a_bound_is_added_and_a_policy_the_pool_cannot_meet_is_warned_about(clie
 def test_a_bound_without_limits_is_refused(client: Client) -> None:
     s = scene()
     client.force_login(s.staff)
-    response = client.post(reverse("rounds:policy", args=[s.complex.pk]), {"counts": "role:supporting", "penalty": "0"})
+    response = client.post(
+        reverse("rounds:policy", args=[s.complex.pk]), {"counts": "role:supporting", "penalty": "0"}
+    )
     assert response.status_code == 200 and not PolicyBound.objects.exists()

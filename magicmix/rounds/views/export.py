@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from xml.sax.saxutils import escape
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.text import slugify
@@ -12,7 +13,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
-from xml.sax.saxutils import escape
 
 from ..justification import sections
 from .rounds import get_round
@@ -49,14 +49,23 @@ def justification_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         if not section.rows:
             story.append(Paragraph("—", cell))
             continue
-        data = [[Paragraph(escape(str(value)), cell) for value in row] for row in [section.header, *section.rows]]
+        data = [
+            [Paragraph(escape(str(value)), cell) for value in row]
+            for row in [section.header, *section.rows]
+        ]
         table = LongTable(data, repeatRows=1)
-        table.setStyle(TableStyle([
-            ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ]))  # fmt: skip
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
         story += [table, Spacer(1, 8)]
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=landscape(A4), title=round_.title).build(story)  # type: ignore[arg-type]
-    return _download(buffer.getvalue(), "application/pdf", f"verantwoording-{slugify(round_.title)}.pdf")
+    return _download(
+        buffer.getvalue(), "application/pdf", f"verantwoording-{slugify(round_.title)}.pdf"
+    )

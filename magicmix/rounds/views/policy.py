@@ -37,22 +37,42 @@ def policy(request: HttpRequest, pk: int) -> HttpResponse:
     rows = {row["bound"]: row for row in checked.rows}
     census = take_census(complex_, timezone.localdate())
     tally = census.root.tally
-    share = (lambda n: round(100 * n / tally.residents) if tally.residents else 0)
+
+    def share(n: int) -> int:
+        return round(100 * n / tally.residents) if tally.residents else 0
+
     composition = (
-        [(g.name, tally.groups[g.pk], share(tally.groups[g.pk])) for g in census.groups if tally.groups[g.pk]]
+        [
+            (g.name, tally.groups[g.pk], share(tally.groups[g.pk]))
+            for g in census.groups
+            if tally.groups[g.pk]
+        ]
         + [(label, tally.roles[v], share(tally.roles[v])) for v, label in Role.choices]
-        + [(_("support: %(level)s") % {"level": label}, tally.needs[v], share(tally.needs[v]))
-           for v, label in SupportNeed.choices]
-    )  # fmt: skip
-    return render(request, "rounds/policy.html", {
-        "complex": complex_, "form": form, "trial": checked, "residents": tally.residents,
-        "places": tally.places, "composition": composition, "language": translation.get_language() or "nl",
-        "bounds": [(b, rows.get(f"bound-{b.pk}")) for b in bounds],
-    })  # fmt: skip
+        + [
+            (_("support: %(level)s") % {"level": label}, tally.needs[v], share(tally.needs[v]))
+            for v, label in SupportNeed.choices
+        ]
+    )
+    return render(
+        request,
+        "rounds/policy.html",
+        {
+            "complex": complex_,
+            "form": form,
+            "trial": checked,
+            "residents": tally.residents,
+            "places": tally.places,
+            "composition": composition,
+            "language": translation.get_language() or "nl",
+            "bounds": [(b, rows.get(f"bound-{b.pk}")) for b in bounds],
+        },
+    )
 
 
 def _bound(request: HttpRequest, pk: int, bound_pk: int) -> PolicyBound:
-    return get_object_or_404(PolicyBound.objects.filter(policy__complex=_complex(request, pk)), pk=bound_pk)
+    return get_object_or_404(
+        PolicyBound.objects.filter(policy__complex=_complex(request, pk)), pk=bound_pk
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -63,7 +83,11 @@ def bound_edit(request: HttpRequest, pk: int, bound_pk: int) -> HttpResponse:
         form.save()
         messages.success(request, _("The bound is saved."))
         return redirect("rounds:policy", pk=pk)
-    return render(request, "rounds/bound_form.html", {"complex": bound.policy.complex, "form": form, "bound": bound})
+    return render(
+        request,
+        "rounds/bound_form.html",
+        {"complex": bound.policy.complex, "form": form, "bound": bound},
+    )
 
 
 @require_POST

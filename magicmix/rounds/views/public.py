@@ -36,19 +36,32 @@ def offer(request: HttpRequest, token: str) -> HttpResponse:
         try:
             if "accept" in request.POST:
                 offers.accept(current)
-                messages.success(request, _("Welcome! You accepted the offer; your contract is below."))
+                messages.success(
+                    request, _("Welcome! You accepted the offer; your contract is below.")
+                )
                 return redirect("rounds:offer", token=token)
             if form.is_valid():
                 offers.decline(current, form.cleaned_data["reason"], site_of(request))
-                messages.success(request, _("You declined the offer. Thank you for letting us know."))
+                messages.success(
+                    request, _("You declined the offer. Thank you for letting us know.")
+                )
                 return redirect("rounds:offer", token=token)
         except offers.OfferClosed:
-            messages.error(request, _("This offer was already answered or its deadline has passed."))
+            messages.error(
+                request, _("This offer was already answered or its deadline has passed.")
+            )
             return redirect("rounds:offer", token=token)
         except UnitOccupied:
             messages.error(request, _("Sorry, this unit is no longer available."))
             return redirect("rounds:offer", token=token)
-    return render(request, "rounds/public/offer.html", {
-        "application": application, "offer": current, "form": form, "token": token,
-        "contract": getattr(current.tenancy, "contract", None) if current.tenancy else None,
-    })  # fmt: skip
+    return render(
+        request,
+        "rounds/public/offer.html",
+        {
+            "application": application,
+            "offer": current,
+            "form": form,
+            "token": token,
+            "contract": getattr(current.tenancy, "contract", None) if current.tenancy else None,
+        },
+    )

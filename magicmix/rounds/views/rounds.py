@@ -51,10 +51,14 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round(request, pk)
     run = round_.latest_run()
     outcomes = (
-        list(CandidateOutcome.objects.filter(run=run).select_related(
-            "application__target_group", "unit__cluster", "engine_unit"))
-        if run else []
-    )  # fmt: skip
+        list(
+            CandidateOutcome.objects.filter(run=run).select_related(
+                "application__target_group", "unit__cluster", "engine_unit"
+            )
+        )
+        if run
+        else []
+    )
     language = translation.get_language() or "nl"
     context = {
         "round": round_,
@@ -64,9 +68,15 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "proposal": sorted((o for o in outcomes if o.unit), key=lambda o: o.unit.code),  # type: ignore[union-attr]
         "language": language,
         "runs": round_.runs.all(),
-        "overrides": run.overrides.select_related("unit", "replaced", "chosen", "by") if run else [],
-        "offers": round_.offers.select_related("unit", "application").order_by("unit__code", "created_at"),
-        "override_form": OverrideForm(round_=round_) if round_.status == Round.Status.DONE else None,
+        "overrides": run.overrides.select_related("unit", "replaced", "chosen", "by")
+        if run
+        else [],
+        "offers": round_.offers.select_related("unit", "application").order_by(
+            "unit__code", "created_at"
+        ),
+        "override_form": OverrideForm(round_=round_)
+        if round_.status == Round.Status.DONE
+        else None,
         "answer_form": AnswerForm(),
         "open_units": offers.open_units(round_) if round_.status == Round.Status.APPROVED else [],
     }
@@ -101,8 +111,13 @@ def round_override(request: HttpRequest, pk: int) -> HttpResponse:
     form = OverrideForm(request.POST, round_=round_)
     if form.is_valid():
         chosen = form.cleaned_data["candidate"]
-        runs.override(run, form.cleaned_data["unit"], chosen.application if chosen else None,
-                      form.cleaned_data["reason"], request.user)  # type: ignore[arg-type]  # fmt: skip
+        runs.override(
+            run,
+            form.cleaned_data["unit"],
+            chosen.application if chosen else None,
+            form.cleaned_data["reason"],
+            request.user,
+        )  # type: ignore[arg-type]
         messages.success(request, _("The proposal is changed and the reason recorded."))
         return redirect("rounds:round_detail", pk=round_.pk)
     return render(request, "rounds/override_form.html", {"round": round_, "form": form})
@@ -133,7 +148,8 @@ def round_refill(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def offer_answer(request: HttpRequest, pk: int) -> HttpResponse:
     offer = get_object_or_404(
-        Offer.objects.filter(round__in=Round.objects.visible_to(request.user)), pk=pk  # type: ignore[arg-type]
+        Offer.objects.filter(round__in=Round.objects.visible_to(request.user)),
+        pk=pk,  # type: ignore[arg-type]
     )
     form = AnswerForm(request.POST)
     if not form.is_valid():
@@ -144,8 +160,12 @@ def offer_answer(request: HttpRequest, pk: int) -> HttpResponse:
             offers.accept(offer, by=request.user)  # type: ignore[arg-type]
             messages.success(request, _("The offer is accepted and the tenancy created."))
         else:
-            made = offers.decline(offer, form.cleaned_data["reason"], site_of(request), by=request.user)  # type: ignore[arg-type]
-            messages.success(request, _("The decline is recorded. New offers sent: %(n)s.") % {"n": len(made)})
+            made = offers.decline(
+                offer, form.cleaned_data["reason"], site_of(request), by=request.user
+            )  # type: ignore[arg-type]
+            messages.success(
+                request, _("The decline is recorded. New offers sent: %(n)s.") % {"n": len(made)}
+            )
     except offers.OfferClosed:
         messages.error(request, _("This offer was already answered or has expired."))
     except UnitOccupied:

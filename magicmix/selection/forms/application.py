@@ -64,10 +64,20 @@ class ApplicationForm(PreferencesMixin, NLDesignModelForm):
     class Meta:
         model = Application
         fields = [
-            "first_name", "last_name", "date_of_birth", "email", "phone", "household_size",
-            "annual_income", "income_year", "target_group", "education_institution",
-            "unit_types", "preferred_clusters", "motivation",
-        ]  # fmt: skip
+            "first_name",
+            "last_name",
+            "date_of_birth",
+            "email",
+            "phone",
+            "household_size",
+            "annual_income",
+            "income_year",
+            "target_group",
+            "education_institution",
+            "unit_types",
+            "preferred_clusters",
+            "motivation",
+        ]
         widgets = {
             "date_of_birth": DATE,
             "motivation": forms.Textarea(attrs={"rows": 10}),
@@ -146,9 +156,19 @@ class IntakeForm(NLDesignModelForm):
     class Meta:
         model = Intake
         fields = [
-            "complex", "title", "status", "opens_on", "closes_on", "places", "contract_type",
-            "checks_income", "contribution_hours", "house_rules", "warning_rule", "target_groups",
-        ]  # fmt: skip
+            "complex",
+            "title",
+            "status",
+            "opens_on",
+            "closes_on",
+            "places",
+            "contract_type",
+            "checks_income",
+            "contribution_hours",
+            "house_rules",
+            "warning_rule",
+            "target_groups",
+        ]
         widgets = {
             "opens_on": DATE,
             "closes_on": DATE,

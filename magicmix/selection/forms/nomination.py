@@ -21,9 +21,16 @@ class ClientForm(NLDesignModelForm):
     class Meta:
         model = Application
         fields = [
-            "first_name", "last_name", "date_of_birth", "email", "phone",
-            "household_size", "annual_income", "income_year", "target_group",
-        ]  # fmt: skip
+            "first_name",
+            "last_name",
+            "date_of_birth",
+            "email",
+            "phone",
+            "household_size",
+            "annual_income",
+            "income_year",
+            "target_group",
+        ]
         widgets = {"date_of_birth": DATE}
         help_texts = {
             "email": _("Leave empty to receive the messages about this nomination yourself."),
@@ -49,9 +56,12 @@ class NominationForm(NLDesignModelForm):
     class Meta:
         model = Nomination
         fields = [
-            "support_need", "support_organisation", "support_hours_per_week", "support_months",
+            "support_need",
+            "support_organisation",
+            "support_hours_per_week",
+            "support_months",
             "readiness",
-        ]  # fmt: skip
+        ]
         widgets = {"readiness": forms.Textarea(attrs={"rows": 5})}
         help_texts = {
             "readiness": _("Why is your client ready to live here, and what will they bring?"),

@@ -170,9 +170,11 @@ class Application(models.Model):
     )
     income_year = models.PositiveSmallIntegerField(_("income year"))
     target_group = models.ForeignKey(
-        TargetGroup, on_delete=models.PROTECT, related_name="applications",
+        TargetGroup,
+        on_delete=models.PROTECT,
+        related_name="applications",
         verbose_name=_("target group"),
-    )  # fmt: skip
+    )
     education_institution = models.CharField(
         _("where you are enrolled"), max_length=200, blank=True
     )
@@ -193,7 +195,10 @@ class Application(models.Model):
         default=PublicStatus.RECEIVED,
     )
     # Only the SHA-256 of the private link's token is kept; the token itself is in the e-mail.
-    token_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)
+    # NULL, not "", for "no link": unique must hold only among the links that exist.
+    token_hash = models.CharField(  # noqa: DJ001
+        max_length=64, unique=True, null=True, editable=False
+    )
     link_expires_at = models.DateTimeField(null=True, editable=False)
     possible_duplicate = models.BooleanField(_("possible duplicate"), default=False)
     created_at = models.DateTimeField(_("received at"), auto_now_add=True)
@@ -207,8 +212,10 @@ class Application(models.Model):
         verbose_name_plural = _("applications")
         indexes = [models.Index(fields=["intake", "email"])]
         constraints = [
-            models.CheckConstraint(condition=Q(household_size__gte=1), name="application_household_min_1"),
-        ]  # fmt: skip
+            models.CheckConstraint(
+                condition=Q(household_size__gte=1), name="application_household_min_1"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
@@ -302,13 +309,20 @@ class Application(models.Model):
         self.public_status = public_status or PUBLIC_STATUS[stage]
         self.save(update_fields=["stage", "public_status"])
         return self.record(
-            kind, by=by, by_applicant=by_applicant, reason=reason,
-            from_stage=previous, to_stage=stage,
-        )  # fmt: skip
+            kind,
+            by=by,
+            by_applicant=by_applicant,
+            reason=reason,
+            from_stage=previous,
+            to_stage=stage,
+        )
 
     def withdraw(self, reason: str, by: User | None = None) -> ApplicationEvent:
         """Withdrawn by staff (`by`) or, without a user, by the applicant through the link."""
         return self.move_to(
-            Stage.WITHDRAWN, by=by, by_applicant=by is None, reason=reason,
+            Stage.WITHDRAWN,
+            by=by,
+            by_applicant=by is None,
+            reason=reason,
             kind=ApplicationEvent.Kind.WITHDRAWN,
-        )  # fmt: skip
+        )

@@ -27,9 +27,12 @@ class Nomination(models.Model):
         verbose_name=_("nominating partner"),
     )
     caseworker = models.ForeignKey(
-        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+",
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
         verbose_name=_("caseworker"),
-    )  # fmt: skip
+    )
     support_need = models.CharField(_("support level"), max_length=20, choices=SupportNeed.choices)
     support_organisation = models.ForeignKey(
         Organisation,

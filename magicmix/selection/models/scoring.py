@@ -54,9 +54,12 @@ class Criterion(models.Model):
     name = models.CharField(_("criterion"), max_length=200)
     guidance = models.TextField(_("guidance for scorers"), blank=True)
     weight = models.DecimalField(
-        _("weight"), max_digits=5, decimal_places=2, default=Decimal(1),
+        _("weight"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(1),
         validators=[MinValueValidator(Decimal(0))],
-    )  # fmt: skip
+    )
     max_points = models.PositiveSmallIntegerField(_("maximum points"), default=5)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     history = HistoricalRecords()
@@ -78,9 +81,11 @@ class LetterScore(models.Model):
         "selection.Application", on_delete=models.CASCADE, related_name="letter_scores"
     )
     criterion = models.ForeignKey(
-        Criterion, on_delete=models.PROTECT, related_name="letter_scores",
+        Criterion,
+        on_delete=models.PROTECT,
+        related_name="letter_scores",
         limit_choices_to={"stage": Criterion.Stage.LETTER},
-    )  # fmt: skip
+    )
     scorer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     points = models.PositiveSmallIntegerField(_("points"))
     note = models.TextField(_("note"), blank=True)
@@ -137,9 +142,11 @@ class InterviewScore(models.Model):
 
     interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="scores")
     criterion = models.ForeignKey(
-        Criterion, on_delete=models.PROTECT, related_name="interview_scores",
+        Criterion,
+        on_delete=models.PROTECT,
+        related_name="interview_scores",
         limit_choices_to={"stage": Criterion.Stage.INTERVIEW},
-    )  # fmt: skip
+    )
     points = models.PositiveSmallIntegerField(_("points"))
     history = HistoricalRecords()
 
@@ -152,6 +159,9 @@ class InterviewScore(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.points}"
+
 
 class CooptationAdvice(models.Model):
     class Advice(models.TextChoices):
@@ -163,9 +173,11 @@ class CooptationAdvice(models.Model):
         "selection.Application", on_delete=models.CASCADE, related_name="advices"
     )
     panel_member = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("panel member"),
-    )  # fmt: skip
+    )
     advice = models.CharField(_("advice"), max_length=20, choices=Advice.choices)
     motivation = models.TextField(_("motivation"))
     given_at = models.DateTimeField(_("given at"), auto_now=True)
@@ -179,6 +191,9 @@ class CooptationAdvice(models.Model):
                 fields=["application", "panel_member"], name="one_advice_per_panel_member"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.application}: {self.get_advice_display()}"
 
 
 def weighted_score(points: Iterable[tuple[Criterion, int]]) -> Decimal | None:

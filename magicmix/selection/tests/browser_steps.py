@@ -10,11 +10,15 @@ import datetime
 import re
 from typing import Any
 
+from django.utils import timezone
+
 from magicmix.conftest import assert_accessible
 from magicmix.selection.models import Application, Intake
 
 
-def apply_publicly(page: Any, intake_title: str, first: str, last: str, email: str, income: str, letter: str) -> None:
+def apply_publicly(
+    page: Any, intake_title: str, first: str, last: str, email: str, income: str, letter: str
+) -> None:
     """Find the intake on /apply/, fill the form as a student wanting a studio, and send it."""
     page.goto("/apply/")
     assert_accessible(page)
@@ -66,11 +70,13 @@ def score_next_letter(page: Any, letter: str, surname: str, points: str) -> None
     page.get_by_text("Je beoordeling is opgeslagen.").wait_for()
 
 
-def hold_interview(page: Any, intake: Intake, application: Application, points: str, summary: str) -> None:
+def hold_interview(
+    page: Any, intake: Intake, application: Application, points: str, summary: str
+) -> None:
     """Invite the applicant for 10:00 next week, then record the interview as held."""
     page.goto(f"/intakes/{intake.pk}/interviews/")
     assert_accessible(page)
-    day = datetime.date.today() + datetime.timedelta(days=7)
+    day = timezone.localdate() + datetime.timedelta(days=7)
     page.get_by_label("dag", exact=True).fill(day.isoformat())
     page.get_by_label("van", exact=True).fill("10:00")
     page.get_by_label("tot", exact=True).fill("10:20")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 from typing import Any
+
+from django.utils import timezone
 
 from magicmix.accounts.models import User
 from magicmix.housing.models import Unit
@@ -29,7 +30,7 @@ def form_data(intake: Intake, **fields: Any) -> dict[str, Any]:
         "phone": "0612345678",
         "household_size": "1",
         "annual_income": "35000",
-        "income_year": str(datetime.date.today().year - 1),
+        "income_year": str(timezone.localdate().year - 1),
         "target_group": str(student.pk),
         "education_institution": "Hogeschool Utrecht",
         "unit_types": ["studio"],

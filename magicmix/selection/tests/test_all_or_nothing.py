@@ -22,10 +22,14 @@ def test_a_failure_halfway_leaves_no_application_behind(monkeypatch: pytest.Monk
     application = Application(
         intake=intake,
         target_group=factories.target_group(intake.complex.organisation, "student"),
-        first_name="Noor", last_name="Bakker", date_of_birth=datetime.date(2001, 4, 12),
-        email="noor@example.nl", annual_income=Decimal(35000), income_year=2025,
+        first_name="Noor",
+        last_name="Bakker",
+        date_of_birth=datetime.date(2001, 4, 12),
+        email="noor@example.nl",
+        annual_income=Decimal(35000),
+        income_year=2025,
         motivation="Koken",
-    )  # fmt: skip
+    )
     with pytest.raises(RuntimeError):
         services.submit(application, [])
     assert not Application.objects.exists()

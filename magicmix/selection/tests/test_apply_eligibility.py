@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from magicmix.legal.checks import Rule, Status
 from magicmix.legal.contracts import ContractType
@@ -29,14 +30,18 @@ def test_an_eligible_application_is_kept_with_its_outcomes_and_confirmed_by_emai
     assert response["Location"] == reverse("selection:thanks", args=[intake.pk])
     application = Application.objects.get()
     assert (application.full_name, application.stage, application.public_status) == (
-        "Noor Bakker", Stage.SUBMITTED, "received",
-    )  # fmt: skip
+        "Noor Bakker",
+        Stage.SUBMITTED,
+        "received",
+    )
     assert application.unit_types == ["studio"]
     daeb = application.eligibility.get(rule=Rule.DAEB_INCOME)
     used = Parameter.objects.get(pk=daeb.outcome["parameters"][0]["id"])
     assert (daeb.status, used.kind, daeb.outcome["limit"]) == (
-        Status.PASSED, Kind.DAEB_INCOME_SINGLE, str(used.amount),
-    )  # fmt: skip
+        Status.PASSED,
+        Kind.DAEB_INCOME_SINGLE,
+        str(used.amount),
+    )
     assert [event.kind for event in application.events.all()] == [ApplicationEvent.Kind.SUBMITTED]
     [message] = mail.outbox
     assert message.to == ["noor@example.nl"]
@@ -59,7 +64,7 @@ def test_an_income_above_the_limit_is_refused_with_the_limit_and_nothing_kept(
 
 
 def _born(years_ago: int, days_later: int = 0) -> str:
-    today = datetime.date.today()
+    today = timezone.localdate()
     birthday = today.replace(year=today.year - years_ago, day=min(today.day, 28))
     return (birthday + datetime.timedelta(days=days_later)).isoformat()
 

@@ -17,7 +17,15 @@ def test_apply_on_a_phone_follow_the_link_and_withdraw(page: Any) -> None:
     open_intake(title="Werving voorjaar")
     page.set_viewport_size({"width": 375, "height": 812})
 
-    apply_publicly(page, "Werving voorjaar", "Noor", "Bakker", "noor@example.nl", "35000", "Ik organiseer een kookclub.")
+    apply_publicly(
+        page,
+        "Werving voorjaar",
+        "Noor",
+        "Bakker",
+        "noor@example.nl",
+        "35000",
+        "Ik organiseer een kookclub.",
+    )
 
     [message] = mail.outbox
     link = re.search(r"https?://\S+/apply/status/\S+/", message.body)

@@ -42,7 +42,9 @@ def test_rubric_blind_score_interview_advice_and_shortlist(page: Any) -> None:
     _log_out(page)
 
     log_in(page, member.email)
-    give_panel_advice(page, "Wubbo", "Zwanenburg", "Wil de gang laten koken.", "Past goed bij de gang.")
+    give_panel_advice(
+        page, "Wubbo", "Zwanenburg", "Wil de gang laten koken.", "Past goed bij de gang."
+    )
     assert CooptationAdvice.objects.get().advice == "in_favour"
     _log_out(page)
 

@@ -28,19 +28,31 @@ def _shortlisted():  # type: ignore[no-untyped-def]
     factories.partner(intake.complex, residents)
     ggz = factories.organisation(Organisation.Kind.PARTNER, name="GGZ Centraal")
     application, _ = factories.application(
-        intake, "uitstroom-ggz", route=Route.NOMINATION, first_name="Wubbo", last_name="Zwanenburg",
-        date_of_birth=datetime.date(1999, 11, 23), email="wubbo@example.nl",
-        phone="0687654321", annual_income=23456, motivation="Ik start een moestuin.",
-    )  # fmt: skip
+        intake,
+        "uitstroom-ggz",
+        route=Route.NOMINATION,
+        first_name="Wubbo",
+        last_name="Zwanenburg",
+        date_of_birth=datetime.date(1999, 11, 23),
+        email="wubbo@example.nl",
+        phone="0687654321",
+        annual_income=23456,
+        motivation="Ik start een moestuin.",
+    )
     Nomination.objects.create(
-        application=application, organisation=ggz, support_organisation=ggz,
-        support_need=SupportNeed.INTENSIVE, support_hours_per_week=6,
+        application=application,
+        organisation=ggz,
+        support_organisation=ggz,
+        support_need=SupportNeed.INTENSIVE,
+        support_hours_per_week=6,
         readiness="Stabiel op medicatie sinds maart.",
-    )  # fmt: skip
+    )
     Interview.objects.create(
-        application=application, starts_at=timezone.now(), status=Interview.Status.HELD,
+        application=application,
+        starts_at=timezone.now(),
+        status=Interview.Status.HELD,
         summary="Wil de gang elke vrijdag laten koken.",
-    )  # fmt: skip
+    )
     application.move_to(Stage.SHORTLISTED, by=None, reason="Sterk gesprek.")
     return intake, residents, application
 
@@ -53,9 +65,19 @@ def test_the_panel_sees_letter_and_summary_and_never_personal_details(client: Cl
     assert "Ik start een moestuin." in page and "Wil de gang elke vrijdag laten koken." in page
     for html in (listing, page):
         for private in (
-            "Zwanenburg", "wubbo@example.nl", "0687654321", "23 november 1999", "1999-11-23",
-            "23.456", "23456", "GGZ", "medicatie", "intensief", "Stabiel", "voordracht",
-        ):  # fmt: skip
+            "Zwanenburg",
+            "wubbo@example.nl",
+            "0687654321",
+            "23 november 1999",
+            "1999-11-23",
+            "23.456",
+            "23456",
+            "GGZ",
+            "medicatie",
+            "intensief",
+            "Stabiel",
+            "voordracht",
+        ):
             assert private not in html, private
 
 
@@ -69,8 +91,10 @@ def test_a_panel_member_gives_an_advice_that_staff_see(client: Client) -> None:
     assert response["Location"] == reverse("selection:panel")
     advice = CooptationAdvice.objects.get()
     assert (advice.panel_member, advice.advice, advice.motivation) == (
-        member, "in_favour", "Past goed bij gang 3.",
-    )  # fmt: skip
+        member,
+        "in_favour",
+        "Past goed bij gang 3.",
+    )
     assert application.events.first().kind == ApplicationEvent.Kind.ADVICE  # type: ignore[union-attr]
     client.force_login(factories.user(intake.complex.organisation, Role.LETTING))
     detail = client.get(reverse("selection:application_detail", args=[application.pk])).text

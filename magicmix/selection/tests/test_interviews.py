@@ -16,15 +16,20 @@ from magicmix.testing import factories
 from .helpers import open_intake, rubric, score
 
 pytestmark = pytest.mark.django_db
-DAY = datetime.date.today() + datetime.timedelta(days=14)
+DAY = timezone.localdate() + datetime.timedelta(days=14)
 PLAN = {"day": DAY.isoformat(), "start": "10:00", "end": "11:00", "location": "Gangkeuken"}
 
 
 def test_a_day_is_cut_into_ten_minute_slots() -> None:
     starts = slots(DAY, datetime.time(10), datetime.time(11, 5))
     assert [timezone.localtime(s).strftime("%H:%M") for s in starts] == [
-        "10:00", "10:10", "10:20", "10:30", "10:40", "10:50",
-    ]  # fmt: skip
+        "10:00",
+        "10:10",
+        "10:20",
+        "10:30",
+        "10:40",
+        "10:50",
+    ]
 
 
 def test_staff_invite_candidates_into_slots_by_email(
@@ -48,9 +53,15 @@ def test_staff_invite_candidates_into_slots_by_email(
         )
     assert response.status_code == 302
     interview = Interview.objects.get()
-    assert (interview.application, timezone.localtime(interview.starts_at).time(), interview.location) == (
-        best, datetime.time(10, 10), "Gangkeuken",
-    )  # fmt: skip
+    assert (
+        interview.application,
+        timezone.localtime(interview.starts_at).time(),
+        interview.location,
+    ) == (
+        best,
+        datetime.time(10, 10),
+        "Gangkeuken",
+    )
     best.refresh_from_db()
     assert (best.stage, best.public_status) == (Stage.INTERVIEW, "invited")
     assert best.events.first().kind == ApplicationEvent.Kind.INTERVIEW  # type: ignore[union-attr]

@@ -17,10 +17,14 @@ def _letter(blind: bool = True, **rubric_fields):  # type: ignore[no-untyped-def
     intake = open_intake()
     rubric(intake, blind=blind, **rubric_fields)
     application, _ = factories.application(
-        intake, first_name="Wubbo", last_name="Zwanenburg",
-        date_of_birth=datetime.date(1999, 11, 23), email="wubbo@example.nl",
-        phone="0687654321", motivation="Ik start een moestuin op het dak.",
-    )  # fmt: skip
+        intake,
+        first_name="Wubbo",
+        last_name="Zwanenburg",
+        date_of_birth=datetime.date(1999, 11, 23),
+        email="wubbo@example.nl",
+        phone="0687654321",
+        motivation="Ik start een moestuin op het dak.",
+    )
     return intake, application
 
 
@@ -30,9 +34,15 @@ def test_blind_scoring_shows_the_letter_only(client: Client) -> None:
     page = client.get(reverse("selection:score_letter", args=[application.pk])).text
     assert "Ik start een moestuin op het dak." in page
     for personal in (
-        "Wubbo", "Zwanenburg", "23 november 1999", "1999-11-23", "wubbo@example.nl",
-        "0687654321", "Student", "26 jaar",
-    ):  # fmt: skip
+        "Wubbo",
+        "Zwanenburg",
+        "23 november 1999",
+        "1999-11-23",
+        "wubbo@example.nl",
+        "0687654321",
+        "Student",
+        "26 jaar",
+    ):
         assert personal not in page, personal
 
 
@@ -54,8 +64,11 @@ def test_scores_are_saved_logged_and_move_the_letter_to_assessing(client: Client
     assert response["Location"] == reverse("selection:scoring")
     saved = LetterScore.objects.get()
     assert (saved.application, saved.scorer, saved.points, saved.note) == (
-        application, scorer, 4, "Concreet.",
-    )  # fmt: skip
+        application,
+        scorer,
+        4,
+        "Concreet.",
+    )
     application.refresh_from_db()
     assert (application.stage, application.public_status) == (Stage.ASSESSING, "assessing")
     kinds = list(application.events.values_list("kind", flat=True))
@@ -89,8 +102,12 @@ def test_the_queue_stops_at_the_number_of_scorers_per_letter(client: Client) -> 
     overview = client.get(reverse("selection:scoring"))
     row = overview.context["rows"][0]
     assert (row["total"], row["done"], row["mine"], row["waiting"], row["next"]) == (
-        2, 1, 0, 1, second,
-    )  # fmt: skip
+        2,
+        1,
+        0,
+        1,
+        second,
+    )
     full = client.get(reverse("selection:score_letter", args=[application.pk]))
     assert full.status_code == 302
 

@@ -21,14 +21,21 @@ def _setup(may_nominate: bool = True):  # type: ignore[no-untyped-def]
 def _form(intake, coa, **fields):  # type: ignore[no-untyped-def]
     group = factories.target_group(intake.complex.organisation, "statushouder")
     data = {
-        "client-first_name": "Yonas", "client-last_name": "Tesfaye",
-        "client-date_of_birth": "2002-02-02", "client-email": "", "client-phone": "",
-        "client-household_size": "1", "client-annual_income": "18000",
-        "client-income_year": "2025", "client-target_group": str(group.pk),
-        "support-support_need": "light", "support-support_organisation": str(coa.pk),
-        "support-support_hours_per_week": "3", "support-support_months": "36",
+        "client-first_name": "Yonas",
+        "client-last_name": "Tesfaye",
+        "client-date_of_birth": "2002-02-02",
+        "client-email": "",
+        "client-phone": "",
+        "client-household_size": "1",
+        "client-annual_income": "18000",
+        "client-income_year": "2025",
+        "client-target_group": str(group.pk),
+        "support-support_need": "light",
+        "support-support_organisation": str(coa.pk),
+        "support-support_hours_per_week": "3",
+        "support-support_months": "36",
         "support-readiness": "Woont al een jaar zelfstandig in een trainingswoning.",
-    }  # fmt: skip
+    }
     return data | fields
 
 
@@ -41,18 +48,26 @@ def test_a_caseworker_nominates_a_client_with_stored_eligibility(client: Client)
     nomination = application.nomination
     # A low income meets passend toewijzen, whose 2026 rent cap is not entered: staff review.
     assert (application.route, application.stage, application.target_group.code) == (
-        Route.NOMINATION, Stage.REVIEW, "statushouder",
-    )  # fmt: skip
+        Route.NOMINATION,
+        Stage.REVIEW,
+        "statushouder",
+    )
     assert (nomination.organisation, nomination.caseworker, nomination.support_months) == (
-        coa, caseworker, 36,
-    )  # fmt: skip
+        coa,
+        caseworker,
+        36,
+    )
     assert dict(application.eligibility.values_list("rule", "status")) == {
-        "daeb_income": "passed", "passend_toewijzen": "missing_parameter", "household_size": "passed",
-    }  # fmt: skip
+        "daeb_income": "passed",
+        "passend_toewijzen": "missing_parameter",
+        "household_size": "passed",
+    }
     [event] = application.events.all()
     assert (event.kind, event.actor, event.reason) == (
-        ApplicationEvent.Kind.NOMINATED, caseworker, "COA Utrecht",
-    )  # fmt: skip
+        ApplicationEvent.Kind.NOMINATED,
+        caseworker,
+        "COA Utrecht",
+    )
     listing = client.get(reverse("selection:nomination_list"))
     assert "Yonas Tesfaye" in listing.text and "ontvangen" in listing.text
 

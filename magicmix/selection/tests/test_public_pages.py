@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from magicmix.selection.models import Intake
 from magicmix.testing import factories
@@ -10,7 +11,7 @@ from magicmix.testing import factories
 from .helpers import open_intake
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def test_only_open_intakes_are_public(client: Client) -> None:

@@ -13,9 +13,11 @@ pytestmark = pytest.mark.django_db
 
 def _management(total: int, initial: int) -> dict[str, str]:
     return {
-        "criteria-TOTAL_FORMS": str(total), "criteria-INITIAL_FORMS": str(initial),
-        "criteria-MIN_NUM_FORMS": "0", "criteria-MAX_NUM_FORMS": "1000",
-    }  # fmt: skip
+        "criteria-TOTAL_FORMS": str(total),
+        "criteria-INITIAL_FORMS": str(initial),
+        "criteria-MIN_NUM_FORMS": "0",
+        "criteria-MAX_NUM_FORMS": "1000",
+    }
 
 
 def test_letting_staff_configure_criteria_weights_scorers_and_blindness(client: Client) -> None:
@@ -25,18 +27,27 @@ def test_letting_staff_configure_criteria_weights_scorers_and_blindness(client: 
     assert page.status_code == 200
     data = _management(2, 0) | {
         "scorers_per_letter": "3",
-        "criteria-0-stage": "letter", "criteria-0-name": "Inzet", "criteria-0-weight": "2",
-        "criteria-0-max_points": "5", "criteria-0-position": "1", "criteria-0-guidance": "",
-        "criteria-1-stage": "interview", "criteria-1-name": "Gesprek", "criteria-1-weight": "1",
-        "criteria-1-max_points": "10", "criteria-1-position": "1", "criteria-1-guidance": "",
-    }  # fmt: skip
+        "criteria-0-stage": "letter",
+        "criteria-0-name": "Inzet",
+        "criteria-0-weight": "2",
+        "criteria-0-max_points": "5",
+        "criteria-0-position": "1",
+        "criteria-0-guidance": "",
+        "criteria-1-stage": "interview",
+        "criteria-1-name": "Gesprek",
+        "criteria-1-weight": "1",
+        "criteria-1-max_points": "10",
+        "criteria-1-position": "1",
+        "criteria-1-guidance": "",
+    }
     response = client.post(reverse("selection:rubric", args=[intake.pk]), data)
     assert response.status_code == 302
     saved = Rubric.objects.get(intake=intake)
     assert (saved.blind, saved.scorers_per_letter) == (False, 3)
     assert list(saved.criteria.values_list("stage", "name", "weight", "max_points")) == [
-        ("interview", "Gesprek", 1, 10), ("letter", "Inzet", 2, 5),
-    ]  # fmt: skip
+        ("interview", "Gesprek", 1, 10),
+        ("letter", "Inzet", 2, 5),
+    ]
 
 
 def test_a_scored_criterion_cannot_be_removed(client: Client) -> None:
@@ -49,11 +60,14 @@ def test_a_scored_criterion_cannot_be_removed(client: Client) -> None:
     data = _management(2, 2) | {"blind": "on", "scorers_per_letter": "2"}
     for index, criterion in enumerate(saved.criteria.all()):
         data |= {
-            f"criteria-{index}-id": str(criterion.pk), f"criteria-{index}-stage": criterion.stage,
-            f"criteria-{index}-name": criterion.name, f"criteria-{index}-weight": "1",
+            f"criteria-{index}-id": str(criterion.pk),
+            f"criteria-{index}-stage": criterion.stage,
+            f"criteria-{index}-name": criterion.name,
+            f"criteria-{index}-weight": "1",
             f"criteria-{index}-max_points": str(criterion.max_points),
-            f"criteria-{index}-position": "0", f"criteria-{index}-DELETE": "on",
-        }  # fmt: skip
+            f"criteria-{index}-position": "0",
+            f"criteria-{index}-DELETE": "on",
+        }
     response = client.post(reverse("selection:rubric", args=[intake.pk]), data)
     assert "kan niet worden verwijderd" in response.text
     assert Criterion.objects.filter(rubric=saved).count() == 2

@@ -43,8 +43,11 @@ def test_staff_shortlist_or_do_not_select_with_a_logged_reason(client: Client) -
     assert (application.stage, application.public_status) == (Stage.NOT_SELECTED, "not_selected")
     event = application.events.first()
     assert (event.kind, event.actor, event.reason, event.from_stage) == (  # type: ignore[union-attr]
-        ApplicationEvent.Kind.STAGE, letting, "Letter te algemeen.", Stage.SUBMITTED,
-    )  # fmt: skip
+        ApplicationEvent.Kind.STAGE,
+        letting,
+        "Letter te algemeen.",
+        Stage.SUBMITTED,
+    )
     # A decided application cannot be moved back from here.
     client.post(url, {"stage": Stage.SHORTLISTED, "reason": "Toch wel."})
     application.refresh_from_db()

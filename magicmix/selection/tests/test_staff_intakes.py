@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from magicmix.accounts.models import Role
 from magicmix.legal.contracts import ContractType
@@ -12,17 +13,24 @@ from magicmix.testing import factories
 from .helpers import open_intake
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def _intake_form(complex_, *groups) -> dict[str, object]:  # type: ignore[no-untyped-def]
     return {
-        "complex": complex_.pk, "title": "Werving najaar", "status": "open",
-        "opens_on": TODAY.isoformat(), "closes_on": (TODAY + datetime.timedelta(days=30)).isoformat(),
-        "places": "12", "contract_type": ContractType.YOUTH, "checks_income": "on",
-        "contribution_hours": "16", "house_rules": "", "warning_rule": "Twee waarschuwingen.",
+        "complex": complex_.pk,
+        "title": "Werving najaar",
+        "status": "open",
+        "opens_on": TODAY.isoformat(),
+        "closes_on": (TODAY + datetime.timedelta(days=30)).isoformat(),
+        "places": "12",
+        "contract_type": ContractType.YOUTH,
+        "checks_income": "on",
+        "contribution_hours": "16",
+        "house_rules": "",
+        "warning_rule": "Twee waarschuwingen.",
         "target_groups": [group.pk for group in groups],
-    }  # fmt: skip
+    }
 
 
 def test_letting_staff_open_an_intake_for_their_complex(client: Client) -> None:
@@ -34,8 +42,10 @@ def test_letting_staff_open_an_intake_for_their_complex(client: Client) -> None:
     intake = Intake.objects.get()
     assert response["Location"] == reverse("selection:intake_detail", args=[intake.pk])
     assert (intake.complex, intake.places, list(intake.target_groups.all())) == (
-        complex_, 12, [student],
-    )  # fmt: skip
+        complex_,
+        12,
+        [student],
+    )
 
 
 def test_target_groups_of_another_corporation_are_refused(client: Client) -> None:

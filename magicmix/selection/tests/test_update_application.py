@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from magicmix.selection.models import ApplicationEvent, Intake
 from magicmix.testing import factories
@@ -16,14 +17,20 @@ def test_the_applicant_changes_contact_details_preferences_and_letter(client: Cl
     application, token = factories.application(open_intake())
     response = client.post(
         reverse("selection:status_edit", args=[token]),
-        {"email": "nieuw@example.nl", "phone": "0201234567", "unit_types": ["studio"],
-         "motivation": "Ik start een moestuin."},
-    )  # fmt: skip
+        {
+            "email": "nieuw@example.nl",
+            "phone": "0201234567",
+            "unit_types": ["studio"],
+            "motivation": "Ik start een moestuin.",
+        },
+    )
     assert response.status_code == 302
     application.refresh_from_db()
     assert (application.email, application.motivation, application.unit_types) == (
-        "nieuw@example.nl", "Ik start een moestuin.", ["studio"],
-    )  # fmt: skip
+        "nieuw@example.nl",
+        "Ik start een moestuin.",
+        ["studio"],
+    )
     event = application.events.get(kind=ApplicationEvent.Kind.UPDATED)
     assert event.by_applicant and "motivation" in event.reason
 
@@ -32,7 +39,7 @@ def test_the_letter_is_fixed_once_the_intake_has_closed(client: Client) -> None:
     intake = open_intake()
     application, token = factories.application(intake, motivation="Origineel")
     Intake.objects.filter(pk=intake.pk).update(
-        closes_on=datetime.date.today() - datetime.timedelta(days=1)
+        closes_on=timezone.localdate() - datetime.timedelta(days=1)
     )
     url = reverse("selection:status_edit", args=[token])
     assert 'name="motivation"' not in client.get(url).text

@@ -16,9 +16,13 @@ def test_a_partner_sees_only_its_own_nominations_and_staff_see_all() -> None:
     nominated, _ = factories.application(intake, "statushouder", route=Route.NOMINATION)
     coa = factories.organisation(Organisation.Kind.PARTNER)
     Nomination.objects.create(
-        application=nominated, organisation=coa, support_organisation=coa,
-        support_need=SupportNeed.LIGHT, support_hours_per_week=2, readiness="Woonrijp.",
-    )  # fmt: skip
+        application=nominated,
+        organisation=coa,
+        support_organisation=coa,
+        support_need=SupportNeed.LIGHT,
+        support_hours_per_week=2,
+        readiness="Woonrijp.",
+    )
     staff = factories.user(intake.complex.organisation, Role.SOCIAL_MANAGER)
     caseworker = factories.user(coa, Role.PARTNER_CASEWORKER)
     other_caseworker = factories.user(

@@ -20,12 +20,16 @@ def test_withdrawing_asks_for_confirmation_and_is_logged(client: Client) -> None
     response = client.post(url, {"confirm": "on", "reason": "Andere woning"}, follow=True)
     application.refresh_from_db()
     assert (application.stage, application.public_status) == (
-        Stage.WITHDRAWN, PublicStatus.WITHDRAWN,
-    )  # fmt: skip
+        Stage.WITHDRAWN,
+        PublicStatus.WITHDRAWN,
+    )
     event = application.events.get(kind=ApplicationEvent.Kind.WITHDRAWN)
     assert (event.by_applicant, event.actor, event.reason, event.from_stage) == (
-        True, None, "Andere woning", Stage.SUBMITTED,
-    )  # fmt: skip
+        True,
+        None,
+        "Andere woning",
+        Stage.SUBMITTED,
+    )
     assert "Status: <strong>ingetrokken</strong>" in response.text
     # A withdrawn application can no longer be changed or withdrawn again.
     assert client.get(url).status_code == 302

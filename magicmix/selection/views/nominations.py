@@ -62,11 +62,14 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
         Application.objects.visible_to(user_of(request))
         .filter(route=Route.NOMINATION)
         .select_related(
-            "intake__complex", "target_group", "nomination__organisation",
-            "nomination__support_organisation", "nomination__caseworker",
+            "intake__complex",
+            "target_group",
+            "nomination__organisation",
+            "nomination__support_organisation",
+            "nomination__caseworker",
         ),
         pk=pk,
-    )  # fmt: skip
+    )
     context = {
         "application": application,
         "nomination": application.nomination,

@@ -52,7 +52,9 @@ def test_an_occupied_unit_gets_a_clear_message(client: Client) -> None:
     unit = factories.unit(factories.cluster(factories.complex(org)))
     factories.tenancy(unit, factories.person(org), start_date=datetime.date(2024, 1, 1))
     client.force_login(factories.user(org, Role.LETTING))
-    response = client.post(_url(factories.person(org)), {"unit": unit.pk, "start_date": "2025-01-01"})
+    response = client.post(
+        _url(factories.person(org)), {"unit": unit.pk, "start_date": "2025-01-01"}
+    )
     assert "Deze wooneenheid is in (een deel van) deze periode al verhuurd." in response.text
     assert Tenancy.objects.count() == 1
 
@@ -73,7 +75,9 @@ def test_a_unit_of_another_corporation_cannot_be_let(client: Client) -> None:
     org = factories.organisation()
     foreign = factories.unit(factories.cluster(factories.complex()))
     client.force_login(factories.user(org, Role.LETTING))
-    response = client.post(_url(factories.person(org)), {"unit": foreign.pk, "start_date": "2025-01-01"})
+    response = client.post(
+        _url(factories.person(org)), {"unit": foreign.pk, "start_date": "2025-01-01"}
+    )
     assert "unit" in response.context["form"].errors
     assert not Tenancy.objects.exists()
 
@@ -90,5 +94,8 @@ def test_who_may_not_let_gets_404(client: Client) -> None:
     ):
         client.force_login(user)
         assert client.get(_url(person)).status_code == 404
-        assert client.post(_url(person), {"unit": unit.pk, "start_date": "2025-01-01"}).status_code == 404
+        assert (
+            client.post(_url(person), {"unit": unit.pk, "start_date": "2025-01-01"}).status_code
+            == 404
+        )
     assert not Tenancy.objects.exists()

@@ -33,9 +33,12 @@ class Command(BaseCommand):
         ]
         widths = [max(len(row[i]) for row in rows) for i in range(3)]
         for row in rows:
-            self.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)))
-        self.stdout.write(_("Password for every demo user: %(password)s")
-                          % {"password": showcase.PASSWORD})
+            self.stdout.write(
+                "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+            )
+        self.stdout.write(
+            _("Password for every demo user: %(password)s") % {"password": showcase.PASSWORD}
+        )
         self.stdout.write(_("Try this:"))
         for path, what in TRY_THIS:
             self.stdout.write(f"  {path:<14} {what}")

@@ -38,12 +38,17 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             # Fresh statistics, or the query planner guesses from an empty database.
             cursor.execute("ANALYZE")
-        self.stdout.write(self.style.SUCCESS(
-            _("%(complexes)s complexes, %(units)s units, %(residents)s residents and "
-              "%(applicants)s applicants in %(seconds).0f s.")
-            % {**vars(counts), "seconds": time.perf_counter() - began}
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                _(
+                    "%(complexes)s complexes, %(units)s units, %(residents)s residents and "
+                    "%(applicants)s applicants in %(seconds).0f s."
+                )
+                % {**vars(counts), "seconds": time.perf_counter() - began}
+            )
+        )
         for login in showcase.logins(portfolio.names(seed)):
             self.stdout.write(f"{login.email}  {login.role}")
-        self.stdout.write(_("Password for every demo user: %(password)s")
-                          % {"password": showcase.PASSWORD})
+        self.stdout.write(
+            _("Password for every demo user: %(password)s") % {"password": showcase.PASSWORD}
+        )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from magicmix.people.models import Person
 
@@ -14,5 +14,5 @@ class Command(BaseCommand):
     help = "Make each person's current role follow their role history as of today."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        updated = Person.objects.apply_role_changes(datetime.date.today())
+        updated = Person.objects.apply_role_changes(timezone.localdate())
         self.stdout.write(f"{updated} role(s) updated")

@@ -13,9 +13,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--site", default=os.environ.get("SITE_URL", "http://127.0.0.1:8000"),
+            "--site",
+            default=os.environ.get("SITE_URL", "http://127.0.0.1:8000"),
             help="Address of the site, for the links in the e-mails.",
-        )  # fmt: skip
+        )
 
     def handle(self, *args: Any, site: str, **options: Any) -> None:
         new = expire_due(site)
