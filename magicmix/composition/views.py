@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from magicmix.housing.models import Complex
+from magicmix.web.auth import user_of
 
 from .forms import MixForm
 from .picture import Colouring, draw
@@ -19,10 +20,10 @@ PICTURE_TOP_HEADING = 3
 def complex_mix(request: HttpRequest, pk: int) -> HttpResponse:
     """The mix of a complex: staff of its corporation see the picture of the building;
     partners see the tables only, with small counts protected."""
-    user = request.user
-    visible = Complex.objects.visible_to(user)  # type: ignore[arg-type]
+    user = user_of(request)
+    visible = Complex.objects.visible_to(user)
     complex_ = get_object_or_404(visible, pk=pk)
-    with_units = visible.with_names_visible_to(user).filter(pk=pk).exists()  # type: ignore[arg-type]
+    with_units = visible.with_names_visible_to(user).filter(pk=pk).exists()
     form = MixForm(request.GET)
     form.is_valid()  # a bad value falls back to its default and is reported on the form
     day = form.cleaned_data.get("on") or timezone.localdate()

@@ -7,21 +7,22 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from magicmix.accounts.models import LETTING_ROLES, Organisation
+from magicmix.web.auth import user_of
 
 from .models import Complex
 
 
 def visible_complex(request: HttpRequest, pk: int) -> Complex:
-    return get_object_or_404(Complex.objects.visible_to(request.user), pk=pk)  # type: ignore[arg-type]
+    return get_object_or_404(Complex.objects.visible_to(user_of(request)), pk=pk)
 
 
 def editable_complex(request: HttpRequest, pk: int) -> Complex:
-    return get_object_or_404(Complex.objects.editable_by(request.user), pk=pk)  # type: ignore[arg-type]
+    return get_object_or_404(Complex.objects.editable_by(user_of(request)), pk=pk)
 
 
 def letting_corporations(request: HttpRequest) -> QuerySet[Organisation]:
     """The corporations in which the user may create complexes."""
     return Organisation.objects.filter(
         kind=Organisation.Kind.CORPORATION,
-        pk__in=request.user.organisation_ids(LETTING_ROLES),  # type: ignore[union-attr]
+        pk__in=user_of(request).organisation_ids(LETTING_ROLES),
     )

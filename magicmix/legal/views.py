@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from magicmix.accounts.models import Role
+from magicmix.web.auth import user_of
 from magicmix.web.history import changes_of
 
 from .forms import FutureParameterForm, ParameterForm, ParameterVersionForm
@@ -17,7 +18,7 @@ from .models import Kind, Parameter
 
 
 def _require_manager(request: HttpRequest) -> None:
-    if not request.user.has_role(Role.APPLICATION_MANAGER):  # type: ignore[union-attr]
+    if not user_of(request).has_role(Role.APPLICATION_MANAGER):
         raise Http404
 
 
@@ -29,7 +30,7 @@ def current(request: HttpRequest) -> HttpResponse:
     for record in Parameter.objects.filter(valid_from__gt=today).order_by("-valid_from", "id"):
         upcoming[record.kind] = record  # the nearest date wins, its newest version
     rows = [(label, in_effect.get(kind), upcoming.get(kind)) for kind, label in Kind.choices]
-    is_manager = request.user.has_role(Role.APPLICATION_MANAGER)  # type: ignore[union-attr]
+    is_manager = user_of(request).has_role(Role.APPLICATION_MANAGER)
     return render(
         request, "legal/current.html", {"rows": rows, "today": today, "is_manager": is_manager}
     )

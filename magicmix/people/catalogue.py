@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from magicmix.accounts.models import STAFF_ROLES, Organisation, User
+from magicmix.accounts.models import STAFF_ROLES, Organisation
+from magicmix.web.auth import user_of
 
 from .forms import TargetGroupForm
 from .models import TargetGroup
@@ -17,7 +18,7 @@ from .models import TargetGroup
 
 @require_http_methods(["GET"])
 def target_group_list(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = user_of(request)
     organisations = Organisation.objects.filter(pk__in=user.organisation_ids(STAFF_ROLES))
     if not organisations:
         raise Http404
@@ -31,7 +32,7 @@ def target_group_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def target_group_create(request: HttpRequest, organisation_pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = user_of(request)
     organisation = get_object_or_404(
         Organisation.objects.filter(pk__in=user.organisation_ids(STAFF_ROLES)), pk=organisation_pk
     )
@@ -41,7 +42,7 @@ def target_group_create(request: HttpRequest, organisation_pk: int) -> HttpRespo
 
 @require_http_methods(["GET", "POST"])
 def target_group_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = user_of(request)
     group = get_object_or_404(TargetGroup.objects.managed_by(user), pk=pk)
     form = TargetGroupForm(group.organisation, request.POST or None, instance=group)
     return _save(request, form, _("Edit target group %(name)s") % {"name": group.name})

@@ -14,8 +14,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from magicmix.accounts.models import LETTING_ROLES, STAFF_ROLES, User
+from magicmix.accounts.models import LETTING_ROLES, STAFF_ROLES
 from magicmix.tenancies.models import Tenancy
+from magicmix.web.auth import user_of
 from magicmix.web.history import Change, changes_of
 
 from .access import STAFF_ONLY_FIELDS, is_staff_of, may_let_to, sees_persons
@@ -24,13 +25,9 @@ from .models import Person, Role
 from .paging import page_of
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 @require_http_methods(["GET"])
 def person_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     if not sees_persons(user):
         raise Http404
     form = PersonFilterForm(user, request.GET or None)
@@ -57,7 +54,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET"])
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     person = get_object_or_404(
         Person.objects.visible_to(user).select_related(
             "organisation", "target_group", "nominating_partner", "supporting_partner"
@@ -98,7 +95,7 @@ def _without_staff_fields(changes: list[Change]) -> list[Change]:
 
 @require_http_methods(["GET", "POST"])
 def person_create(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     if not user.organisation_ids(STAFF_ROLES):
         raise Http404
     form = PersonForm(user, request.POST or None)
@@ -120,7 +117,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     person = get_object_or_404(Person.objects.editable_by(user), pk=pk)
     form = PersonForm(user, request.POST or None, instance=person)
     if form.is_valid():
@@ -140,7 +137,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def change_role(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     person = get_object_or_404(Person.objects.editable_by(user), pk=pk)
     form = RoleChangeForm(request.POST or None)
     if form.is_valid():

@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from magicmix.accounts.models import User
 from magicmix.housing.models import Complex, Unit
 from magicmix.people.access import may_let_to
 from magicmix.people.models import Person
+from magicmix.web.auth import user_of
 
 from .forms import EndTenancyForm, StartTenancyForm
 from .models import Tenancy
@@ -21,7 +21,7 @@ from .services import end_tenancy, start_tenancy
 
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = user_of(request)
     person = get_object_or_404(Person.objects.visible_to(user), pk=pk)
     if not may_let_to(user, person):
         raise Http404
@@ -55,7 +55,7 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def end(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = user_of(request)
     tenancy = get_object_or_404(
         Tenancy.objects.filter(unit__complex__in=Complex.objects.editable_by(user)).select_related(
             "unit__complex", "person"

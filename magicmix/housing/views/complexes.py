@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from magicmix.web.auth import user_of
 from magicmix.web.history import changes_of
 
 from ..access import editable_complex, letting_corporations
@@ -18,7 +19,7 @@ from ..models import Complex, ComplexPartner
 
 @require_http_methods(["GET"])
 def complex_list(request: HttpRequest) -> HttpResponse:
-    complexes = Complex.objects.visible_to(request.user).with_unit_counts()  # type: ignore[arg-type]
+    complexes = Complex.objects.visible_to(user_of(request)).with_unit_counts()
     return render(
         request,
         "housing/complex_list.html",
@@ -32,7 +33,7 @@ def complex_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 def complex_detail(request: HttpRequest, pk: int) -> HttpResponse:
     complex_ = get_object_or_404(
-        Complex.objects.visible_to(request.user)  # type: ignore[arg-type]
+        Complex.objects.visible_to(user_of(request))
         .with_unit_counts()
         .select_related("organisation"),
         pk=pk,
@@ -44,7 +45,7 @@ def complex_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "complex": complex_,
             "partners": complex_.partners.select_related("organisation"),  # type: ignore[attr-defined]
             "tree": cluster_tree(complex_),
-            "may_edit": Complex.objects.editable_by(request.user).filter(pk=pk).exists(),  # type: ignore[arg-type]
+            "may_edit": Complex.objects.editable_by(user_of(request)).filter(pk=pk).exists(),
             "changes": changes_of(complex_),
         },
     )

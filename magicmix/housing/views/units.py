@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from magicmix.web.auth import user_of
 from magicmix.web.history import changes_of
 
 from ..access import editable_complex, visible_complex
@@ -114,4 +115,4 @@ def unit_delete(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
 
 
 def _may_edit(request: HttpRequest, complex_: Complex) -> bool:
-    return Complex.objects.editable_by(request.user).filter(pk=complex_.pk).exists()  # type: ignore[arg-type]
+    return Complex.objects.editable_by(user_of(request)).filter(pk=complex_.pk).exists()

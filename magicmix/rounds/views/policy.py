@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from magicmix.composition.census import take_census
 from magicmix.housing.models import Complex
 from magicmix.people.models import Role, SupportNeed
+from magicmix.web.auth import user_of
 
 from ..feasibility import trial
 from ..forms import BoundForm
@@ -20,7 +21,7 @@ from ..models import MixPolicy, PolicyBound
 
 
 def _complex(request: HttpRequest, pk: int) -> Complex:
-    return get_object_or_404(Complex.objects.editable_by(request.user), pk=pk)  # type: ignore[arg-type]
+    return get_object_or_404(Complex.objects.editable_by(user_of(request)), pk=pk)
 
 
 @require_http_methods(["GET", "POST"])

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from magicmix.housing.models import Complex
 from magicmix.tenancies.services import UnitOccupied
+from magicmix.web.auth import user_of
 
 from .. import offers, runs
 from ..forms import AnswerForm, OverrideForm, RoundForm, ranking_label
@@ -23,23 +24,23 @@ def site_of(request: HttpRequest) -> str:
 
 
 def get_round(request: HttpRequest, pk: int) -> Round:
-    rounds = Round.objects.visible_to(request.user).select_related("complex", "intake")  # type: ignore[arg-type]
+    rounds = Round.objects.visible_to(user_of(request)).select_related("complex", "intake")
     return get_object_or_404(rounds, pk=pk)
 
 
 @require_http_methods(["GET"])
 def round_list(request: HttpRequest) -> HttpResponse:
-    rounds = Round.objects.visible_to(request.user).select_related("complex", "intake")  # type: ignore[arg-type]
-    complexes = Complex.objects.editable_by(request.user)  # type: ignore[arg-type]
+    rounds = Round.objects.visible_to(user_of(request)).select_related("complex", "intake")
+    complexes = Complex.objects.editable_by(user_of(request))
     return render(request, "rounds/round_list.html", {"rounds": rounds, "complexes": complexes})
 
 
 @require_http_methods(["GET", "POST"])
 def round_create(request: HttpRequest, pk: int) -> HttpResponse:
-    complex_ = get_object_or_404(Complex.objects.editable_by(request.user), pk=pk)  # type: ignore[arg-type]
+    complex_ = get_object_or_404(Complex.objects.editable_by(user_of(request)), pk=pk)
     form = RoundForm(request.POST or None, complex_=complex_, instance=Round(complex=complex_))
     if form.is_valid():
-        form.instance.created_by = request.user
+        form.instance.created_by = user_of(request)
         round_ = form.save()
         runs.start(round_)
         return redirect("rounds:round_detail", pk=round_.pk)
@@ -116,7 +117,7 @@ def round_override(request: HttpRequest, pk: int) -> HttpResponse:
             form.cleaned_data["unit"],
             chosen.application if chosen else None,
             form.cleaned_data["reason"],
-            request.user,
+            user_of(request),
         )  # type: ignore[arg-type]
         messages.success(request, _("The proposal is changed and the reason recorded."))
         return redirect("rounds:round_detail", pk=round_.pk)
@@ -126,7 +127,7 @@ def round_override(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def round_approve(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round(request, pk)
-    made = offers.approve(round_, request.user, site_of(request))  # type: ignore[arg-type]
+    made = offers.approve(round_, user_of(request), site_of(request))
     if made:
         messages.success(request, _("Offers sent: %(n)s.") % {"n": len(made)})
     else:
@@ -148,7 +149,7 @@ def round_refill(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def offer_answer(request: HttpRequest, pk: int) -> HttpResponse:
     offer = get_object_or_404(
-        Offer.objects.filter(round__in=Round.objects.visible_to(request.user)),
+        Offer.objects.filter(round__in=Round.objects.visible_to(user_of(request))),
         pk=pk,  # type: ignore[arg-type]
     )
     form = AnswerForm(request.POST)
@@ -157,11 +158,11 @@ def offer_answer(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("rounds:round_detail", pk=offer.round_id)
     try:
         if form.cleaned_data["answer"] == "accept":
-            offers.accept(offer, by=request.user)  # type: ignore[arg-type]
+            offers.accept(offer, by=user_of(request))
             messages.success(request, _("The offer is accepted and the tenancy created."))
         else:
             made = offers.decline(
-                offer, form.cleaned_data["reason"], site_of(request), by=request.user
+                offer, form.cleaned_data["reason"], site_of(request), by=user_of(request)
             )  # type: ignore[arg-type]
             messages.success(
                 request, _("The decline is recorded. New offers sent: %(n)s.") % {"n": len(made)}

@@ -14,10 +14,11 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from magicmix.web.auth import user_of
+
 from .. import interviews, scoring
 from ..forms import InterviewForm, InviteForm, PlannerForm
 from ..models import INVITABLE_STAGES, Application, Criterion, Intake, Interview, breakdowns
-from . import user_of
 
 
 def _candidates(intake: Intake) -> list[tuple[int, str]]:

@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from magicmix.accounts.models import Organisation, Role
+from magicmix.web.auth import user_of
 
 from .. import services
 from ..forms import ClientForm, NominationForm
 from ..models import Application, Intake, Route
 from ..models.eligibility import sentence
-from . import user_of
 
 
 @require_http_methods(["GET"])

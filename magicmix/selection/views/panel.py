@@ -12,10 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from magicmix.web.auth import user_of
+
 from .. import scoring
 from ..forms import AdviceForm
 from ..models import Application, CooptationAdvice, Interview
-from . import user_of
 
 _HELD = Prefetch(
     "interviews",

@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from magicmix.web.auth import user_of
+
 from .. import scoring
 from ..forms import CriterionFormSet, LetterScoreForm, RubricForm
 from ..models import Application, Criterion, Intake, Route, Rubric, Stage, age_on
-from . import user_of
 
 
 @require_http_methods(["GET", "POST"])

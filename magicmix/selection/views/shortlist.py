@@ -11,9 +11,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from magicmix.web.auth import user_of
+
 from ..forms import DecisionForm
 from ..models import DECIDABLE_STAGES, Application, CooptationAdvice, Intake, Stage, breakdowns
-from . import user_of
 
 
 @require_http_methods(["GET"])

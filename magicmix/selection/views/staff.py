@@ -12,11 +12,11 @@ from django.views.decorators.http import require_http_methods
 
 from magicmix.housing.models import Complex
 from magicmix.legal.checks import Status
+from magicmix.web.auth import user_of
 from magicmix.web.history import changes_of
 
 from ..forms import IntakeForm
 from ..models import Application, EligibilityOutcome, Intake, Nomination, breakdowns
-from . import user_of
 
 
 @require_http_methods(["GET"])
