@@ -14,6 +14,7 @@ urlpatterns = [
     path("complexes/", include("magicmix.housing.urls")),
     path("complexes/", include("magicmix.composition.urls")),
     path("persons/", include("magicmix.people.urls")),
+    path("persons/", include("magicmix.tenancies.urls")),
     path("legal/", include("magicmix.legal.urls")),
     path("", include("magicmix.selection.urls")),
     path("", include("magicmix.rounds.urls")),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from magicmix.housing.models import Unit
@@ -47,7 +48,7 @@ class Band:
 @dataclass(frozen=True)
 class LegendEntry:
     css: str
-    label: str
+    label: str | Promise
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.utils.functional import Promise
+
 from magicmix.housing.models import Complex
 from magicmix.people.models import Role, SupportNeed
 
@@ -32,7 +34,7 @@ class MixReport:
     protected: bool  # aggregates only: small counts hidden
 
     @cached_property
-    def dimensions(self) -> dict[str, list[tuple[Hashable, str]]]:
+    def dimensions(self) -> dict[str, list[tuple[Hashable, str | Promise]]]:
         return {
             "groups": [(group.id, group.name) for group in self.census.groups],
             "roles": list(Role.choices),

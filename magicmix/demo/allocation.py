@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from magicmix.housing.models import Cluster, Complex, Unit
 from magicmix.people.models import Role, SupportNeed
-from magicmix.rounds import runs
 from magicmix.rounds.models import DEFAULT_RANKING, Dimension, MixPolicy, Mode, PolicyBound, Round
+from magicmix.rounds.services import runs
 from magicmix.selection.models import Intake
 
 from .intake import Team

@@ -17,7 +17,6 @@ from magicmix.accounts.models import Organisation, User
 from magicmix.housing.models import Cluster, Complex, Unit
 from magicmix.legal.contracts import ContractType
 from magicmix.people.models import SupportNeed, TargetGroup
-from magicmix.selection import interviews, scoring, services
 from magicmix.selection.models import (
     Application,
     CooptationAdvice,
@@ -29,6 +28,7 @@ from magicmix.selection.models import (
     Stage,
     breakdowns,
 )
+from magicmix.selection.services import applications, interviews, judgements
 
 from .letters import LetterWriter
 from .residents import PersonMaker
@@ -160,8 +160,8 @@ class Selection:
             application, promises = self._application(self.rng.choices(groups, weights)[0])
             preferred = [self.rng.choice(self.buildings)] if self.rng.random() < 0.4 else []
             try:
-                services.submit(application, preferred)
-            except services.NotEligible:
+                applications.submit(application, preferred)
+            except applications.NotEligible:
                 continue
             self.promises[application.pk] = promises
             applied.append(application)
@@ -183,8 +183,8 @@ class Selection:
                     readiness=self.rng.choice(READINESS[group]),
                 )
                 try:
-                    services.nominate(application, nomination, self.team.caseworkers[partner])
-                except services.NotEligible:
+                    applications.nominate(application, nomination, self.team.caseworkers[partner])
+                except applications.NotEligible:
                     continue
                 self.promises[application.pk] = promises
                 nominated.append(application)
@@ -213,7 +213,7 @@ class Selection:
             scorers = [first, second] if share < 0.7 else [second] if share < 0.85 else []
             for scorer in scorers:
                 points = {c: self._points(application, c) for c in criteria}
-                scoring.score_letter(application, scorer, points)
+                judgements.score_letter(application, scorer, points)
 
     def interview_and_decide(
         self, public: list[Application], nominated: list[Application], criteria: list[Criterion]
@@ -256,7 +256,7 @@ class Selection:
                 reason="Voordracht besproken met de partner; plaatsbaar.",
             )
         for application, advice in zip(held[:ADVISED], ADVICES, strict=False):
-            scoring.give_advice(application, self.team.panel, *advice)
+            judgements.give_advice(application, self.team.panel, *advice)
 
     def _hold(self, interview: Interview, criteria: list[Criterion]) -> None:
         application = interview.application
@@ -266,7 +266,7 @@ class Selection:
             + self.rng.choice(IMPRESSIONS)
         )
         points = {c: self.rng.randint(2, 5) for c in criteria}
-        scoring.record_interview(
+        judgements.record_interview(
             interview, self.team.letting, Interview.Status.HELD, summary, points
         )
 

@@ -46,7 +46,7 @@ class ClusterTree:
 
 
 def cluster_tree(complex_: Complex) -> ClusterTree:
-    clusters = list(complex_.clusters.annotate(own_units=Count("units")))  # type: ignore[attr-defined]
+    clusters = list(complex_.clusters.annotate(own_units=Count("units")))
     children: dict[int | None, list[Cluster]] = {}
     for cluster in clusters:  # already in display order (position, name)
         children.setdefault(cluster.parent_id, []).append(cluster)

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from magicmix.accounts.models import Organisation
-from magicmix.web.forms import NLDesignForm, NLDesignModelForm, bind
+from magicmix.web.forms import NLDesignForm, NLDesignModelForm
 
 from .cluster_tree import ClusterTree
 from .models import Cluster, Complex, ComplexPartner, Unit
@@ -46,7 +46,7 @@ class ComplexForm(NLDesignModelForm):
     def __init__(
         self, data: Any = None, *, corporations: QuerySet[Organisation], **kwargs: Any
     ) -> None:
-        super().__init__(**kwargs)
+        super().__init__(data, **kwargs)
         field = self.fields["organisation"]
         field.queryset = corporations  # type: ignore[attr-defined]
         # The corporation is the user's own: only a choice for someone in several corporations,
@@ -57,7 +57,6 @@ class ComplexForm(NLDesignModelForm):
             field.widget = forms.HiddenInput()
             if not self.instance.pk:
                 self.initial["organisation"] = corporations[0].pk
-        bind(self, data)
 
 
 class PartnerForm(NLDesignModelForm):
@@ -67,14 +66,13 @@ class PartnerForm(NLDesignModelForm):
         labels = {"organisation": _("organisation")}
 
     def __init__(self, data: Any = None, *, complex_: Complex, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+        super().__init__(data, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.exclude(  # type: ignore[attr-defined]
             pk=complex_.organisation_id
         )
         self.fields["organisation"].help_text = _(
             "Choosing an organisation that is already a partner changes what it may do."
         )
-        bind(self, data)
 
 
 class _ComplexPartForm(NLDesignModelForm):
@@ -92,7 +90,7 @@ class ClusterForm(_ComplexPartForm):
         fields = ["name", "kind", "parent", "position"]
 
     def __init__(self, data: Any = None, *, tree: ClusterTree, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+        super().__init__(data, **kwargs)
         own = tree.node(self.instance.pk) if self.instance.pk else None
         below_self = {node.cluster.pk for node in own.walk()} if own else set()
         # No cycles: a cluster cannot move into itself or into one of its own sub-clusters.
@@ -103,10 +101,9 @@ class ClusterForm(_ComplexPartForm):
         parent.choices = [("", _("(top level)"))] + [  # type: ignore[attr-defined]
             (node.cluster.pk, node.path) for node in tree if node.cluster.pk not in below_self
         ]
-        bind(self, data)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         name, parent = data.get("name"), data.get("parent")
         siblings = Cluster.objects.filter(
             complex=self.instance.complex, parent=parent, name__iexact=name or ""
@@ -139,7 +136,7 @@ class UnitForm(_ComplexPartForm):
         }
 
     def __init__(self, data: Any = None, *, tree: ClusterTree, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+        super().__init__(data, **kwargs)
         cluster = self.fields["cluster"]
         cluster.queryset = Cluster.objects.filter(  # type: ignore[attr-defined]
             complex=self.instance.complex
@@ -147,7 +144,6 @@ class UnitForm(_ComplexPartForm):
         cluster.choices = [("", "---------")] + [  # type: ignore[attr-defined]
             (node.cluster.pk, node.path) for node in tree
         ]
-        bind(self, data)
 
 
 class UnitFilterForm(NLDesignForm):
@@ -161,14 +157,13 @@ class UnitFilterForm(NLDesignForm):
     )
 
     def __init__(self, data: Any = None, *, tree: ClusterTree, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+        super().__init__(data, **kwargs)
         everything = [("", _("all"))]
         self.fields["cluster"].choices = everything + [  # type: ignore[attr-defined]
             (node.cluster.pk, node.path) for node in tree
         ]
         self.fields["type"].choices = everything + Unit.Type.choices  # type: ignore[attr-defined]
         self.fields["status"].choices = everything + Unit.Status.choices  # type: ignore[attr-defined]
-        bind(self, data)
 
 
 class UnitFileForm(NLDesignForm):

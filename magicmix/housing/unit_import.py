@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -178,7 +178,7 @@ _STATUSES = {
 
 
 def _vocabulary(
-    words: dict[str, tuple[str, ...]],
+    words: Mapping[str, tuple[str, ...]],
 ) -> tuple[Callable[[str], str], Callable[[Any], str]]:
     reading = {_normal(word): code for code, spelled in words.items() for word in spelled}
     reading.update({_normal(code): code for code in words})
@@ -467,7 +467,7 @@ def import_units(complex_: Complex, filename: str, data: bytes) -> ImportResult:
 
 
 def _save(complex_: Complex, rows: list[UnitRow]) -> ImportResult:
-    existing = {unit.code: unit for unit in complex_.units.all()}  # type: ignore[attr-defined]
+    existing = {unit.code: unit for unit in complex_.units.all()}
     clusters = _Clusters(complex_, [row.values["cluster"] for row in rows])
     created = updated = unchanged = 0
     for row in rows:
@@ -494,7 +494,7 @@ def unit_records(complex_: Complex) -> list[list[Any]]:
     """One row per unit in the import's column order, values as the import reads them."""
     paths = cluster_tree(complex_).paths()
     records = []
-    for unit in complex_.units.order_by("code"):  # type: ignore[attr-defined]
+    for unit in complex_.units.order_by("code"):
         values = {column.field: getattr(unit, column.field) for column in COLUMNS[2:]}
         values |= {
             "code": unit.code,

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from magicmix.accounts.models import STAFF_ROLES, Organisation, User
-from magicmix.web.forms import NLDesignForm, NLDesignModelForm, bind
+from magicmix.web.forms import NLDesignForm, NLDesignModelForm
 
 from .models import PALETTE_SIZE, Person, Role, SupportNeed, TargetGroup
 
@@ -37,14 +37,13 @@ class PersonFilterForm(NLDesignForm):
     )
 
     def __init__(self, user: User, data: Any = None) -> None:
-        super().__init__()
+        super().__init__(data)
         self.fields["target_group"].queryset = TargetGroup.objects.visible_to(user)  # type: ignore[attr-defined]
         everything = [("", _("all"))]
         self.fields["role"].choices = everything + Role.choices  # type: ignore[attr-defined]
         self.fields["support_need"].choices = everything + SupportNeed.choices  # type: ignore[attr-defined]
         for name in ("target_group", "nominating_partner"):
             self.fields[name].empty_label = _("all")  # type: ignore[attr-defined]
-        bind(self, data)
 
     def filter(self, persons: Any) -> Any:
         """The persons that match the valid filters; invalid input filters nothing."""
@@ -85,7 +84,7 @@ class PersonForm(NLDesignModelForm):
         widgets = {"date_of_birth": DATE, "registration_date": DATE}
 
     def __init__(self, user: User, data: Any = None, instance: Person | None = None) -> None:
-        super().__init__(instance=instance)
+        super().__init__(data, instance=instance)
         organisations = Organisation.objects.filter(pk__in=user.organisation_ids(STAFF_ROLES))
         self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
         self.fields["target_group"].queryset = TargetGroup.objects.managed_by(user)  # type: ignore[attr-defined]
@@ -103,10 +102,9 @@ class PersonForm(NLDesignModelForm):
         else:
             self.fields["role"].required = False
             self.fields["role"].help_text = _("Leave empty to use the target group's default role.")
-        bind(self, data)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         group = data.get("target_group")
         if "role" in self.fields and not data.get("role") and group is not None:
             data["role"] = group.default_role

@@ -264,7 +264,7 @@ class Person(models.Model):
 
     def clean(self) -> None:
         today = timezone.localdate()
-        errors: dict[str, str] = {}
+        errors: dict[str, object] = {}
         if self.date_of_birth:
             youngest, oldest = AGE_RANGE
             if self.date_of_birth > today:

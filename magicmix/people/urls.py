@@ -1,7 +1,5 @@
 from django.urls import path
 
-from magicmix.tenancies import views as tenancies
-
 from . import catalogue, views
 
 app_name = "people"
@@ -11,8 +9,6 @@ urlpatterns = [
     path("<int:pk>/", views.person_detail, name="person_detail"),
     path("<int:pk>/edit/", views.person_edit, name="person_edit"),
     path("<int:pk>/role/", views.change_role, name="change_role"),
-    path("<int:pk>/tenancies/new/", tenancies.start, name="tenancy_start"),
-    path("tenancies/<int:pk>/end/", tenancies.end, name="tenancy_end"),
     path("target-groups/", catalogue.target_group_list, name="target_group_list"),
     path(
         "target-groups/<int:organisation_pk>/new/",

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from magicmix.accounts.models import LETTING_ROLES, STAFF_ROLES
-from magicmix.tenancies.models import Tenancy
+from magicmix.housing.models import tenancy_runs_on
 from magicmix.web.auth import user_of
-from magicmix.web.history import Change, changes_of
+from magicmix.web.history import Change, changes_of, concrete_field
 
 from .access import STAFF_ONLY_FIELDS, is_staff_of, may_let_to, sees_persons
 from .forms import PersonFilterForm, PersonForm, RoleChangeForm
@@ -37,7 +37,10 @@ def person_list(request: HttpRequest) -> HttpResponse:
         .prefetch_related(
             Prefetch(
                 "tenancies",
-                queryset=Tenancy.objects.current().select_related("unit__complex"),
+                # Reached through the relation: tenancies depend on people, not back.
+                queryset=Person.tenancies.field.model._default_manager.filter(
+                    tenancy_runs_on(None)
+                ).select_related("unit__complex"),
                 to_attr="current_tenancies",
             )
         )
@@ -84,7 +87,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _without_staff_fields(changes: list[Change]) -> list[Change]:
-    hidden = {str(Person._meta.get_field(name).verbose_name) for name in STAFF_ONLY_FIELDS}
+    hidden = {str(concrete_field(Person, name).verbose_name) for name in STAFF_ONLY_FIELDS}
     shown = []
     for change in changes:
         fields = [field for field in change.fields if field[0] not in hidden]

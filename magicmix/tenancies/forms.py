@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from magicmix.housing.models import Unit
 from magicmix.people.forms import DATE
-from magicmix.web.forms import NLDesignForm, bind
+from magicmix.web.forms import NLDesignForm
 
 from .models import Tenancy
 
@@ -38,7 +38,7 @@ class StartTenancyForm(NLDesignForm):
     )
 
     def __init__(self, units: Any, data: Any = None) -> None:
-        super().__init__(initial={"start_date": timezone.localdate()})
+        super().__init__(data, initial={"start_date": timezone.localdate()})
         field = self.fields["unit"]
         # Any lettable unit validates (so a unit taken meanwhile gets the clear "occupied"
         # message); only the units vacant from today are offered.
@@ -51,10 +51,9 @@ class StartTenancyForm(NLDesignForm):
                 vacant.order_by("complex__name", "complex_id", "code"), key=lambda u: u.complex
             )
         ]
-        bind(self, data)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         _ends_after_start(data.get("start_date"), data.get("end_date"))
         return data
 
@@ -68,6 +67,6 @@ class EndTenancyForm(NLDesignForm):
         super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         _ends_after_start(self.tenancy.start_date, data.get("end_date"))
         return data

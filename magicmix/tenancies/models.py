@@ -6,18 +6,16 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from magicmix.housing.models import Unit
+from magicmix.housing.models import Unit, tenancy_runs_on
 from magicmix.people.models import Person
 
 
 class TenancyQuerySet(models.QuerySet["Tenancy"]):
     def current(self, day: datetime.date | None = None) -> TenancyQuerySet:
-        day = day or timezone.localdate()
-        return self.filter(Q(end_date__isnull=True) | Q(end_date__gte=day), start_date__lte=day)
+        return self.filter(tenancy_runs_on(day))
 
     def overlapping(self, start: datetime.date, end: datetime.date | None) -> TenancyQuerySet:
         overlaps = Q(end_date__isnull=True) | Q(end_date__gte=start)

@@ -37,13 +37,3 @@ def style(form: forms.BaseForm) -> None:
             (css for kind, css in _WIDGET_CLASSES.items() if isinstance(widget, kind)), _TEXTBOX
         )
         widget.attrs.setdefault("class", css)
-
-
-def bind(form: forms.BaseForm, data: Any, files: Any = None) -> None:
-    """Attach the submitted data to a form whose choices were narrowed in `__init__`.
-
-    Forms here narrow their querysets to the user's scope (own organisation, own complex) after
-    `super().__init__`; binding last makes plain that validation only ever sees those choices.
-    """
-    if data is not None or files is not None:
-        form.is_bound, form.data, form.files = True, data or {}, files or {}

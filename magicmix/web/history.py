@@ -23,10 +23,9 @@ class Change:
 
 def changes_of(instance: models.Model, limit: int = 50) -> list[Change]:
     """Newest first: who changed what and when."""
+    history: models.Manager[Any] = getattr(instance, "history")  # noqa: B009  # added by simple-history
     records = list(
-        instance.history.select_related("history_user").order_by("-history_date", "-history_id")[
-            : limit + 1
-        ]  # type: ignore[attr-defined]
+        history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
     )
     changes = []
     for record, previous in zip_longest(records, records[1:]):
@@ -53,17 +52,24 @@ def changes_of(instance: models.Model, limit: int = 50) -> list[Change]:
 
 
 def _label(instance: models.Model, name: str) -> str:
-    return str(instance._meta.get_field(name).verbose_name)
+    return str(concrete_field(instance, name).verbose_name)
 
 
 def _show(instance: models.Model, name: str, value: Any) -> str:
     """Choice labels and related records by name, as the person saw them in the form."""
     if value in (None, ""):
         return "—"
-    field = instance._meta.get_field(name)
+    field = concrete_field(instance, name)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if field.is_relation and field.related_model is not None:
         related = field.related_model._default_manager.filter(pk=value).first()
         return str(related) if related is not None else str(value)
     return str(value)
+
+
+def concrete_field(model: models.Model | type[models.Model], name: str) -> models.Field[Any, Any]:
+    """A concrete field: history records only the model's own columns, never reverse relations."""
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    return field

@@ -68,7 +68,7 @@ def test_each_problem_is_named_by_its_json_path() -> None:
     data = _round()
     data["applicants"] = [
         {**data["applicants"][0], "role": "boss", "age": -1, "preferences": ["nowhere"]}
-    ]  # type: ignore[index]
+    ]
     data["policy"] = {
         "bounds": [
             {

@@ -30,7 +30,7 @@ def partner_user(building, kind: str, role: str) -> object:  # type: ignore[no-u
 @pytest.mark.parametrize("role", [Role.LETTING, Role.SOCIAL_MANAGER, Role.APPLICATION_MANAGER])
 def test_staff_of_the_corporation_see_the_picture_without_names(
     client: Client, building, corporation, role
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client.force_login(factories.user(corporation, role))
     response = client.get(url(building))
     assert response.status_code == 200
@@ -52,7 +52,7 @@ def test_staff_of_the_corporation_see_the_picture_without_names(
 )
 def test_partners_see_aggregates_with_small_counts_hidden(
     client: Client, building, kind, role
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client.force_login(partner_user(building, kind, role))
     response = client.get(url(building))
     assert response.status_code == 200

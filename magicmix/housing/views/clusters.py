@@ -37,7 +37,7 @@ def cluster_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def cluster_edit(request: HttpRequest, pk: int, cluster_pk: int) -> HttpResponse:
     complex_ = editable_complex(request, pk)
-    cluster = get_object_or_404(complex_.clusters, pk=cluster_pk)  # type: ignore[attr-defined]
+    cluster = get_object_or_404(complex_.clusters, pk=cluster_pk)
     form = ClusterForm(request.POST or None, instance=cluster, tree=cluster_tree(complex_))
     if form.is_valid():
         form.save()

@@ -43,7 +43,7 @@ def complex_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "housing/complex_detail.html",
         {
             "complex": complex_,
-            "partners": complex_.partners.select_related("organisation"),  # type: ignore[attr-defined]
+            "partners": complex_.partners.select_related("organisation"),
             "tree": cluster_tree(complex_),
             "may_edit": Complex.objects.editable_by(user_of(request)).filter(pk=pk).exists(),
             "changes": changes_of(complex_),
@@ -102,7 +102,7 @@ def partner_list(request: HttpRequest, pk: int) -> HttpResponse:
         "housing/partner_list.html",
         {
             "complex": complex_,
-            "partners": complex_.partners.select_related("organisation"),  # type: ignore[attr-defined]
+            "partners": complex_.partners.select_related("organisation"),
             "form": form,
         },
     )
@@ -111,7 +111,7 @@ def partner_list(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def partner_remove(request: HttpRequest, pk: int, partner_pk: int) -> HttpResponse:
     complex_ = editable_complex(request, pk)
-    partner = get_object_or_404(complex_.partners.select_related("organisation"), pk=partner_pk)  # type: ignore[attr-defined]
+    partner = get_object_or_404(complex_.partners.select_related("organisation"), pk=partner_pk)
     partner.delete()
     messages.success(
         request, _("%(name)s is no longer a partner.") % {"name": partner.organisation}

@@ -104,7 +104,7 @@ def work() -> None:
 
 def approved(scene_: Scene, **fields: object) -> Round:
     """A round that ran and was approved: its offers are out."""
-    from magicmix.rounds import offers, runs
+    from magicmix.rounds.services import offers, runs
 
     round_ = new_round(scene_, **fields)
     runs.start(round_)

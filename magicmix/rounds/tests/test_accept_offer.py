@@ -47,7 +47,7 @@ def test_the_candidate_accepts_through_the_link_and_gets_a_tenancy_with_contract
 
 
 def test_a_youth_contract_gets_its_term_from_the_dated_parameters() -> None:
-    from magicmix.rounds import offers
+    from magicmix.rounds.services import offers
 
     s = scene(statushouders=0)
     s.intake.contract_type = "jongerencontract"

@@ -3,8 +3,8 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from magicmix.rounds import runs
 from magicmix.rounds.models import Offer, Round
+from magicmix.rounds.services import runs
 from magicmix.selection.models import Application, ApplicationEvent, Stage
 
 from .helpers import new_round, policy, scene, work

@@ -9,8 +9,8 @@ from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
-from magicmix.rounds import offers
 from magicmix.rounds.models import Offer, Round
+from magicmix.rounds.services import offers
 from magicmix.tenancies.models import Tenancy
 from magicmix.tenancies.services import UnitOccupied
 

@@ -1,7 +1,7 @@
 import pytest
 
-from magicmix.rounds import runs
 from magicmix.rounds.models import CandidateOutcome, Offer, Round
+from magicmix.rounds.services import runs
 
 from .helpers import new_round, scene, work
 
@@ -17,7 +17,7 @@ def test_a_crashed_run_leaves_the_round_failed_without_anything_and_can_be_retri
     def crash(*args: object, **kwargs: object) -> None:
         raise RuntimeError("solver exploded")
 
-    monkeypatch.setattr("magicmix.rounds.runs.engine.compare_modes", crash)
+    monkeypatch.setattr("magicmix.rounds.services.runs.engine.compare_modes", crash)
     runs.start(round_)
     work()
     round_.refresh_from_db()

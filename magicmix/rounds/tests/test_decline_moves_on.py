@@ -4,8 +4,8 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from magicmix.rounds import offers
 from magicmix.rounds.models import Offer, Run
+from magicmix.rounds.services import offers
 from magicmix.selection.models import Stage
 
 from .helpers import SITE, approved, link_of, scene

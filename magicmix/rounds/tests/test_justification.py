@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from magicmix.legal.checks import Rulebook, daeb_income
-from magicmix.rounds import runs
+from magicmix.rounds.services import runs
 from magicmix.selection.models import EligibilityOutcome
 
 from .helpers import new_round, policy, scene, work

@@ -1,7 +1,7 @@
 import pytest
 
-from magicmix.rounds import runs
 from magicmix.rounds.models import CandidateOutcome, Round
+from magicmix.rounds.services import runs
 
 from .helpers import new_round, policy, scene, work
 

@@ -65,7 +65,7 @@ def justification_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         )
         story += [table, Spacer(1, 8)]
     buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=landscape(A4), title=round_.title).build(story)  # type: ignore[arg-type]
+    SimpleDocTemplate(buffer, pagesize=landscape(A4), title=round_.title).build(story)
     return _download(
         buffer.getvalue(), "application/pdf", f"verantwoording-{slugify(round_.title)}.pdf"
     )

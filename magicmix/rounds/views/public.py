@@ -14,9 +14,9 @@ from django.views.decorators.http import require_http_methods
 from magicmix.selection.models import Application
 from magicmix.tenancies.services import UnitOccupied
 
-from .. import offers
 from ..forms import DeclineForm
 from ..models import Offer
+from ..services import offers
 from .rounds import site_of
 
 

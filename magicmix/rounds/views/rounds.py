@@ -14,9 +14,9 @@ from magicmix.housing.models import Complex
 from magicmix.tenancies.services import UnitOccupied
 from magicmix.web.auth import user_of
 
-from .. import offers, runs
 from ..forms import AnswerForm, OverrideForm, RoundForm, ranking_label
 from ..models import CandidateOutcome, Offer, Round
+from ..services import offers, runs
 
 
 def site_of(request: HttpRequest) -> str:
@@ -118,7 +118,7 @@ def round_override(request: HttpRequest, pk: int) -> HttpResponse:
             chosen.application if chosen else None,
             form.cleaned_data["reason"],
             user_of(request),
-        )  # type: ignore[arg-type]
+        )
         messages.success(request, _("The proposal is changed and the reason recorded."))
         return redirect("rounds:round_detail", pk=round_.pk)
     return render(request, "rounds/override_form.html", {"round": round_, "form": form})
@@ -150,7 +150,7 @@ def round_refill(request: HttpRequest, pk: int) -> HttpResponse:
 def offer_answer(request: HttpRequest, pk: int) -> HttpResponse:
     offer = get_object_or_404(
         Offer.objects.filter(round__in=Round.objects.visible_to(user_of(request))),
-        pk=pk,  # type: ignore[arg-type]
+        pk=pk,
     )
     form = AnswerForm(request.POST)
     if not form.is_valid():
@@ -163,7 +163,7 @@ def offer_answer(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             made = offers.decline(
                 offer, form.cleaned_data["reason"], site_of(request), by=user_of(request)
-            )  # type: ignore[arg-type]
+            )
             messages.success(
                 request, _("The decline is recorded. New offers sent: %(n)s.") % {"n": len(made)}
             )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from magicmix.accounts.models import LETTING_ROLES, User
 from magicmix.housing.models import Cluster, Complex, Unit
 from magicmix.people.models import AGE_RANGE, TargetGroup
-from magicmix.web.forms import NLDesignForm, NLDesignModelForm, bind
+from magicmix.web.forms import NLDesignForm, NLDesignModelForm
 
 from ..models import Application, Intake, age_on
 
@@ -89,7 +89,7 @@ class ApplicationForm(PreferencesMixin, NLDesignModelForm):
         }
 
     def __init__(self, intake: Intake, data: Any = None) -> None:
-        super().__init__()
+        super().__init__(data)
         self.instance.intake = intake
         self.fields["email"].required = True
         self.fields["target_group"].queryset = intake.target_groups.all()  # type: ignore[attr-defined]
@@ -98,7 +98,6 @@ class ApplicationForm(PreferencesMixin, NLDesignModelForm):
         self.fields["income_year"].initial = timezone.localdate().year - 1
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
         self.offer_preferences(intake)
-        bind(self, data)
 
     @property
     def is_spam(self) -> bool:
@@ -134,12 +133,11 @@ class ApplicantUpdateForm(PreferencesMixin, NLDesignModelForm):
         widgets = {"motivation": forms.Textarea(attrs={"rows": 10})}
 
     def __init__(self, application: Application, data: Any = None) -> None:
-        super().__init__(instance=application)
+        super().__init__(data, instance=application)
         self.fields["email"].required = True
         self.offer_preferences(application.intake)
         if not application.may_change_letter:
             del self.fields["motivation"]
-        bind(self, data)
 
 
 class WithdrawForm(NLDesignForm):
@@ -176,12 +174,11 @@ class IntakeForm(NLDesignModelForm):
         }
 
     def __init__(self, user: User, data: Any = None, instance: Intake | None = None) -> None:
-        super().__init__(instance=instance)
+        super().__init__(data, instance=instance)
         self.fields["complex"].queryset = Complex.objects.editable_by(user)  # type: ignore[attr-defined]
         self.fields["target_groups"].queryset = TargetGroup.objects.filter(  # type: ignore[attr-defined]
             organisation_id__in=user.organisation_ids(LETTING_ROLES)
         ).select_related("organisation")
-        bind(self, data)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

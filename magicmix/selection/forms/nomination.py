@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from magicmix.accounts.models import Organisation
 from magicmix.people.models import TargetGroup
-from magicmix.web.forms import NLDesignModelForm, bind
+from magicmix.web.forms import NLDesignModelForm
 
 from ..models import Application, Intake, Nomination
 from .application import DATE, ApplicationForm
@@ -41,7 +41,7 @@ class ClientForm(NLDesignModelForm):
     clean_income_year = ApplicationForm.clean_income_year
 
     def __init__(self, intake: Intake, data: Any = None) -> None:
-        super().__init__(prefix="client")
+        super().__init__(data, prefix="client")
         self.instance.intake = intake
         # Every group of the corporation: nominations are the way in for groups the public
         # form does not offer.
@@ -49,7 +49,6 @@ class ClientForm(NLDesignModelForm):
             organisation_id=intake.complex.organisation_id
         )
         self.fields["income_year"].initial = timezone.localdate().year - 1
-        bind(self, data)
 
 
 class NominationForm(NLDesignModelForm):
@@ -68,14 +67,13 @@ class NominationForm(NLDesignModelForm):
         }
 
     def __init__(self, intake: Intake, partner: Organisation, data: Any = None) -> None:
-        super().__init__(prefix="support")
+        super().__init__(data, prefix="support")
         self.instance.organisation = partner
         self.fields["support_organisation"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
             Q(pk=partner.pk) | Q(partnerships__complex=intake.complex_id),
             kind=Organisation.Kind.PARTNER,
         ).distinct()
         self.fields["support_organisation"].initial = partner.pk
-        bind(self, data)
 
     def clean_support_hours_per_week(self) -> Any:
         hours = self.cleaned_data["support_hours_per_week"]

@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from magicmix.selection import services
 from magicmix.selection.models import Application, ApplicationEvent, EligibilityOutcome
+from magicmix.selection.services import applications
 from magicmix.testing import factories
 
 from .helpers import open_intake
@@ -31,7 +31,7 @@ def test_a_failure_halfway_leaves_no_application_behind(monkeypatch: pytest.Monk
         motivation="Koken",
     )
     with pytest.raises(RuntimeError):
-        services.submit(application, [])
+        applications.submit(application, [])
     assert not Application.objects.exists()
     assert not EligibilityOutcome.objects.exists()
     assert not ApplicationEvent.objects.exists()

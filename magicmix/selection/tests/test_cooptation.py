@@ -95,7 +95,7 @@ def test_a_panel_member_gives_an_advice_that_staff_see(client: Client) -> None:
         "in_favour",
         "Past goed bij gang 3.",
     )
-    assert application.events.first().kind == ApplicationEvent.Kind.ADVICE  # type: ignore[union-attr]
+    assert application.events.first().kind == ApplicationEvent.Kind.ADVICE
     client.force_login(factories.user(intake.complex.organisation, Role.LETTING))
     detail = client.get(reverse("selection:application_detail", args=[application.pk])).text
     assert "Past goed bij gang 3." in detail and "Petra Buur" in detail

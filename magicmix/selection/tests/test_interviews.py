@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from magicmix.accounts.models import Role
-from magicmix.selection.interviews import slots
 from magicmix.selection.models import ApplicationEvent, Interview, Stage, selection_score
+from magicmix.selection.services.interviews import slots
 from magicmix.testing import factories
 
 from .helpers import open_intake, rubric, score

@@ -16,9 +16,9 @@ from django.views.decorators.http import require_http_methods
 
 from magicmix.web.auth import user_of
 
-from .. import interviews, scoring
 from ..forms import InterviewForm, InviteForm, PlannerForm
 from ..models import INVITABLE_STAGES, Application, Criterion, Intake, Interview, breakdowns
+from ..services import interviews, judgements
 
 
 def _candidates(intake: Intake) -> list[tuple[int, str]]:
@@ -88,7 +88,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
             form.key(c): given.get(c.pk) for c in criteria
         }
     elif form.is_valid():
-        scoring.record_interview(
+        judgements.record_interview(
             interview,
             user,
             form.cleaned_data["status"],

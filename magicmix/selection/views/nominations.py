@@ -13,10 +13,10 @@ from django.views.decorators.http import require_http_methods
 from magicmix.accounts.models import Organisation, Role
 from magicmix.web.auth import user_of
 
-from .. import services
 from ..forms import ClientForm, NominationForm
 from ..models import Application, Intake, Route
 from ..models.eligibility import sentence
+from ..services import applications
 
 
 @require_http_methods(["GET"])
@@ -47,8 +47,8 @@ def nominate(request: HttpRequest, pk: int) -> HttpResponse:
     context: dict[str, object] = {"intake": intake, "client": client, "support": support}
     if request.method == "POST" and client.is_valid() and support.is_valid():
         try:
-            services.nominate(client.instance, support.instance, user)
-        except services.NotEligible as refused:
+            applications.nominate(client.instance, support.instance, user)
+        except applications.NotEligible as refused:
             context["refusals"] = [sentence(outcome.text) for outcome in refused.refusals]
         else:
             messages.success(request, _("The nomination is sent."))

@@ -14,9 +14,9 @@ from django.views.decorators.http import require_http_methods
 
 from magicmix.web.auth import user_of
 
-from .. import scoring
 from ..forms import AdviceForm
 from ..models import Application, CooptationAdvice, Interview
+from ..services import judgements
 
 _HELD = Prefetch(
     "interviews",
@@ -56,7 +56,7 @@ def candidate(request: HttpRequest, pk: int) -> HttpResponse:
     given = CooptationAdvice.objects.filter(application=application, panel_member=user).first()
     form = AdviceForm(request.POST or None, instance=given)
     if request.method == "POST" and form.is_valid():
-        scoring.give_advice(
+        judgements.give_advice(
             application, user, form.cleaned_data["advice"], form.cleaned_data["motivation"]
         )
         messages.success(request, _("Your advice is recorded."))

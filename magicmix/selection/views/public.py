@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from .. import ratelimit, services
+from .. import ratelimit
 from ..forms import ApplicantUpdateForm, ApplicationForm, WithdrawForm
 from ..models import Application, ApplicationEvent, Intake, PublicStatus
 from ..models.eligibility import sentence
 from ..models.intake import IntakeQuerySet
+from ..services import applications
 
 # The plain steps of the status page; "not selected" and "withdrawn" end the path early.
 STEPS = [
@@ -77,12 +78,12 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("selection:thanks", pk=intake.pk)
     if form.is_valid():
         try:
-            token = services.submit(form.instance, form.cleaned_data["preferred_clusters"])
-        except services.NotEligible as refused:
+            token = applications.submit(form.instance, form.cleaned_data["preferred_clusters"])
+        except applications.NotEligible as refused:
             context["refusals"] = [sentence(outcome.text) for outcome in refused.refusals]
             return render(request, "selection/public/apply.html", context)
         link = request.build_absolute_uri(reverse("selection:status", args=[token]))
-        services.send_confirmation(form.instance, link)
+        applications.send_confirmation(form.instance, link)
         return redirect("selection:thanks", pk=intake.pk)
     return render(request, "selection/public/apply.html", context)
 

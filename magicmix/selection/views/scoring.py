@@ -14,9 +14,9 @@ from django.views.decorators.http import require_http_methods
 
 from magicmix.web.auth import user_of
 
-from .. import scoring
 from ..forms import CriterionFormSet, LetterScoreForm, RubricForm
 from ..models import Application, Criterion, Intake, Route, Rubric, Stage, age_on
+from ..services import judgements
 
 
 @require_http_methods(["GET", "POST"])
@@ -100,8 +100,8 @@ def score_letter(request: HttpRequest, pk: int) -> HttpResponse:
     form = LetterScoreForm(criteria, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            scoring.score_letter(application, user, form.points(), form.cleaned_data["note"])
-        except scoring.AlreadyScored:
+            judgements.score_letter(application, user, form.points(), form.cleaned_data["note"])
+        except judgements.AlreadyScored:
             messages.info(request, _("This letter needs no score from you."))
             return redirect("selection:scoring")
         messages.success(request, _("Your scores are saved."))

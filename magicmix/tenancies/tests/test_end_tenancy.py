@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _url(tenancy) -> str:  # type: ignore[no-untyped-def]
-    return reverse("people:tenancy_end", args=[tenancy.pk])
+    return reverse("tenancies:end", args=[tenancy.pk])
 
 
 def _let(org):  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _url(person) -> str:  # type: ignore[no-untyped-def]
-    return reverse("people:tenancy_start", args=[person.pk])
+    return reverse("tenancies:start", args=[person.pk])
 
 
 def test_letting_staff_let_a_vacant_unit(client: Client) -> None:

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from magicmix.rounds.offers import expire_due
+from magicmix.rounds.services.offers import expire_due
 
 
 class Command(BaseCommand):

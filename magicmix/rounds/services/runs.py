@@ -1,6 +1,6 @@
 """Running a round: queue it, let the worker run the engine, review, override, approve.
 
-`start` queues the run as a background task (`tasks.run_round`); the worker calls `execute`,
+`start` queues the run as the background task `run_round`; the worker calls `execute`,
 which reports progress on the round and stores the run in one transaction at the end, so a
 crash leaves the round failed with nothing half-stored, and `start` may be called again.
 `approve` turns the latest run's proposal into offers exactly once.
@@ -14,14 +14,15 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Max
+from django.tasks import task
 from django.utils import timezone
 
 from magicmix import allocation as engine
 from magicmix.housing.models import Unit
 from magicmix.selection.models import Application
 
-from . import engine_adapter
-from .models import CandidateOutcome, Override, Round, Run
+from .. import engine_adapter
+from ..models import CandidateOutcome, Override, Round, Run
 
 if TYPE_CHECKING:
     from magicmix.accounts.models import User
@@ -35,8 +36,6 @@ class NotAllowed(Exception):
 
 def start(round_: Round) -> bool:
     """Queue a run of a draft or failed round; False if it is busy or already done."""
-    from .tasks import run_round  # the task module imports this one
-
     with transaction.atomic():
         queued = Round.objects.filter(
             pk=round_.pk, status__in=[Round.Status.DRAFT, Round.Status.FAILED]
@@ -48,6 +47,12 @@ def start(round_: Round) -> bool:
 
 def _progress(round_: Round, percent: int, status: str = Round.Status.RUNNING) -> None:
     Round.objects.filter(pk=round_.pk).update(progress=percent, status=status)
+
+
+@task()
+def run_round(round_id: int) -> None:
+    """The background task (run by `manage.py db_worker`)."""
+    execute(round_id)
 
 
 def execute(round_id: int) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from .models import (
+from ..models import (
     Application,
     ApplicationEvent,
     CooptationAdvice,

@@ -16,8 +16,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .models import Application, ApplicationEvent, Intake, Interview, Stage
-from .models.scoring import INTERVIEW_MINUTES
+from ..models import Application, ApplicationEvent, Intake, Interview, Stage
+from ..models.scoring import INTERVIEW_MINUTES
 
 if TYPE_CHECKING:
     from magicmix.accounts.models import User

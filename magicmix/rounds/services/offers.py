@@ -11,6 +11,7 @@ the commit, so a rolled-back step never sends one.
 from __future__ import annotations
 
 import datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from django.core.mail import send_mail
@@ -27,9 +28,9 @@ from magicmix.people.models import Role as PersonRole
 from magicmix.selection.models import Application, Stage
 from magicmix.tenancies.services import start_tenancy
 
-from . import engine_adapter
-from .contracts import contract_for
-from .models import Offer, Round, Run
+from .. import engine_adapter
+from ..contracts import contract_for
+from ..models import Offer, Round, Run
 from .runs import NotAllowed, save_run
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ def _offer(round_: Round, run: Run, by: User | None, site: str) -> list[Offer]:
     deadline = round_.offer_deadline(timezone.localdate())
     offers = []
     for outcome in run.outcomes.filter(unit__isnull=False).select_related("application", "unit"):
+        assert outcome.unit is not None  # filtered above
         offer = Offer.objects.create(
             round=round_,
             run=run,
@@ -75,7 +77,7 @@ def _offer(round_: Round, run: Run, by: User | None, site: str) -> list[Offer]:
         token = application.issue_link()
         application.save(update_fields=["token_hash", "link_expires_at"])
         offers.append(offer)
-        transaction.on_commit(lambda offer=offer, token=token: _send(offer, token, site))
+        transaction.on_commit(partial(_send, offer, token, site))
     return offers
 
 

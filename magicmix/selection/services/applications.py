@@ -20,8 +20,8 @@ from django.utils import timezone
 from magicmix.housing.models import Cluster
 from magicmix.legal.checks import Outcome
 
-from . import eligibility
-from .models import Application, ApplicationEvent, EligibilityOutcome, Nomination, Route, Stage
+from .. import intake_rules
+from ..models import Application, ApplicationEvent, EligibilityOutcome, Nomination, Route, Stage
 
 if TYPE_CHECKING:
     from magicmix.accounts.models import User
@@ -35,14 +35,14 @@ class NotEligible(Exception):
 
 def _checked(application: Application) -> list[Outcome]:
     """The eligibility outcomes of an application; NotEligible if any rule refuses it."""
-    household = eligibility.Household(
+    household = intake_rules.Household(
         date_of_birth=application.date_of_birth,
         size=application.household_size,
         annual_income=application.annual_income,
         target_group_code=application.target_group.code,
     )
-    outcomes = eligibility.check(application.intake, household, timezone.localdate())
-    refused = eligibility.refusals(outcomes)
+    outcomes = intake_rules.check(application.intake, household, timezone.localdate())
+    refused = intake_rules.refusals(outcomes)
     if refused:
         raise NotEligible(refused)
     return outcomes
@@ -50,7 +50,7 @@ def _checked(application: Application) -> list[Outcome]:
 
 def _store(application: Application, outcomes: list[Outcome]) -> None:
     """Save a new application with its outcomes and duplicate flags (inside a transaction)."""
-    application.stage = Stage.REVIEW if eligibility.needs_review(outcomes) else Stage.SUBMITTED
+    application.stage = Stage.REVIEW if intake_rules.needs_review(outcomes) else Stage.SUBMITTED
     application.save()
     EligibilityOutcome.objects.bulk_create(
         [EligibilityOutcome.of(application, outcome) for outcome in outcomes]

@@ -1,0 +1,1 @@
+"""Workflows of rounds: running a round, and from proposal to tenancy."""

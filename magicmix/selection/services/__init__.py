@@ -1,0 +1,1 @@
+"""Workflows of selection: the ways into an intake, judgements, interview planning."""
