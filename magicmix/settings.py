@@ -5,6 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -18,10 +19,16 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = os.environ.get("SECRET_KEY", "insecure-development-key-change-me" if DEBUG else "")
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    # A production deployment must set its own key; tests and the demo run with DEBUG=1.
-    SECRET_KEY = "insecure-key-for-tests-only"
+    if not DEBUG:
+        # A key in the repository would sign every session and private link of every installation.
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set it to a long random value in production "
+            '(python -c "import secrets; print(secrets.token_urlsafe(50))"), '
+            "or set DEBUG=1 on a development machine."
+        )
+    SECRET_KEY = "insecure-development-key-only-with-debug"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 INSTALLED_APPS = [

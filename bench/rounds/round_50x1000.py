@@ -26,8 +26,8 @@ django.setup()
 from django.core.management import call_command
 
 from magicmix.accounts.models import Role
-from magicmix.rounds.services import runs
 from magicmix.rounds.models import DEFAULT_RANKING, Dimension, MixPolicy, PolicyBound, Round
+from magicmix.rounds.services import runs
 from magicmix.selection.models import Application, Stage
 from magicmix.testing import factories
 

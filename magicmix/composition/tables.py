@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
+
 from .disclosure import RESIDENTS, CellKey, Visibility, count
 from .mix import MixNode
 
@@ -43,7 +45,7 @@ class Table:
 
 def build_tables(
     root: MixNode,
-    dimensions: Mapping[str, Sequence[tuple[Hashable, str]]],
+    dimensions: Mapping[str, Sequence[tuple[Hashable, str | Promise]]],
     visibility: Mapping[CellKey, Visibility] | None,
 ) -> list[Table]:
     """A table per dimension (Tally counter name → (category, label) pairs); `visibility`
@@ -66,7 +68,7 @@ def build_tables(
 
     tables = [Table(RESIDENTS, [], [])]
     for dimension, categories in dimensions.items():
-        tables.append(Table(dimension, [label for _, label in categories], []))
+        tables.append(Table(dimension, [str(label) for _, label in categories], []))
     for node in root.walk():
         residents = cell(node, RESIDENTS, "", None)
         tables[0].rows.append(Row(node, residents, []))

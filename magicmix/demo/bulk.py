@@ -32,9 +32,10 @@ class Writer:
             return []
         model = type(objs[0])
         if self.history and hasattr(model, "history"):
-            return bulk_create_with_history(
+            created: list[M] = bulk_create_with_history(
                 list(objs), model, batch_size=BATCH_SIZE, default_change_reason=CHANGE_REASON
             )
+            return created
         return model._default_manager.bulk_create(objs, batch_size=BATCH_SIZE)
 
 

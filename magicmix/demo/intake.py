@@ -135,6 +135,7 @@ class Selection:
         today = self.maker.today
         person = self.maker.make(group, ages=AGES, max_household=1)
         letter, promises = self.writer.write(person.first_name, person.age_on(today))
+        assert person.annual_income is not None and person.income_year is not None
         application = Application(
             intake=self.intake,
             first_name=person.first_name,

@@ -81,7 +81,7 @@ class _ComplexPartForm(NLDesignModelForm):
     def _get_validation_exclusions(self) -> set[str]:
         # Validate the unique constraints that include the complex (cluster names, unit codes)
         # here instead of letting the database refuse them.
-        return super()._get_validation_exclusions() - {"complex"}  # type: ignore[misc, no-any-return]
+        return super()._get_validation_exclusions() - {"complex"}  # type: ignore[misc]
 
 
 class ClusterForm(_ComplexPartForm):

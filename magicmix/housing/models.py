@@ -284,7 +284,7 @@ class Unit(models.Model):
         return f"{self.complex} {self.code}"
 
     @property
-    def gross_rent(self):  # type: ignore[no-untyped-def]
+    def gross_rent(self):
         return self.basic_rent + self.service_costs
 
     @property

@@ -155,12 +155,12 @@ def _boolean(value: str) -> bool:
 
 
 # Value written on export first, then what else is understood on import.
-_TYPES = {
+_TYPES: dict[str, tuple[str, ...]] = {
     Unit.Type.ROOM: ("kamer", "room"),
     Unit.Type.STUDIO: ("studio",),
     Unit.Type.APARTMENT: ("appartement", "apartment", "woning"),
 }
-_ACCESS = {
+_ACCESS: dict[str, tuple[str, ...]] = {
     Unit.Accessibility.NONE: ("geen", "none", "nee"),
     Unit.Accessibility.GROUND_FLOOR: (
         "gelijkvloers",
@@ -170,7 +170,7 @@ _ACCESS = {
     ),
     Unit.Accessibility.WHEELCHAIR: ("rolstoel", "wheelchair", "rolstoeltoegankelijk"),
 }
-_STATUSES = {
+_STATUSES: dict[str, tuple[str, ...]] = {
     Unit.Status.IN_USE: ("in verhuur", "in use", "verhuur", "in gebruik"),
     Unit.Status.RENOVATION: ("renovatie", "renovation", "in renovatie"),
     Unit.Status.WITHDRAWN: ("uit exploitatie", "withdrawn", "onttrokken"),

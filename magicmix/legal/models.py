@@ -115,7 +115,7 @@ class ParameterQuerySet(models.QuerySet["Parameter"]):
     def versions(self) -> list[Parameter]:
         """All records, oldest first per kind, each marked `superseded` when a newer version of
         the same date exists."""
-        records = list(self.order_by("kind", "valid_from", "id"))
+        records: list[Parameter] = list(self.order_by("kind", "valid_from", "id"))
         for record, following in zip_longest(records, records[1:]):
             record.superseded = bool(
                 following

@@ -93,7 +93,7 @@ class RoundForm(NLDesignModelForm):
 
     def save(self, commit: bool = True) -> Round:
         self.instance.ranking = self.cleaned_data["ranking_rule"].split(",")
-        return super().save(commit)  # type: ignore[no-any-return]
+        return super().save(commit)
 
 
 class OverrideForm(NLDesignForm):

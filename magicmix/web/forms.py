@@ -24,7 +24,7 @@ class NLDesignForm(forms.Form):
         style(self)
 
 
-class NLDesignModelForm(forms.ModelForm):  # type: ignore[type-arg]
+class NLDesignModelForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         style(self)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -66,9 +67,8 @@ def test_a_valid_round_parses() -> None:
 
 def test_each_problem_is_named_by_its_json_path() -> None:
     data = _round()
-    data["applicants"] = [
-        {**data["applicants"][0], "role": "boss", "age": -1, "preferences": ["nowhere"]}
-    ]
+    first = cast(list[dict[str, object]], data["applicants"])[0]
+    data["applicants"] = [{**first, "role": "boss", "age": -1, "preferences": ["nowhere"]}]
     data["policy"] = {
         "bounds": [
             {

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from magicmix.accounts.models import Organisation, Role
+from magicmix.accounts.models import Organisation, Role, User
 from magicmix.testing import factories
 
 from .conftest import build
@@ -12,16 +12,16 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def building(corporation: Organisation):  # type: ignore[no-untyped-def]
+def building(corporation: Organisation):
     # 2 gangs of 6: 5 let each (3 dragend students, 2 vragend statushouders, or 2 and 3).
     return build(corporation, floors=1, gangs_per_floor=2, units_per_gang=6)
 
 
-def url(building) -> str:  # type: ignore[no-untyped-def]
+def url(building) -> str:
     return f"/complexes/{building.complex.pk}/mix/"
 
 
-def partner_user(building, kind: str, role: str) -> object:  # type: ignore[no-untyped-def]
+def partner_user(building, kind: str, role: str) -> User:
     org = factories.organisation(kind)
     factories.partner(building.complex, org)
     return factories.user(org, role)
@@ -81,15 +81,15 @@ def test_partners_see_aggregates_with_small_counts_hidden(
         lambda building: partner_user(building, Organisation.Kind.PARTNER, Role.LETTING),
     ],
 )
-def test_anyone_else_gets_404(client: Client, building, make_user) -> None:  # type: ignore[no-untyped-def]
+def test_anyone_else_gets_404(client: Client, building, make_user) -> None:
     client.force_login(make_user(building))
     assert client.get(url(building)).status_code == 404
 
 
-def test_unknown_complex_is_404(client: Client, corporation) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_complex_is_404(client: Client, corporation) -> None:
     client.force_login(factories.user(corporation))
     assert client.get("/complexes/999999/mix/").status_code == 404
 
 
-def test_login_is_required(client: Client, building) -> None:  # type: ignore[no-untyped-def]
+def test_login_is_required(client: Client, building) -> None:
     assert client.get(url(building)).status_code == 302

@@ -9,7 +9,7 @@ from .conftest import build
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_staff_see_the_building_and_switch_to_roles(page) -> None:  # type: ignore[no-untyped-def]
+def test_staff_see_the_building_and_switch_to_roles(page) -> None:
     org = factories.organisation()
     building = build(org, floors=2, gangs_per_floor=3, units_per_gang=20)
     staff = factories.user(org, Role.LETTING)
@@ -28,7 +28,7 @@ def test_staff_see_the_building_and_switch_to_roles(page) -> None:  # type: igno
     assert_accessible(page)
 
 
-def test_policy_officer_sees_small_counts_hidden_and_no_picture(page) -> None:  # type: ignore[no-untyped-def]
+def test_policy_officer_sees_small_counts_hidden_and_no_picture(page) -> None:
     org = factories.organisation()
     building = build(org, floors=1, gangs_per_floor=2, units_per_gang=6)
     municipality = factories.organisation(Organisation.Kind.MUNICIPALITY)

@@ -35,7 +35,7 @@ def test_tiles_name_code_group_and_role_and_set_apart_empty_and_unused_units() -
 
     by_group = draw(complex_.pk, census.root, census.groups, Colouring.GROUP, top_heading=3)
     band = by_group.bands[0]
-    assert (band.heading_level, band.node.cluster.name) == (3, "Gang 1")  # type: ignore[union-attr]
+    assert (band.heading_level, band.node.cluster.name) == (3, "Gang 1")
     let_tile, vacant, unused = band.tiles
     assert let_tile.label == "1.01: Statushouder, vragend"
     assert "mm-tile--striped" in let_tile.css and "mm-tile--c" in let_tile.css

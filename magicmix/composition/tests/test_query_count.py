@@ -22,7 +22,7 @@ def queries(client: Client, path: str) -> int:
 
 
 @pytest.mark.parametrize("role", [Role.LETTING, Role.POLICY_OFFICER])
-def test_queries_do_not_grow_with_the_complex(client: Client, corporation, role) -> None:  # type: ignore[no-untyped-def]
+def test_queries_do_not_grow_with_the_complex(client: Client, corporation, role) -> None:
     small = build(corporation, floors=1, gangs_per_floor=1, units_per_gang=3)
     large = build(
         corporation, floors=4, gangs_per_floor=7, units_per_gang=20

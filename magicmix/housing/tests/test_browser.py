@@ -19,7 +19,7 @@ def _file(text: str) -> dict[str, object]:
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_importing_units_in_the_browser(page) -> None:  # type: ignore[no-untyped-def]
+def test_importing_units_in_the_browser(page) -> None:
     corporation = factories.organisation(name="Portaal")
     officer = factories.user(corporation, Role.LETTING)
     complex_ = factories.complex(corporation, name="Place2BU")

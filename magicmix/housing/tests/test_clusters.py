@@ -31,6 +31,7 @@ def test_clusters_nest_to_any_depth(client: Client, stock: Stock) -> None:
         )
         assert response.status_code == 302, response.context["form"].errors
         parent = Cluster.objects.get(name=name).pk
+    assert parent is not None
     deepest = Cluster.objects.get(pk=parent)
     assert deepest.parent.parent.parent.parent.name == "Terrein"
     detail = client.get(reverse("housing:complex_detail", args=[stock.complex.pk]))

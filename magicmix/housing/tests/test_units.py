@@ -27,7 +27,7 @@ UNIT = {
 }
 
 
-def _list(client: Client, stock: Stock, **filters: object) -> list[str]:
+def _list(client: Client, stock: Stock, **filters: str | int) -> list[str]:
     response = client.get(reverse("housing:unit_list", args=[stock.complex.pk]), filters)
     return [unit.code for unit in response.context["page"].object_list]
 
@@ -56,7 +56,7 @@ def test_the_list_is_paginated(client: Client, stock: Stock) -> None:
     first = client.get(url, {"type": "studio"})
     assert len(first.context["page"].object_list) == 50
     assert "type=studio&amp;page=2" in first.text
-    assert len(client.get(url, {"type": "studio", "page": 2}).context["page"].object_list) == 6
+    assert len(client.get(url, {"type": "studio", "page": "2"}).context["page"].object_list) == 6
     assert client.get(url, {"page": "x"}).status_code == 200
 
 

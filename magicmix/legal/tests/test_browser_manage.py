@@ -8,7 +8,7 @@ from magicmix.testing import factories
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_manager_adds_next_years_value_and_sees_it(page) -> None:  # type: ignore[no-untyped-def]
+def test_manager_adds_next_years_value_and_sees_it(page) -> None:
     next_year = timezone.localdate().year + 1
     manager = factories.user(role=Role.APPLICATION_MANAGER)
     log_in(page, manager.email)

@@ -7,7 +7,7 @@ from magicmix.testing import factories
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_search_a_person_and_change_the_role(page) -> None:  # type: ignore[no-untyped-def]
+def test_search_a_person_and_change_the_role(page) -> None:
     org = factories.organisation()
     manager = factories.user(org, Role.SOCIAL_MANAGER, full_name="Fatima Sociaal")
     factories.person(org, "uitstroom-mo", first_name="Karim", last_name="Bouzid")

@@ -13,7 +13,7 @@ from magicmix.testing import factories
 pytestmark = pytest.mark.django_db
 
 
-def _url(person) -> str:  # type: ignore[no-untyped-def]
+def _url(person) -> str:
     return reverse("people:person_detail", args=[person.pk])
 
 

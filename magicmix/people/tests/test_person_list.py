@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 URL = reverse("people:person_list")
 
 
-def _names(response) -> list[str]:  # type: ignore[no-untyped-def]
+def _names(response) -> list[str]:
     return [person.last_name for person in response.context["page"].items]
 
 

@@ -111,5 +111,5 @@ class PolicyBound(models.Model):
             raise ValidationError({"maximum": _("The maximum must not lie below the minimum.")})
         if self.share and any(v is not None and v > 100 for v in (self.minimum, self.maximum)):
             raise ValidationError(_("A percentage lies between 0 and 100."))
-        if self.cluster_id and self.cluster.complex_id != self.policy.complex_id:
+        if self.cluster is not None and self.cluster.complex_id != self.policy.complex_id:
             raise ValidationError({"cluster": _("The cluster must lie in the same complex.")})

@@ -115,7 +115,7 @@ def approved(scene_: Scene, **fields: object) -> Round:
     return round_
 
 
-def link_of(message_body: str) -> str:
+def link_of(message_body: object) -> str:
     """The path of the offer link in an offer e-mail."""
-    [line] = [line for line in message_body.splitlines() if "/offer/" in line]
+    [line] = [line for line in str(message_body).splitlines() if "/offer/" in line]
     return line.strip().removeprefix(SITE)

@@ -56,7 +56,7 @@ def test_a_youth_contract_gets_its_term_from_the_dated_parameters() -> None:
     offer = Offer.objects.filter(round=round_).first()
     assert offer is not None
     accepted = offers.accept(offer, by=s.staff)
-    contract = accepted.tenancy.contract  # type: ignore[union-attr]
+    contract = accepted.tenancy.contract
     start = round_.move_in
     assert contract.planned_end.year - start.year == 5
     assert contract.extension_until.year - start.year == 7

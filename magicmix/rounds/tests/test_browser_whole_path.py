@@ -33,7 +33,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def link_in_mail(to: str, pattern: str) -> str:
     """The path of the newest link matching `pattern` in the e-mails to `to`."""
     message = next(m for m in reversed(mail.outbox) if m.to == [to])
-    return re.search(pattern, message.body).group(0)  # type: ignore[union-attr]
+    return re.search(pattern, str(message.body)).group(0)
 
 
 @pytest.fixture

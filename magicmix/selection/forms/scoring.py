@@ -44,7 +44,7 @@ class CriterionForm(NLDesignModelForm):
         return most
 
 
-CriterionFormSet: type[BaseModelFormSet] = modelformset_factory(  # type: ignore[type-arg]
+CriterionFormSet: type[BaseModelFormSet] = modelformset_factory(
     Criterion, form=CriterionForm, extra=2, can_delete=True
 )
 

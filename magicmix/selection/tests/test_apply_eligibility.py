@@ -17,7 +17,7 @@ from .helpers import form_data, open_intake
 pytestmark = pytest.mark.django_db
 
 
-def _apply(client: Client, intake, **fields):  # type: ignore[no-untyped-def]
+def _apply(client: Client, intake, **fields):
     return client.post(reverse("selection:apply", args=[intake.pk]), form_data(intake, **fields))
 
 

@@ -28,7 +28,7 @@ def test_apply_on_a_phone_follow_the_link_and_withdraw(page: Any) -> None:
     )
 
     [message] = mail.outbox
-    link = re.search(r"https?://\S+/apply/status/\S+/", message.body)
+    link = re.search(r"https?://\S+/apply/status/\S+/", str(message.body))
     assert link is not None
     page.goto(link.group(0))
     assert page.get_by_text("Status: ontvangen").is_visible()

@@ -22,7 +22,7 @@ from .helpers import open_intake
 pytestmark = pytest.mark.django_db
 
 
-def _shortlisted():  # type: ignore[no-untyped-def]
+def _shortlisted():
     intake = open_intake()
     residents = factories.organisation(Organisation.Kind.RESIDENTS, name="Bewonerscommissie")
     factories.partner(intake.complex, residents)

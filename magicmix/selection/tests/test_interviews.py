@@ -64,7 +64,7 @@ def test_staff_invite_candidates_into_slots_by_email(
     )
     best.refresh_from_db()
     assert (best.stage, best.public_status) == (Stage.INTERVIEW, "invited")
-    assert best.events.first().kind == ApplicationEvent.Kind.INTERVIEW  # type: ignore[union-attr]
+    assert best.events.first().kind == ApplicationEvent.Kind.INTERVIEW
     [message] = mail.outbox
     assert message.to == ["bo@example.nl"] and "10:10" in message.body
     # The slot is taken now, and Bo is no longer offered.

@@ -13,7 +13,7 @@ from .helpers import open_intake, rubric, score
 pytestmark = pytest.mark.django_db
 
 
-def _letter(blind: bool = True, **rubric_fields):  # type: ignore[no-untyped-def]
+def _letter(blind: bool = True, **rubric_fields):
     intake = open_intake()
     rubric(intake, blind=blind, **rubric_fields)
     application, _ = factories.application(

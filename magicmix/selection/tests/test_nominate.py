@@ -11,14 +11,14 @@ from .helpers import open_intake
 pytestmark = pytest.mark.django_db
 
 
-def _setup(may_nominate: bool = True):  # type: ignore[no-untyped-def]
+def _setup(may_nominate: bool = True):
     intake = open_intake()
     coa = factories.organisation(Organisation.Kind.PARTNER, name="COA Utrecht")
     factories.partner(intake.complex, coa, may_nominate=may_nominate)
     return intake, coa, factories.user(coa, Role.PARTNER_CASEWORKER)
 
 
-def _form(intake, coa, **fields):  # type: ignore[no-untyped-def]
+def _form(intake, coa, **fields):
     group = factories.target_group(intake.complex.organisation, "statushouder")
     data = {
         "client-first_name": "Yonas",

@@ -22,6 +22,7 @@ def test_only_the_hash_of_the_token_is_stored() -> None:
     stored = Application.objects.values().get(pk=application.pk)
     assert stored["token_hash"] == hash_token(token) != token
     assert token not in [str(value) for value in stored.values()]
+    assert application.link_expires_at is not None
     assert application.link_expires_at > timezone.now() + datetime.timedelta(days=180)
 
 

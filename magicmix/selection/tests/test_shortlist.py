@@ -42,7 +42,7 @@ def test_staff_shortlist_or_do_not_select_with_a_logged_reason(client: Client) -
     application.refresh_from_db()
     assert (application.stage, application.public_status) == (Stage.NOT_SELECTED, "not_selected")
     event = application.events.first()
-    assert (event.kind, event.actor, event.reason, event.from_stage) == (  # type: ignore[union-attr]
+    assert (event.kind, event.actor, event.reason, event.from_stage) == (
         ApplicationEvent.Kind.STAGE,
         letting,
         "Letter te algemeen.",

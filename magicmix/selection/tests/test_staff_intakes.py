@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 
 
-def _intake_form(complex_, *groups) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _intake_form(complex_, *groups) -> dict[str, object]:
     return {
         "complex": complex_.pk,
         "title": "Werving najaar",

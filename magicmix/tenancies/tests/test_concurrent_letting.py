@@ -44,7 +44,7 @@ def test_concurrent_lettings_of_one_unit_create_one_tenancy(end: datetime.date |
         start = threading.Barrier(len(persons))
         outcomes: list[str] = []
 
-        def let(person, unit=unit, start=start, outcomes=outcomes) -> None:  # type: ignore[no-untyped-def]
+        def let(person, unit=unit, start=start, outcomes=outcomes) -> None:
             try:
                 start.wait()
                 _waiting_for_sqlite_lock(

@@ -10,11 +10,11 @@ from magicmix.testing import factories
 pytestmark = pytest.mark.django_db
 
 
-def _url(tenancy) -> str:  # type: ignore[no-untyped-def]
+def _url(tenancy) -> str:
     return reverse("tenancies:end", args=[tenancy.pk])
 
 
-def _let(org):  # type: ignore[no-untyped-def]
+def _let(org):
     unit = factories.unit(factories.cluster(factories.complex(org)))
     return factories.tenancy(unit, factories.person(org), start_date=datetime.date(2024, 3, 1))
 

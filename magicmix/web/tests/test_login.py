@@ -48,7 +48,7 @@ def test_responses_carry_a_strict_content_security_policy(client: Client) -> Non
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_login_in_a_browser_is_accessible(page) -> None:  # type: ignore[no-untyped-def]
+def test_login_in_a_browser_is_accessible(page) -> None:
     member = factories.user()
     page.goto("/login/")
     assert_accessible(page)
