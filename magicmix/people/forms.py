@@ -16,6 +16,20 @@ from .models import PALETTE_SIZE, Person, Role, SupportNeed, TargetGroup
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+# What a person and an application both record about a household, in the order forms ask it.
+HOUSEHOLD_FIELDS = [
+    "first_name",
+    "last_name",
+    "date_of_birth",
+    "email",
+    "phone",
+    "household_size",
+    "annual_income",
+    "income_year",
+    "target_group",
+]
+
+
 class PersonFilterForm(NLDesignForm):
     """The search box and filters above the person list; every field is optional."""
 
@@ -65,15 +79,7 @@ class PersonForm(NLDesignModelForm):
         model = Person
         fields = [
             "organisation",
-            "first_name",
-            "last_name",
-            "date_of_birth",
-            "email",
-            "phone",
-            "household_size",
-            "annual_income",
-            "income_year",
-            "target_group",
+            *HOUSEHOLD_FIELDS,
             "role",
             "support_need",
             "nominating_partner",

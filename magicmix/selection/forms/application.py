@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from magicmix.accounts.models import LETTING_ROLES, User
 from magicmix.housing.models import Cluster, Complex, Unit
+from magicmix.people.forms import HOUSEHOLD_FIELDS
 from magicmix.people.models import AGE_RANGE, TargetGroup
 from magicmix.web.forms import NLDesignForm, NLDesignModelForm
 
@@ -64,15 +65,7 @@ class ApplicationForm(PreferencesMixin, NLDesignModelForm):
     class Meta:
         model = Application
         fields = [
-            "first_name",
-            "last_name",
-            "date_of_birth",
-            "email",
-            "phone",
-            "household_size",
-            "annual_income",
-            "income_year",
-            "target_group",
+            *HOUSEHOLD_FIELDS,
             "education_institution",
             "unit_types",
             "preferred_clusters",

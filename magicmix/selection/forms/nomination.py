@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from magicmix.accounts.models import Organisation
+from magicmix.people.forms import HOUSEHOLD_FIELDS
 from magicmix.people.models import TargetGroup
 from magicmix.web.forms import NLDesignModelForm
 
@@ -20,17 +21,7 @@ from .application import DATE, ApplicationForm
 class ClientForm(NLDesignModelForm):
     class Meta:
         model = Application
-        fields = [
-            "first_name",
-            "last_name",
-            "date_of_birth",
-            "email",
-            "phone",
-            "household_size",
-            "annual_income",
-            "income_year",
-            "target_group",
-        ]
+        fields = HOUSEHOLD_FIELDS
         widgets = {"date_of_birth": DATE}
         help_texts = {
             "email": _("Leave empty to receive the messages about this nomination yourself."),
