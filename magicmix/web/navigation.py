@@ -17,6 +17,7 @@ _MENU: list[tuple[str, Promise, frozenset[str] | None]] = [
     ("selection:intake_list", _("Intakes"), LETTING_ROLES),
     ("selection:scoring", _("Score letters"), STAFF_ROLES),
     ("rounds:round_list", _("Rounds"), LETTING_ROLES),
+    ("finance:overview", _("Business cases"), STAFF_ROLES),
     ("selection:nomination_list", _("Nominations"), frozenset({Role.PARTNER_CASEWORKER})),
     ("selection:panel", _("Coöptation"), frozenset({Role.RESIDENT_PANEL})),
     ("legal:current", _("Legal limits"), None),

@@ -1,0 +1,26 @@
+from django import template
+from django.utils.formats import number_format
+
+from ..charts import euro as _euro
+
+register = template.Library()
+
+
+@register.filter
+def euro(value: float | None) -> str:
+    return "—" if value is None else _euro(value)
+
+
+@register.filter
+def percent(value: float | None, digits: int = 1) -> str:
+    return "—" if value is None else number_format(value * 100, digits) + " %"
+
+
+@register.filter
+def line_of(lines: dict, line: str) -> float:  # type: ignore[type-arg]
+    return float(lines.get(line, 0.0))
+
+
+@register.filter
+def of_party(year: object, party: str) -> float:
+    return float(year.net_of(party))  # type: ignore[attr-defined]

@@ -1,0 +1,83 @@
+"""Corporation staff see the business case; letting staff and application managers change it;
+anyone else gets a 404 on every page."""
+
+import pytest
+from django.test import Client
+
+from magicmix.accounts.models import Organisation, Role
+from magicmix.testing import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def pages(scenario) -> list[str]:  # type: ignore[no-untyped-def]
+    pk, sid = scenario.complex.pk, scenario.pk
+    return [
+        f"/complexes/{pk}/finance/",
+        f"/complexes/{pk}/finance/compare/",
+        f"/complexes/{pk}/finance/{sid}/",
+        f"/complexes/{pk}/finance/{sid}/case.json",
+        f"/complexes/{pk}/finance/{sid}/flows.csv",
+    ]
+
+
+def edit_pages(scenario) -> list[str]:  # type: ignore[no-untyped-def]
+    pk, sid = scenario.complex.pk, scenario.pk
+    return [
+        f"/complexes/{pk}/finance/new/",
+        f"/complexes/{pk}/finance/import/",
+        f"/complexes/{pk}/finance/{sid}/edit/",
+    ]
+
+
+@pytest.mark.parametrize("role", [Role.LETTING, Role.APPLICATION_MANAGER])
+def test_letting_staff_see_and_edit(client: Client, scenario, corporation, role) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(factories.user(corporation, role))
+    for url in pages(scenario) + edit_pages(scenario):
+        assert client.get(url).status_code == 200, url
+
+
+def test_social_management_sees_but_does_not_edit(client: Client, scenario, corporation) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(factories.user(corporation, Role.SOCIAL_MANAGER))
+    for url in pages(scenario):
+        assert client.get(url).status_code == 200, url
+    assert "/edit/" not in client.get(pages(scenario)[2]).text
+    for url in edit_pages(scenario):
+        assert client.get(url).status_code == 404, url
+    delete = f"/complexes/{scenario.complex.pk}/finance/{scenario.pk}/delete/"
+    assert client.post(delete).status_code == 404
+    assert scenario.__class__.objects.filter(pk=scenario.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "make_user",
+    [
+        lambda complex_: factories.user(),  # staff of another corporation
+        lambda complex_: _partner(complex_, Organisation.Kind.MUNICIPALITY, Role.POLICY_OFFICER),
+        lambda complex_: _partner(complex_, Organisation.Kind.PARTNER, Role.PARTNER_CASEWORKER),
+        lambda complex_: _partner(complex_, Organisation.Kind.RESIDENTS, Role.RESIDENT_PANEL),
+    ],
+)
+def test_anyone_else_gets_404(client: Client, scenario, make_user) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(make_user(scenario.complex))
+    for url in pages(scenario) + edit_pages(scenario):
+        assert client.get(url).status_code == 404, url
+    delete = f"/complexes/{scenario.complex.pk}/finance/{scenario.pk}/delete/"
+    assert client.post(delete).status_code == 404
+    assert "Startblok Test" not in client.get("/finance/").text
+
+
+def test_a_scenario_of_another_complex_is_404(client: Client, scenario, corporation) -> None:  # type: ignore[no-untyped-def]
+    other = factories.complex(corporation)
+    client.force_login(factories.user(corporation, Role.LETTING))
+    assert client.get(f"/complexes/{other.pk}/finance/{scenario.pk}/").status_code == 404
+
+
+def test_login_is_required(client: Client, scenario) -> None:  # type: ignore[no-untyped-def]
+    assert client.get(pages(scenario)[0]).status_code == 302
+
+
+def _partner(complex_, kind, role):  # type: ignore[no-untyped-def]
+    org = factories.organisation(kind)
+    factories.partner(complex_, org)
+    return factories.user(org, role)

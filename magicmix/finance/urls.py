@@ -1,0 +1,29 @@
+from django.urls import path
+
+from . import views
+
+app_name = "finance"
+urlpatterns = [
+    path("finance/", views.overview, name="overview"),
+    path("complexes/<int:pk>/finance/", views.scenario_list, name="scenario_list"),
+    path("complexes/<int:pk>/finance/new/", views.scenario_new, name="scenario_new"),
+    path("complexes/<int:pk>/finance/import/", views.scenario_import, name="scenario_import"),
+    path("complexes/<int:pk>/finance/compare/", views.compare, name="compare"),
+    path("complexes/<int:pk>/finance/<int:sid>/", views.scenario_detail, name="scenario_detail"),
+    path("complexes/<int:pk>/finance/<int:sid>/edit/", views.scenario_edit, name="scenario_edit"),
+    path(
+        "complexes/<int:pk>/finance/<int:sid>/delete/",
+        views.scenario_delete,
+        name="scenario_delete",
+    ),
+    path(
+        "complexes/<int:pk>/finance/<int:sid>/case.json",
+        views.scenario_export,
+        name="scenario_export",
+    ),
+    path(
+        "complexes/<int:pk>/finance/<int:sid>/flows.csv",
+        views.scenario_flows,
+        name="scenario_flows",
+    ),
+]
