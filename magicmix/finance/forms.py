@@ -42,7 +42,9 @@ def _field(item: Input) -> forms.Field:
     if kind is Kind.WHOLE:
         return forms.IntegerField(label=label, min_value=0, max_value=100_000, required=required)
     highest = item.maximum or (100 if kind is Kind.PERCENT else 1e10)
-    field = forms.FloatField(label=label, min_value=_MIN[kind], max_value=highest, required=required)
+    field = forms.FloatField(
+        label=label, min_value=_MIN[kind], max_value=highest, required=required
+    )
     field.widget.attrs["step"] = "any"
     return field
 
@@ -141,7 +143,9 @@ class CaseForm(NLDesignForm):
         cleaned = super().clean() or {}
         if self.errors:
             return cleaned
-        document = self._document(cleaned)
+        document = self.new_document = self._document(cleaned)
+        if self.errors:
+            return cleaned
         try:
             self.case = parse_case(copy.deepcopy(document))
         except CaseError as error:
@@ -149,7 +153,6 @@ class CaseForm(NLDesignForm):
                 path, _sep, message = problem.removeprefix("$.").partition(": ")
                 name = field_name(path)
                 self.add_error(name if name in self.fields else None, message or problem)
-        self.new_document = document
         return cleaned
 
     def _document(self, cleaned: dict[str, Any]) -> dict[str, Any]:
@@ -166,6 +169,11 @@ class CaseForm(NLDesignForm):
                 continue
             if group.new and all(v in (None, "") for v in values.values()):
                 continue
+            for item, value in values.items():
+                if item.in_new_row and value in (None, ""):
+                    self.add_error(
+                        field_name(item.path), forms.Field.default_error_messages["required"]
+                    )
             if group.row and cleaned.get(f"{field_name(group.row)}-remove"):
                 key, _sep, index = group.row.partition("[")
                 dropped.setdefault(key, set()).add(int(index.rstrip("]")))

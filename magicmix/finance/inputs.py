@@ -37,6 +37,7 @@ class Input:
     choices: tuple[tuple[str, Promise | str], ...] = ()
     required: bool = True
     maximum: float | None = None  # as shown; a percentage is at most 100 unless said here
+    in_new_row: bool = False  # required once anything of its (new) row is filled in
 
 
 @dataclass(frozen=True)
@@ -285,7 +286,14 @@ def groups(data: dict[str, Any]) -> list[Group]:
                 Group(
                     add if new else legend % {"n": i + 1},
                     tuple(
-                        Input(f"{key}[{i}].{name}", label, kind, choices, required and not new)
+                        Input(
+                            f"{key}[{i}].{name}",
+                            label,
+                            kind,
+                            choices,
+                            required and not new,
+                            in_new_row=required and new,
+                        )
                         for name, label, kind, choices, required in row
                     ),
                     row=f"{key}[{i}]",

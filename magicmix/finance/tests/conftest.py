@@ -35,9 +35,7 @@ def complex_(corporation: Organisation) -> Complex:
 
 @pytest.fixture
 def scenario(complex_: Complex) -> Scenario:
-    return Scenario.objects.create(
-        complex=complex_, name="Basis", document=document_for(complex_)
-    )
+    return Scenario.objects.create(complex=complex_, name="Basis", document=document_for(complex_))
 
 
 @pytest.fixture
