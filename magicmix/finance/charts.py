@@ -49,6 +49,19 @@ def _axis(values: Sequence[float], start: float, end: float) -> Axis:
 class Tick:
     position: float
     label: str
+    anchor: str = "middle"
+
+
+def _spread(ticks: list[Tick]) -> list[Tick]:
+    """The outer labels of a horizontal axis align inwards, so that none is cut off."""
+    if len(ticks) < 2:
+        return ticks
+    first, *middle, last = ticks
+    return [
+        Tick(first.position, first.label, "start"),
+        *middle,
+        Tick(last.position, last.label, "end"),
+    ]
 
 
 @dataclass(frozen=True)
@@ -193,6 +206,6 @@ def tornado_chart(base: float, swings: Sequence[Swing], labels: Sequence[str]) -
         height,
         base_x,
         rows,
-        [Tick(x.at(v), short_euro(v)) for v in sorted({x.low, base, x.high})],
+        _spread([Tick(x.at(v), short_euro(v)) for v in sorted({x.low, base, x.high})]),
         _("The NPV moves most with: %(input)s.") % {"input": widest} if labels else "",
     )

@@ -34,7 +34,9 @@ _RTHF_ON = "rthf-enabled"
 def _field(item: Input) -> forms.Field:
     kind, required, label = item.kind, item.required, item.label
     if kind is Kind.CHOICE:
-        return forms.ChoiceField(label=label, choices=item.choices, required=required)
+        # A select always sends a value; an empty row must be able to send none.
+        blank = () if required else (("", "—"),)
+        return forms.ChoiceField(label=label, choices=(*blank, *item.choices), required=required)
     if kind is Kind.FLAG:
         return forms.BooleanField(label=label, required=False)
     if kind is Kind.TEXT:
@@ -128,6 +130,14 @@ class CaseForm(NLDesignForm):
                 "switch": self[_RTHF_ON] if group.row == "rthf" else None,
             }
             for i, group in enumerate(self.groups)
+        ]
+
+    def problems(self) -> list[tuple[str, str]]:
+        """(label, message) of every error, for the preview beside the form."""
+        return [
+            (str(self.fields[name].label) if name in self.fields else "", str(message))
+            for name, messages in self.errors.items()
+            for message in messages
         ]
 
     def clean_name(self) -> str:

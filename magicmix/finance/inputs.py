@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from magicmix.housing.models import Unit
 from magicmix.legal.contracts import ContractType
 
 if TYPE_CHECKING:
@@ -110,6 +111,10 @@ def _contract_choices(current: str) -> tuple[tuple[str, Any], ...]:
     return known if current in dict(known) else ((current, current), *known)
 
 
+def _unit_type(code: str) -> str:
+    return str(Unit.Type(code).label) if code in Unit.Type.values else code
+
+
 def groups(data: dict[str, Any]) -> list[Group]:
     """The groups of inputs of the case document `data`."""
     result = [
@@ -134,7 +139,7 @@ def groups(data: dict[str, Any]) -> list[Group]:
         at = f"unit_types[{i}]"
         result.append(
             Group(
-                _("Unit type %(code)s") % {"code": unit_type["code"]},
+                _("Unit type %(code)s") % {"code": _unit_type(unit_type["code"])},
                 (
                     Input(f"{at}.count", _("Number of units"), Kind.WHOLE),
                     Input(
@@ -165,7 +170,7 @@ def groups(data: dict[str, Any]) -> list[Group]:
             result.append(
                 Group(
                     _("Unit type %(code)s, contract %(n)s")
-                    % {"code": unit_type["code"], "n": j + 1},
+                    % {"code": _unit_type(unit_type["code"]), "n": j + 1},
                     (
                         Input(
                             f"{here}.contract_type",

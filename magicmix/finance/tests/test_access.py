@@ -4,7 +4,8 @@ anyone else gets a 404 on every page."""
 import pytest
 from django.test import Client
 
-from magicmix.accounts.models import Organisation, Role
+from magicmix.accounts.models import Organisation, Role, User
+from magicmix.housing.models import Complex
 from magicmix.testing import factories
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +78,7 @@ def test_login_is_required(client: Client, scenario) -> None:  # type: ignore[no
     assert client.get(pages(scenario)[0]).status_code == 302
 
 
-def _partner(complex_, kind, role):  # type: ignore[no-untyped-def]
+def _partner(complex_: Complex, kind: str, role: str) -> User:
     org = factories.organisation(kind)
     factories.partner(complex_, org)
     return factories.user(org, role)

@@ -3,8 +3,10 @@
 import pytest
 from django.test import Client
 
+from magicmix.accounts.models import User
 from magicmix.finance.forms import CaseForm
 from magicmix.finance.models import Scenario
+from magicmix.housing.models import Complex
 
 pytestmark = pytest.mark.django_db
 
@@ -20,15 +22,16 @@ def form_data(form: CaseForm, **changes: object) -> dict[str, object]:
     return {k: v for k, v in data.items() if v is not None}
 
 
-def new_form(client: Client, complex_) -> CaseForm:  # type: ignore[no-untyped-def]
+def new_form(client: Client, complex_: Complex) -> CaseForm:
     response = client.get(f"/complexes/{complex_.pk}/finance/new/")
     assert response.status_code == 200
-    return response.context["form"]
+    form: CaseForm = response.context["form"]
+    return form
 
 
 def test_a_new_scenario_starts_from_the_units_of_the_complex(
-    client: Client, complex_, letting
-) -> None:  # type: ignore[no-untyped-def]
+    client: Client, complex_: Complex, letting: User
+) -> None:
     client.force_login(letting)
     form = new_form(client, complex_)
     assert form.document["years"] == 15 and form.document["start_year"] == 2016
@@ -44,7 +47,9 @@ def test_a_new_scenario_starts_from_the_units_of_the_complex(
     assert form["discount_rate"].initial == 5.24  # shown as a percentage
 
 
-def test_save_with_a_changed_rent_records_who_entered_it(client: Client, complex_, letting) -> None:  # type: ignore[no-untyped-def]
+def test_save_with_a_changed_rent_records_who_entered_it(
+    client: Client, complex_: Complex, letting: User
+) -> None:
     client.force_login(letting)
     form = new_form(client, complex_)
     before = CaseForm(form_data(form), complex_=complex_, document=form.document, author="x")
@@ -70,7 +75,9 @@ def _npv(form: CaseForm) -> float:
     return evaluate(form.case).npv
 
 
-def test_htmx_preview_shows_the_new_npv_without_saving(client: Client, complex_, letting) -> None:  # type: ignore[no-untyped-def]
+def test_htmx_preview_shows_the_new_npv_without_saving(
+    client: Client, complex_: Complex, letting: User
+) -> None:
     client.force_login(letting)
     form = new_form(client, complex_)
     response = client.post(
@@ -86,8 +93,8 @@ def test_htmx_preview_shows_the_new_npv_without_saving(client: Client, complex_,
 
 
 def test_problems_land_on_their_field_and_nothing_is_saved(
-    client: Client, complex_, letting
-) -> None:  # type: ignore[no-untyped-def]
+    client: Client, complex_: Complex, letting: User
+) -> None:
     client.force_login(letting)
     form = new_form(client, complex_)
     url = f"/complexes/{complex_.pk}/finance/new/"
@@ -105,8 +112,8 @@ def test_problems_land_on_their_field_and_nothing_is_saved(
 
 
 def test_add_and_remove_a_relocation_keeps_the_sources_right(
-    client: Client, scenario, letting
-) -> None:  # type: ignore[no-untyped-def]
+    client: Client, scenario: Scenario, letting: User
+) -> None:
     client.force_login(letting)
     url = f"/complexes/{scenario.complex.pk}/finance/{scenario.pk}/edit/"
     form = client.get(url).context["form"]
@@ -130,7 +137,7 @@ def test_add_and_remove_a_relocation_keeps_the_sources_right(
     )
 
 
-def test_switching_the_rthf_off(client: Client, scenario, letting) -> None:  # type: ignore[no-untyped-def]
+def test_switching_the_rthf_off(client: Client, scenario: Scenario, letting: User) -> None:
     client.force_login(letting)
     url = f"/complexes/{scenario.complex.pk}/finance/{scenario.pk}/edit/"
     form = client.get(url).context["form"]

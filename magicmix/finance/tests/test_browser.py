@@ -1,0 +1,61 @@
+"""In a real browser: build a scenario, change an input, see NPV and tornado follow, save,
+compare; axe on every page."""
+
+import pytest
+
+from magicmix.accounts.models import Organisation, User
+from magicmix.conftest import assert_accessible, log_in
+from magicmix.finance.models import Scenario
+from magicmix.housing.models import Complex
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_build_change_and_compare(
+    page, complex_: Complex, letting: User, corporation: Organisation
+) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, letting.email)
+    page.goto("/finance/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Startblok Test").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Nieuw scenario").click()
+    page.wait_for_url("**/finance/new/")
+    assert_accessible(page)
+
+    npv = page.locator('#results [data-figure="npv"]')
+    before = npv.inner_text()
+    top_input = page.locator("#tornado tbody tr th").first.inner_text()
+    assert "Investering per eenheid" in top_input
+    rent = page.get_by_label("Kale huur per maand (€)").first
+    with page.expect_response(lambda r: r.request.method == "POST") as info:
+        rent.fill("900")
+        rent.dispatch_event("change")
+    open("/tmp/preview.html", "w").write(info.value.text())
+    assert npv.inner_text() != before
+    assert page.locator("#tornado svg rect").count() == 20  # ten inputs, lower and higher
+    assert not Scenario.objects.exists()  # a preview saves nothing
+    assert_accessible(page)
+
+    page.get_by_label("Naam van het scenario").fill("Hoge huur")
+    page.get_by_role("button", name="Scenario opslaan").click()
+    page.wait_for_url("**/finance/*/")
+    assert page.get_by_role("heading", name="Hoge huur", level=1).is_visible()
+    assert page.locator('[data-figure="npv"]').inner_text() == npv_after(page)
+    assert page.get_by_role("img", name="Tornadodiagram van de NCW").is_visible()
+    assert page.get_by_role("img", name="Netto kasstroom van de corporatie per jaar").is_visible()
+    assert_accessible(page)
+    page.screenshot(path="/tmp/finance-detail.png", full_page=True)
+
+    page.goto(f"/complexes/{complex_.pk}/finance/import/")
+    assert_accessible(page)
+    page.goto(f"/complexes/{complex_.pk}/finance/")
+    page.get_by_role("button", name="Naast elkaar vergelijken").click()
+    assert page.get_by_role("heading", name="Scenario's naast elkaar").is_visible()
+    assert_accessible(page)
+
+
+def npv_after(page) -> str:  # type: ignore[no-untyped-def]
+    from magicmix.finance.charts import euro
+
+    return euro(Scenario.objects.get(name="Hoge huur").result().npv).replace("\xa0", " ")
