@@ -34,6 +34,7 @@ from magicmix.tenancies.models import Tenancy
 from .allocation import build_policy, build_round
 from .bulk import Writer, create_users
 from .complexes import ComplexPlan, Share, UnitKind, build_complex, save_persons
+from .finance import build_business_cases
 from .intake import Team, build_intake
 from .residents import Partners, PersonMaker
 
@@ -280,16 +281,19 @@ def build(seed: int = 1, today: datetime.date | None = None) -> None:
     orgs = create_organisations(NAMES, "Utrecht", DOMAIN)
     maker = person_maker(orgs, seed, today or timezone.localdate())
     writer = Writer(history=True)
-    young_people = None
+    built_complexes = {}
     for plan in PLANS:
         built = build_complex(plan, orgs["corporation"], maker, writer)
         link_partners(built.complex, orgs, PARTNERS[plan.name], writer)
-        young_people = young_people or built.complex
+        built_complexes[plan.name] = built.complex
+    young_people = built_complexes[YOUNG_PEOPLE.name]
     save_persons(draw_applicants(maker, APPLICANTS), writer, maker)
-    assert young_people is not None
     intake = build_intake(young_people, orgs, maker, team())
     build_policy(young_people)
     build_round(intake, team(), seed, maker.today)
+    build_business_cases(
+        young_people, built_complexes[SUPPORTED_HOUSING.name], [built_complexes[STUDIOS.name]]
+    )
 
 
 @transaction.atomic
