@@ -12,6 +12,11 @@ urlpatterns = [
     path("complexes/<int:pk>/finance/<int:sid>/", views.scenario_detail, name="scenario_detail"),
     path("complexes/<int:pk>/finance/<int:sid>/edit/", views.scenario_edit, name="scenario_edit"),
     path(
+        "complexes/<int:pk>/finance/<int:sid>/actuals/",
+        views.scenario_actuals,
+        name="scenario_actuals",
+    ),
+    path(
         "complexes/<int:pk>/finance/<int:sid>/delete/",
         views.scenario_delete,
         name="scenario_delete",

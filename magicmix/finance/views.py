@@ -11,6 +11,8 @@ from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from magicmix.housing.models import Complex
 from magicmix.web.auth import user_of
 
+from .actuals import actuals, reforecast
 from .charts import break_even_chart, cash_flow_chart, tornado_chart
 from .defaults import document_for
 from .forms import CaseForm, ImportForm
@@ -230,5 +233,43 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 for party in Party
             ],
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def scenario_actuals(request: HttpRequest, pk: int, sid: int) -> HttpResponse:
+    """The plan beside the occupancy and turnover magicmix records; the re-forecast can be
+    saved as a scenario of its own."""
+    scenario = _scenario(request, pk, sid)
+    result = scenario.result()
+    rows = actuals(scenario.complex, result.case)
+    document = reforecast(scenario.document, rows)
+    forecast = evaluate(parse_case(copy.deepcopy(document))) if document else None
+    if request.method == "POST":
+        scenario = _scenario(request, pk, sid, edit=True)
+        if document is None:
+            return redirect("finance:scenario_actuals", pk=pk, sid=sid)
+        name = _("%(name)s, re-forecast of %(day)s") % {
+            "name": scenario.name,
+            "day": date_format(timezone.localdate(), "j F Y"),
+        }
+        saved, _created = Scenario.objects.update_or_create(
+            complex=scenario.complex,
+            name=name[:200],
+            defaults={"value_basis": scenario.value_basis, "document": document},
+        )
+        messages.success(request, _("The re-forecast is saved as a scenario."))
+        return redirect("finance:scenario_detail", pk=pk, sid=saved.pk)
+    return render(
+        request,
+        "finance/scenario_actuals.html",
+        {
+            "complex": scenario.complex,
+            "scenario": scenario,
+            "result": result,
+            "rows": [r for r in rows if r.occupancy is not None],
+            "forecast": forecast,
+            "may_edit": _may_edit(request, scenario.complex),
         },
     )

@@ -105,6 +105,15 @@ class LandTerms:
 
 
 @dataclass(frozen=True)
+class Observed:
+    """The occupancy measured in a year that has passed."""
+
+    __pydantic_config__ = _STRICT
+    year: Year
+    occupancy: Annotated[Share, Field(description="average share of the units let")]
+
+
+@dataclass(frozen=True)
 class Vacancy:
     __pydantic_config__ = _STRICT
     loss_rate: Annotated[Share, Field(description="huurderving: share of rent not collected")] = 0.0
@@ -114,6 +123,10 @@ class Vacancy:
     initial_months: Annotated[
         float, Field(ge=0, le=12, description="aanvangsleegstand in year 1")
     ] = 0.0
+    observed: Annotated[
+        tuple[Observed, ...],
+        Field(description="measured occupancy; replaces the computed vacancy of those years"),
+    ] = ()
 
 
 @dataclass(frozen=True)

@@ -132,14 +132,17 @@ def _exploitation(
 ) -> None:
     vacancy = case.vacancy
     empty_months = moved + (vacancy.initial_months if t == 1 else 0.0)
+    # A year whose occupancy was measured uses the measurement instead.
+    observed = {o.year: 1 - o.occupancy for o in vacancy.observed}
     for unit_type in case.unit_types:
         for line in unit_type.rents:
             units = unit_type.count * line.share
             rent = units * line.rent_per_month * 12 * rent_index
             service = units * line.service_costs_per_month * 12 * cost_index
-            empty = (
+            empty = observed.get(
+                t,
                 vacancy.loss_rate
-                + (line.turnover_rate * vacancy.months_per_turnover + empty_months) / 12
+                + (line.turnover_rate * vacancy.months_per_turnover + empty_months) / 12,
             )
             ledger.book(t, Line.RENT, C, rent)
             ledger.book(t, Line.VACANCY, C, -min(empty, 1.0) * (rent + service))

@@ -96,6 +96,13 @@ def _check(case: Case, data: Any) -> Iterator[str]:
     for i, move in enumerate(case.relocations):
         if move.year > n:
             yield f"$.relocations[{i}].year: year {move.year} lies after the last year {n}"
+    measured: set[int] = set()
+    for i, observed in enumerate(case.vacancy.observed):
+        if observed.year > n:
+            yield f"$.vacancy.observed[{i}].year: year {observed.year} lies after the last year {n}"
+        if observed.year in measured:
+            yield f"$.vacancy.observed[{i}].year: year {observed.year} is measured twice"
+        measured.add(observed.year)
     for i, payment in enumerate(case.land.deferred_payments):
         if payment.year > n:
             yield f"$.land.deferred_payments[{i}].year: year {payment.year} lies after the last year {n}"

@@ -1,3 +1,5 @@
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import template
 from django.utils.formats import number_format
 
@@ -13,7 +15,11 @@ def euro(value: float | None) -> str:
 
 @register.filter
 def percent(value: float | None, digits: int = 1) -> str:
-    return "—" if value is None else number_format(value * 100, digits) + " %"
+    """A fraction as a percentage, rounded half up as people do (43.75 → 43,8)."""
+    if value is None:
+        return "—"
+    shown = Decimal(repr(value * 100)).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+    return number_format(shown, digits) + " %"
 
 
 @register.filter
