@@ -55,7 +55,9 @@ def test_reforecast_measures_the_past_and_re_estimates_the_rest(let: Complex) ->
         {"year": 8, "occupancy": 0.4375},
     ]
     turnover = 0.25 / 3
-    assert document["unit_types"][0]["rents"][0]["turnover_rate"] == pytest.approx(turnover, abs=1e-6)
+    assert document["unit_types"][0]["rents"][0]["turnover_rate"] == pytest.approx(
+        turnover, abs=1e-6
+    )
     empty = 1 - (0.25 + 0.5 + 0.4375) / 3
     assert document["vacancy"]["loss_rate"] == pytest.approx(empty - turnover / 12, abs=1e-6)
 
