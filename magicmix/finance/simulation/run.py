@@ -5,7 +5,9 @@ engine round of the vacancies and the applicants waiting, in order of arrival (t
 registration date), and lets the engine place them. With `round_every` 0 a round follows every
 arrival and departure; otherwise rounds fall every `round_every` months. An applicant waits at
 most `patience` months (None: as long as it takes; 0: only the round right after arriving).
-Occupancy and queue length are averaged over time after `warmup` months.
+Residents already in place leave after a stay drawn like a newcomer's (stays are memoryless);
+residents of a group without a flow stay. Occupancy and queue length are averaged over time
+after `warmup` months.
 """
 
 from __future__ import annotations
@@ -117,6 +119,11 @@ def simulate(setup: Setup) -> Run:
         if time <= setup.months:
             heapq.heappush(events, (time, next(order), kind, what))
 
+    stays = {f.group: f.mean_stay_months for f in setup.flows}
+    for unit, resident in residents.items():
+        # Stays are memoryless: a sitting resident leaves after a fresh draw of their group's stay.
+        if resident is not None and resident.group in stays:
+            schedule(rng.expovariate(1 / stays[resident.group]), "departure", unit)
     for i, flow in enumerate(setup.flows):
         if flow.arrivals_per_month > 0:
             schedule(rng.expovariate(flow.arrivals_per_month), "arrival", str(i))

@@ -79,3 +79,17 @@ def test_same_seed_same_run_and_the_engine_version_is_kept() -> None:
     # Runs depend on their own seed only: run 2 of a set is the run with that seed.
     assert monte_carlo(setup, 2)[1] == simulate(dataclasses.replace(setup, seed=8))
     assert len(first.monthly_occupancy) == 37
+
+
+def test_sitting_residents_leave_and_units_are_let_again() -> None:
+    sitting = engine.Occupant("student", engine.Role.SUPPORTING, engine.SupportLevel.NONE)
+    full = complex_of(5)
+    full = dataclasses.replace(
+        full, units=tuple(dataclasses.replace(u, occupant=sitting) for u in full.units)
+    )
+    nobody_comes = simulate(
+        Setup(full, (Flow("student", engine.Role.SUPPORTING, 0.0, 1.0),), months=60)
+    )
+    assert nobody_comes.monthly_occupancy[0] == 5 and nobody_comes.monthly_occupancy[-1] == 0
+    busy = simulate(Setup(full, (Flow("student", engine.Role.SUPPORTING, 3.0, 1.0),), months=24))
+    assert busy.groups["student"].placed > 0
