@@ -23,7 +23,7 @@ def percent(value: float | None, digits: int = 1) -> str:
 
 
 @register.filter
-def line_of(lines: dict, line: str) -> float:  # type: ignore[type-arg]
+def line_of(lines: dict, line: str) -> float:
     return float(lines.get(line, 0.0))
 
 

@@ -11,7 +11,7 @@ from magicmix.testing import factories
 pytestmark = pytest.mark.django_db
 
 
-def pages(scenario) -> list[str]:  # type: ignore[no-untyped-def]
+def pages(scenario) -> list[str]:
     pk, sid = scenario.complex.pk, scenario.pk
     return [
         f"/complexes/{pk}/finance/",
@@ -22,7 +22,7 @@ def pages(scenario) -> list[str]:  # type: ignore[no-untyped-def]
     ]
 
 
-def edit_pages(scenario) -> list[str]:  # type: ignore[no-untyped-def]
+def edit_pages(scenario) -> list[str]:
     pk, sid = scenario.complex.pk, scenario.pk
     return [
         f"/complexes/{pk}/finance/new/",
@@ -32,13 +32,13 @@ def edit_pages(scenario) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("role", [Role.LETTING, Role.APPLICATION_MANAGER])
-def test_letting_staff_see_and_edit(client: Client, scenario, corporation, role) -> None:  # type: ignore[no-untyped-def]
+def test_letting_staff_see_and_edit(client: Client, scenario, corporation, role) -> None:
     client.force_login(factories.user(corporation, role))
     for url in pages(scenario) + edit_pages(scenario):
         assert client.get(url).status_code == 200, url
 
 
-def test_social_management_sees_but_does_not_edit(client: Client, scenario, corporation) -> None:  # type: ignore[no-untyped-def]
+def test_social_management_sees_but_does_not_edit(client: Client, scenario, corporation) -> None:
     client.force_login(factories.user(corporation, Role.SOCIAL_MANAGER))
     for url in pages(scenario):
         assert client.get(url).status_code == 200, url
@@ -59,7 +59,7 @@ def test_social_management_sees_but_does_not_edit(client: Client, scenario, corp
         lambda complex_: _partner(complex_, Organisation.Kind.RESIDENTS, Role.RESIDENT_PANEL),
     ],
 )
-def test_anyone_else_gets_404(client: Client, scenario, make_user) -> None:  # type: ignore[no-untyped-def]
+def test_anyone_else_gets_404(client: Client, scenario, make_user) -> None:
     client.force_login(make_user(scenario.complex))
     for url in pages(scenario) + edit_pages(scenario):
         assert client.get(url).status_code == 404, url
@@ -68,13 +68,13 @@ def test_anyone_else_gets_404(client: Client, scenario, make_user) -> None:  # t
     assert "Startblok Test" not in client.get("/finance/").text
 
 
-def test_a_scenario_of_another_complex_is_404(client: Client, scenario, corporation) -> None:  # type: ignore[no-untyped-def]
+def test_a_scenario_of_another_complex_is_404(client: Client, scenario, corporation) -> None:
     other = factories.complex(corporation)
     client.force_login(factories.user(corporation, Role.LETTING))
     assert client.get(f"/complexes/{other.pk}/finance/{scenario.pk}/").status_code == 404
 
 
-def test_login_is_required(client: Client, scenario) -> None:  # type: ignore[no-untyped-def]
+def test_login_is_required(client: Client, scenario) -> None:
     assert client.get(pages(scenario)[0]).status_code == 302
 
 

@@ -14,7 +14,7 @@ CASES = [example("studios"), example("relocation-rthf"), default()]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-def test_npv_and_irr_of_each_case(case) -> None:  # type: ignore[no-untyped-def]
+def test_npv_and_irr_of_each_case(case) -> None:
     result = evaluate(case)
     assert result.npv == pytest.approx(npf.npv(case.discount_rate, result.flows), abs=1e-6)
     assert result.irr is not None

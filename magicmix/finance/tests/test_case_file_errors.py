@@ -12,7 +12,7 @@ from .cases import example
 SCHEMA = Path(__file__).parents[1] / "schema" / "case-v1.schema.json"
 
 
-def studios() -> dict:  # type: ignore[type-arg]
+def studios() -> dict:
     return case_data(example("studios"))
 
 

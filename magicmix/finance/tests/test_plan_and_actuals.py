@@ -75,7 +75,7 @@ def test_page_and_saving_the_reforecast(client: Client, let: Complex, letting: U
     assert saved.case.vacancy.observed
 
 
-def _document(complex_: Complex) -> dict:  # type: ignore[type-arg]
+def _document(complex_: Complex) -> dict:
     from magicmix.finance.defaults import document_for
 
     data = document_for(complex_)
