@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "magicmix.legal",
     "magicmix.selection",
     "magicmix.rounds",
+    "magicmix.community",
     "magicmix.web",
 ]
 

@@ -18,4 +18,5 @@ urlpatterns = [
     path("legal/", include("magicmix.legal.urls")),
     path("", include("magicmix.selection.urls")),
     path("", include("magicmix.rounds.urls")),
+    path("community/", include("magicmix.community.urls")),
 ]
