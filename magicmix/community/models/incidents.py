@@ -80,7 +80,7 @@ class Incident(models.Model):
         verbose_name=_("recorded by"),
     )
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
-    history = HistoricalRecords(m2m_fields=[involved])
+    history = HistoricalRecords()
 
     objects = IncidentQuerySet.as_manager()
 
