@@ -59,7 +59,7 @@ class AgreementForm(NLDesignModelForm):
 
 class IncidentForm(NLDesignForm):
     occurred_on = forms.DateField(label=_("date"), widget=DATE)
-    kind = forms.ChoiceField(label=_("type"), choices=Incident.Kind.choices)
+    kind = forms.ChoiceField(label=_("type of incident"), choices=Incident.Kind.choices)
     severity = forms.TypedChoiceField(
         label=_("severity"), choices=Incident.Severity.choices, coerce=int
     )

@@ -9,420 +9,1324 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('housing', '0001_initial'),
-        ('people', '0002_person_validation_and_search'),
-        ('rounds', '0001_initial'),
-        ('tenancies', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("housing", "0001_initial"),
+        ("people", "0002_person_validation_and_search"),
+        ("rounds", "0001_initial"),
+        ("tenancies", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Activity',
+            name="Activity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=120, verbose_name='title')),
-                ('kind', models.CharField(choices=[('meal', 'meal'), ('sport', 'sport'), ('language_cafe', 'language café'), ('odd_jobs', 'klusdag (odd-jobs day)'), ('gang_meeting', 'gang meeting'), ('neighbourhood', 'neighbourhood activity')], max_length=20, verbose_name='type')),
-                ('day', models.DateField(verbose_name='date')),
-                ('starts_at', models.TimeField(verbose_name='starts at')),
-                ('place', models.CharField(max_length=120, verbose_name='place')),
-                ('open_to_neighbourhood', models.BooleanField(default=False, verbose_name='open to the neighbourhood')),
-                ('neighbours_came', models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(1000)], verbose_name='neighbours who came')),
-                ('cluster', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='activities', to='housing.cluster', verbose_name='for gang or floor')),
-                ('complex', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='activities', to='housing.complex')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organiser', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='organised_activities', to='people.person', verbose_name='organised by (resident)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=120, verbose_name="title")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("meal", "meal"),
+                            ("sport", "sport"),
+                            ("language_cafe", "language café"),
+                            ("odd_jobs", "klusdag (odd-jobs day)"),
+                            ("gang_meeting", "gang meeting"),
+                            ("neighbourhood", "neighbourhood activity"),
+                        ],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("day", models.DateField(verbose_name="date")),
+                ("starts_at", models.TimeField(verbose_name="starts at")),
+                ("place", models.CharField(max_length=120, verbose_name="place")),
+                (
+                    "open_to_neighbourhood",
+                    models.BooleanField(default=False, verbose_name="open to the neighbourhood"),
+                ),
+                (
+                    "neighbours_came",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        validators=[django.core.validators.MaxValueValidator(1000)],
+                        verbose_name="neighbours who came",
+                    ),
+                ),
+                (
+                    "cluster",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="activities",
+                        to="housing.cluster",
+                        verbose_name="for gang or floor",
+                    ),
+                ),
+                (
+                    "complex",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="activities",
+                        to="housing.complex",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organiser",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="organised_activities",
+                        to="people.person",
+                        verbose_name="organised by (resident)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'activity',
-                'verbose_name_plural': 'activities',
-                'ordering': ['day', 'starts_at', 'id'],
+                "verbose_name": "activity",
+                "verbose_name_plural": "activities",
+                "ordering": ["day", "starts_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Attendance',
+            name="Attendance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('attended', models.BooleanField(default=False, verbose_name='came')),
-                ('activity', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendances', to='community.activity')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendances', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("attended", models.BooleanField(default=False, verbose_name="came")),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendances",
+                        to="community.activity",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendances",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attendance',
-                'verbose_name_plural': 'attendances',
+                "verbose_name": "attendance",
+                "verbose_name_plural": "attendances",
             },
         ),
         migrations.CreateModel(
-            name='ContributionAgreement',
+            name="ContributionAgreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('hours_per_month', models.PositiveSmallIntegerField(validators=[django.core.validators.MaxValueValidator(80)], verbose_name='hours per month')),
-                ('role', models.CharField(choices=[('gangmaker', 'gangmaker'), ('buddy', 'buddy'), ('community_builder', 'community builder'), ('commission_member', 'commission member'), ('none', 'no resident role')], default='none', max_length=20, verbose_name='resident role')),
-                ('start_date', models.DateField(verbose_name='start date')),
-                ('review_on', models.DateField(blank=True, null=True, verbose_name='review on')),
-                ('notes', models.TextField(blank=True, max_length=2000, verbose_name='notes')),
-                ('contract', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='agreement', to='rounds.contract', verbose_name='contract')),
-                ('tenancy', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='agreement', to='tenancies.tenancy')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "hours_per_month",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MaxValueValidator(80)],
+                        verbose_name="hours per month",
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("gangmaker", "gangmaker"),
+                            ("buddy", "buddy"),
+                            ("community_builder", "community builder"),
+                            ("commission_member", "commission member"),
+                            ("none", "no resident role"),
+                        ],
+                        default="none",
+                        max_length=20,
+                        verbose_name="resident role",
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="start date")),
+                ("review_on", models.DateField(blank=True, null=True, verbose_name="review on")),
+                ("notes", models.TextField(blank=True, max_length=2000, verbose_name="notes")),
+                (
+                    "contract",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agreement",
+                        to="rounds.contract",
+                        verbose_name="contract",
+                    ),
+                ),
+                (
+                    "tenancy",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agreement",
+                        to="tenancies.tenancy",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contribution agreement',
-                'verbose_name_plural': 'contribution agreements',
+                "verbose_name": "contribution agreement",
+                "verbose_name_plural": "contribution agreements",
             },
         ),
         migrations.CreateModel(
-            name='Departure',
+            name="Departure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('contract_ended', 'the contract term ended'), ('resident_notice', 'the resident gave notice'), ('landlord_notice', 'the landlord gave notice'), ('after_warnings', 'after warnings (escalation)'), ('deceased', 'deceased'), ('other', 'other')], max_length=20, verbose_name='reason')),
-                ('destination', models.CharField(choices=[('social_rent', 'regular social rent'), ('private_rent', 'private rent'), ('owner_occupied', 'owner-occupied'), ('care', 'back to care'), ('family', 'with family'), ('elsewhere', 'elsewhere'), ('unknown', 'unknown')], max_length=20, verbose_name='moved to')),
-                ('notice_on', models.DateField(verbose_name='end notice given on')),
-                ('housed_on', models.DateField(blank=True, null=True, verbose_name='onward housing from')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('tenancy', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='departure', to='tenancies.tenancy')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("contract_ended", "the contract term ended"),
+                            ("resident_notice", "the resident gave notice"),
+                            ("landlord_notice", "the landlord gave notice"),
+                            ("after_warnings", "after warnings (escalation)"),
+                            ("deceased", "deceased"),
+                            ("other", "other"),
+                        ],
+                        max_length=20,
+                        verbose_name="reason",
+                    ),
+                ),
+                (
+                    "destination",
+                    models.CharField(
+                        choices=[
+                            ("social_rent", "regular social rent"),
+                            ("private_rent", "private rent"),
+                            ("owner_occupied", "owner-occupied"),
+                            ("care", "back to care"),
+                            ("family", "with family"),
+                            ("elsewhere", "elsewhere"),
+                            ("unknown", "unknown"),
+                        ],
+                        max_length=20,
+                        verbose_name="moved to",
+                    ),
+                ),
+                ("notice_on", models.DateField(verbose_name="end notice given on")),
+                (
+                    "housed_on",
+                    models.DateField(blank=True, null=True, verbose_name="onward housing from"),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "tenancy",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="departure",
+                        to="tenancies.tenancy",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'departure',
-                'verbose_name_plural': 'departures',
+                "verbose_name": "departure",
+                "verbose_name_plural": "departures",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalContributionAgreement',
+            name="HistoricalContributionAgreement",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('hours_per_month', models.PositiveSmallIntegerField(validators=[django.core.validators.MaxValueValidator(80)], verbose_name='hours per month')),
-                ('role', models.CharField(choices=[('gangmaker', 'gangmaker'), ('buddy', 'buddy'), ('community_builder', 'community builder'), ('commission_member', 'commission member'), ('none', 'no resident role')], default='none', max_length=20, verbose_name='resident role')),
-                ('start_date', models.DateField(verbose_name='start date')),
-                ('review_on', models.DateField(blank=True, null=True, verbose_name='review on')),
-                ('notes', models.TextField(blank=True, max_length=2000, verbose_name='notes')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('contract', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='rounds.contract', verbose_name='contract')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('tenancy', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='tenancies.tenancy')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "hours_per_month",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MaxValueValidator(80)],
+                        verbose_name="hours per month",
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("gangmaker", "gangmaker"),
+                            ("buddy", "buddy"),
+                            ("community_builder", "community builder"),
+                            ("commission_member", "commission member"),
+                            ("none", "no resident role"),
+                        ],
+                        default="none",
+                        max_length=20,
+                        verbose_name="resident role",
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="start date")),
+                ("review_on", models.DateField(blank=True, null=True, verbose_name="review on")),
+                ("notes", models.TextField(blank=True, max_length=2000, verbose_name="notes")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "contract",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="rounds.contract",
+                        verbose_name="contract",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "tenancy",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="tenancies.tenancy",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical contribution agreement',
-                'verbose_name_plural': 'historical contribution agreements',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical contribution agreement",
+                "verbose_name_plural": "historical contribution agreements",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalDeparture',
+            name="HistoricalDeparture",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('contract_ended', 'the contract term ended'), ('resident_notice', 'the resident gave notice'), ('landlord_notice', 'the landlord gave notice'), ('after_warnings', 'after warnings (escalation)'), ('deceased', 'deceased'), ('other', 'other')], max_length=20, verbose_name='reason')),
-                ('destination', models.CharField(choices=[('social_rent', 'regular social rent'), ('private_rent', 'private rent'), ('owner_occupied', 'owner-occupied'), ('care', 'back to care'), ('family', 'with family'), ('elsewhere', 'elsewhere'), ('unknown', 'unknown')], max_length=20, verbose_name='moved to')),
-                ('notice_on', models.DateField(verbose_name='end notice given on')),
-                ('housed_on', models.DateField(blank=True, null=True, verbose_name='onward housing from')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('tenancy', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='tenancies.tenancy')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("contract_ended", "the contract term ended"),
+                            ("resident_notice", "the resident gave notice"),
+                            ("landlord_notice", "the landlord gave notice"),
+                            ("after_warnings", "after warnings (escalation)"),
+                            ("deceased", "deceased"),
+                            ("other", "other"),
+                        ],
+                        max_length=20,
+                        verbose_name="reason",
+                    ),
+                ),
+                (
+                    "destination",
+                    models.CharField(
+                        choices=[
+                            ("social_rent", "regular social rent"),
+                            ("private_rent", "private rent"),
+                            ("owner_occupied", "owner-occupied"),
+                            ("care", "back to care"),
+                            ("family", "with family"),
+                            ("elsewhere", "elsewhere"),
+                            ("unknown", "unknown"),
+                        ],
+                        max_length=20,
+                        verbose_name="moved to",
+                    ),
+                ),
+                ("notice_on", models.DateField(verbose_name="end notice given on")),
+                (
+                    "housed_on",
+                    models.DateField(blank=True, null=True, verbose_name="onward housing from"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "tenancy",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="tenancies.tenancy",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical departure',
-                'verbose_name_plural': 'historical departures',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical departure",
+                "verbose_name_plural": "historical departures",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalHouseRules',
+            name="HistoricalHouseRules",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('rules', models.TextField(blank=True, max_length=10000, verbose_name='house rules')),
-                ('steps', models.TextField(blank=True, help_text='One step per line, lightest first. Leave empty for the default ladder.', max_length=1000, verbose_name='warning ladder')),
-                ('warning_valid_months', models.PositiveSmallIntegerField(default=12, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(60)], verbose_name='a warning counts for (months)')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('complex', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='housing.complex')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rules",
+                    models.TextField(blank=True, max_length=10000, verbose_name="house rules"),
+                ),
+                (
+                    "steps",
+                    models.TextField(
+                        blank=True,
+                        help_text="One step per line, lightest first. Leave empty for the default ladder.",
+                        max_length=1000,
+                        verbose_name="warning ladder",
+                    ),
+                ),
+                (
+                    "warning_valid_months",
+                    models.PositiveSmallIntegerField(
+                        default=12,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(60),
+                        ],
+                        verbose_name="a warning counts for (months)",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "complex",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="housing.complex",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical house rules',
-                'verbose_name_plural': 'historical house rules',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical house rules",
+                "verbose_name_plural": "historical house rules",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalIncident',
+            name="HistoricalIncident",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('occurred_on', models.DateField(verbose_name='date')),
-                ('kind', models.CharField(choices=[('noise', 'noise'), ('nuisance', 'nuisance'), ('conflict', 'conflict between residents'), ('damage', 'damage'), ('safety', 'safety'), ('neighbour_complaint', 'neighbour complaint'), ('care_signal', 'care signal')], max_length=30, verbose_name='type')),
-                ('severity', models.PositiveSmallIntegerField(choices=[(1, 'low'), (2, 'medium'), (3, 'high')], verbose_name='severity')),
-                ('description', models.TextField(max_length=4000, verbose_name='what happened')),
-                ('police_involved', models.BooleanField(default=False, verbose_name='police involved')),
-                ('closed_on', models.DateField(blank=True, null=True, verbose_name='closed on')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('complex', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='housing.complex', verbose_name='complex')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("occurred_on", models.DateField(verbose_name="date")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("noise", "noise"),
+                            ("nuisance", "nuisance"),
+                            ("conflict", "conflict between residents"),
+                            ("damage", "damage"),
+                            ("safety", "safety"),
+                            ("neighbour_complaint", "neighbour complaint"),
+                            ("care_signal", "care signal"),
+                        ],
+                        max_length=30,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "severity",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "low"), (2, "medium"), (3, "high")], verbose_name="severity"
+                    ),
+                ),
+                ("description", models.TextField(max_length=4000, verbose_name="what happened")),
+                (
+                    "police_involved",
+                    models.BooleanField(default=False, verbose_name="police involved"),
+                ),
+                ("closed_on", models.DateField(blank=True, null=True, verbose_name="closed on")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "complex",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="housing.complex",
+                        verbose_name="complex",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical incident',
-                'verbose_name_plural': 'historical incidents',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical incident",
+                "verbose_name_plural": "historical incidents",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalSupportArrangement',
+            name="HistoricalSupportArrangement",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('hours_per_week', models.DecimalField(decimal_places=1, max_digits=4, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(40)], verbose_name='hours per week')),
-                ('start_date', models.DateField(verbose_name='start date')),
-                ('planned_end', models.DateField(verbose_name='planned end')),
-                ('next_step', models.CharField(choices=[('undecided', 'not decided yet'), ('lease_transfer', "the lease moves to the resident's own name"), ('continues', 'support continues'), ('moves_on', 'the resident moves on')], default='undecided', max_length=20, verbose_name='planned next step')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='ended on')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('contract', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='rounds.contract', verbose_name='contract')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('partner', models.ForeignKey(blank=True, db_constraint=False, limit_choices_to={'kind': 'partner'}, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='accounts.organisation', verbose_name='supporting partner')),
-                ('tenancy', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='tenancies.tenancy')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "hours_per_week",
+                    models.DecimalField(
+                        decimal_places=1,
+                        max_digits=4,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(40),
+                        ],
+                        verbose_name="hours per week",
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="start date")),
+                ("planned_end", models.DateField(verbose_name="planned end")),
+                (
+                    "next_step",
+                    models.CharField(
+                        choices=[
+                            ("undecided", "not decided yet"),
+                            ("lease_transfer", "the lease moves to the resident's own name"),
+                            ("continues", "support continues"),
+                            ("moves_on", "the resident moves on"),
+                        ],
+                        default="undecided",
+                        max_length=20,
+                        verbose_name="planned next step",
+                    ),
+                ),
+                ("ended_on", models.DateField(blank=True, null=True, verbose_name="ended on")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "contract",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="rounds.contract",
+                        verbose_name="contract",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        limit_choices_to={"kind": "partner"},
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="accounts.organisation",
+                        verbose_name="supporting partner",
+                    ),
+                ),
+                (
+                    "tenancy",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="tenancies.tenancy",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical support arrangement',
-                'verbose_name_plural': 'historical support arrangements',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical support arrangement",
+                "verbose_name_plural": "historical support arrangements",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HouseRules',
+            name="HouseRules",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rules', models.TextField(blank=True, max_length=10000, verbose_name='house rules')),
-                ('steps', models.TextField(blank=True, help_text='One step per line, lightest first. Leave empty for the default ladder.', max_length=1000, verbose_name='warning ladder')),
-                ('warning_valid_months', models.PositiveSmallIntegerField(default=12, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(60)], verbose_name='a warning counts for (months)')),
-                ('complex', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='house_rules', to='housing.complex')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rules",
+                    models.TextField(blank=True, max_length=10000, verbose_name="house rules"),
+                ),
+                (
+                    "steps",
+                    models.TextField(
+                        blank=True,
+                        help_text="One step per line, lightest first. Leave empty for the default ladder.",
+                        max_length=1000,
+                        verbose_name="warning ladder",
+                    ),
+                ),
+                (
+                    "warning_valid_months",
+                    models.PositiveSmallIntegerField(
+                        default=12,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(60),
+                        ],
+                        verbose_name="a warning counts for (months)",
+                    ),
+                ),
+                (
+                    "complex",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="house_rules",
+                        to="housing.complex",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'house rules',
-                'verbose_name_plural': 'house rules',
+                "verbose_name": "house rules",
+                "verbose_name_plural": "house rules",
             },
         ),
         migrations.CreateModel(
-            name='Incident',
+            name="Incident",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('occurred_on', models.DateField(verbose_name='date')),
-                ('kind', models.CharField(choices=[('noise', 'noise'), ('nuisance', 'nuisance'), ('conflict', 'conflict between residents'), ('damage', 'damage'), ('safety', 'safety'), ('neighbour_complaint', 'neighbour complaint'), ('care_signal', 'care signal')], max_length=30, verbose_name='type')),
-                ('severity', models.PositiveSmallIntegerField(choices=[(1, 'low'), (2, 'medium'), (3, 'high')], verbose_name='severity')),
-                ('description', models.TextField(max_length=4000, verbose_name='what happened')),
-                ('police_involved', models.BooleanField(default=False, verbose_name='police involved')),
-                ('closed_on', models.DateField(blank=True, null=True, verbose_name='closed on')),
-                ('complex', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='incidents', to='housing.complex', verbose_name='complex')),
-                ('involved', models.ManyToManyField(blank=True, related_name='incidents', to='people.person', verbose_name='residents involved')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("occurred_on", models.DateField(verbose_name="date")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("noise", "noise"),
+                            ("nuisance", "nuisance"),
+                            ("conflict", "conflict between residents"),
+                            ("damage", "damage"),
+                            ("safety", "safety"),
+                            ("neighbour_complaint", "neighbour complaint"),
+                            ("care_signal", "care signal"),
+                        ],
+                        max_length=30,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "severity",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "low"), (2, "medium"), (3, "high")], verbose_name="severity"
+                    ),
+                ),
+                ("description", models.TextField(max_length=4000, verbose_name="what happened")),
+                (
+                    "police_involved",
+                    models.BooleanField(default=False, verbose_name="police involved"),
+                ),
+                ("closed_on", models.DateField(blank=True, null=True, verbose_name="closed on")),
+                (
+                    "complex",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="incidents",
+                        to="housing.complex",
+                        verbose_name="complex",
+                    ),
+                ),
+                (
+                    "involved",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="incidents",
+                        to="people.person",
+                        verbose_name="residents involved",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'incident',
-                'verbose_name_plural': 'incidents',
-                'ordering': ['-occurred_on', '-id'],
+                "verbose_name": "incident",
+                "verbose_name_plural": "incidents",
+                "ordering": ["-occurred_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalWarning',
+            name="HistoricalWarning",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='step')),
-                ('step', models.CharField(max_length=200, verbose_name='warning')),
-                ('reason', models.TextField(max_length=2000, verbose_name='reason')),
-                ('issued_on', models.DateField(verbose_name='issued on')),
-                ('valid_until', models.DateField(verbose_name='counts until')),
-                ('language', models.CharField(choices=[('nl', 'Nederlands'), ('en', 'English')], max_length=2, verbose_name='language of the letter')),
-                ('letter', models.TextField(verbose_name='letter')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('complex', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='housing.complex')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('issued_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='issued by')),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person', verbose_name='resident')),
-                ('incident', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='community.incident', verbose_name='incident')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="step",
+                    ),
+                ),
+                ("step", models.CharField(max_length=200, verbose_name="warning")),
+                ("reason", models.TextField(max_length=2000, verbose_name="reason")),
+                ("issued_on", models.DateField(verbose_name="issued on")),
+                ("valid_until", models.DateField(verbose_name="counts until")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("nl", "Nederlands"), ("en", "English")],
+                        max_length=2,
+                        verbose_name="language of the letter",
+                    ),
+                ),
+                ("letter", models.TextField(verbose_name="letter")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "complex",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="housing.complex",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "issued_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="issued by",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                        verbose_name="resident",
+                    ),
+                ),
+                (
+                    "incident",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="community.incident",
+                        verbose_name="incident",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical warning',
-                'verbose_name_plural': 'historical warnings',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical warning",
+                "verbose_name_plural": "historical warnings",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalFollowUp',
+            name="HistoricalFollowUp",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('what', models.CharField(max_length=300, verbose_name='action')),
-                ('due_on', models.DateField(verbose_name='due on')),
-                ('done_on', models.DateField(blank=True, null=True, verbose_name='done on')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('owner', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='owner')),
-                ('incident', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='community.incident')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("what", models.CharField(max_length=300, verbose_name="action")),
+                ("due_on", models.DateField(verbose_name="due on")),
+                ("done_on", models.DateField(blank=True, null=True, verbose_name="done on")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="owner",
+                    ),
+                ),
+                (
+                    "incident",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="community.incident",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical follow-up action',
-                'verbose_name_plural': 'historical follow-up actions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical follow-up action",
+                "verbose_name_plural": "historical follow-up actions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='FollowUp',
+            name="FollowUp",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('what', models.CharField(max_length=300, verbose_name='action')),
-                ('due_on', models.DateField(verbose_name='due on')),
-                ('done_on', models.DateField(blank=True, null=True, verbose_name='done on')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='owner')),
-                ('incident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='community.incident')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("what", models.CharField(max_length=300, verbose_name="action")),
+                ("due_on", models.DateField(verbose_name="due on")),
+                ("done_on", models.DateField(blank=True, null=True, verbose_name="done on")),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="owner",
+                    ),
+                ),
+                (
+                    "incident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="community.incident",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'follow-up action',
-                'verbose_name_plural': 'follow-up actions',
-                'ordering': ['done_on', 'due_on', 'id'],
+                "verbose_name": "follow-up action",
+                "verbose_name_plural": "follow-up actions",
+                "ordering": ["done_on", "due_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='LoggedHours',
+            name="LoggedHours",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField(verbose_name='day')),
-                ('hours', models.DecimalField(decimal_places=1, max_digits=4, validators=[django.core.validators.MinValueValidator(Decimal('0.5')), django.core.validators.MaxValueValidator(Decimal('24'))], verbose_name='hours')),
-                ('what', models.CharField(max_length=200, verbose_name='what did you do?')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='logged', to='community.contributionagreement')),
-                ('logged_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("day", models.DateField(verbose_name="day")),
+                (
+                    "hours",
+                    models.DecimalField(
+                        decimal_places=1,
+                        max_digits=4,
+                        validators=[
+                            django.core.validators.MinValueValidator(Decimal("0.5")),
+                            django.core.validators.MaxValueValidator(Decimal("24")),
+                        ],
+                        verbose_name="hours",
+                    ),
+                ),
+                ("what", models.CharField(max_length=200, verbose_name="what did you do?")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="logged",
+                        to="community.contributionagreement",
+                    ),
+                ),
+                (
+                    "logged_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contributed hours',
-                'verbose_name_plural': 'contributed hours',
-                'ordering': ['-day', '-id'],
+                "verbose_name": "contributed hours",
+                "verbose_name_plural": "contributed hours",
+                "ordering": ["-day", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ResidentLink',
+            name="ResidentLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('expires_at', models.DateTimeField(editable=False)),
-                ('person', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='resident_link', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("token_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                ("expires_at", models.DateTimeField(editable=False)),
+                (
+                    "person",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="resident_link",
+                        to="people.person",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SupportArrangement',
+            name="SupportArrangement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('hours_per_week', models.DecimalField(decimal_places=1, max_digits=4, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(40)], verbose_name='hours per week')),
-                ('start_date', models.DateField(verbose_name='start date')),
-                ('planned_end', models.DateField(verbose_name='planned end')),
-                ('next_step', models.CharField(choices=[('undecided', 'not decided yet'), ('lease_transfer', "the lease moves to the resident's own name"), ('continues', 'support continues'), ('moves_on', 'the resident moves on')], default='undecided', max_length=20, verbose_name='planned next step')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='ended on')),
-                ('contract', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='support_arrangement', to='rounds.contract', verbose_name='contract')),
-                ('partner', models.ForeignKey(limit_choices_to={'kind': 'partner'}, on_delete=django.db.models.deletion.PROTECT, related_name='supported_arrangements', to='accounts.organisation', verbose_name='supporting partner')),
-                ('tenancy', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='support_arrangements', to='tenancies.tenancy')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "hours_per_week",
+                    models.DecimalField(
+                        decimal_places=1,
+                        max_digits=4,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(40),
+                        ],
+                        verbose_name="hours per week",
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="start date")),
+                ("planned_end", models.DateField(verbose_name="planned end")),
+                (
+                    "next_step",
+                    models.CharField(
+                        choices=[
+                            ("undecided", "not decided yet"),
+                            ("lease_transfer", "the lease moves to the resident's own name"),
+                            ("continues", "support continues"),
+                            ("moves_on", "the resident moves on"),
+                        ],
+                        default="undecided",
+                        max_length=20,
+                        verbose_name="planned next step",
+                    ),
+                ),
+                ("ended_on", models.DateField(blank=True, null=True, verbose_name="ended on")),
+                (
+                    "contract",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="support_arrangement",
+                        to="rounds.contract",
+                        verbose_name="contract",
+                    ),
+                ),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        limit_choices_to={"kind": "partner"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="supported_arrangements",
+                        to="accounts.organisation",
+                        verbose_name="supporting partner",
+                    ),
+                ),
+                (
+                    "tenancy",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="support_arrangements",
+                        to="tenancies.tenancy",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'support arrangement',
-                'verbose_name_plural': 'support arrangements',
-                'ordering': ['planned_end', 'id'],
+                "verbose_name": "support arrangement",
+                "verbose_name_plural": "support arrangements",
+                "ordering": ["planned_end", "id"],
             },
         ),
         migrations.CreateModel(
-            name='SupportReview',
+            name="SupportReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('held_on', models.DateField(verbose_name='held on')),
-                ('notes', models.TextField(max_length=4000, verbose_name='notes')),
-                ('arrangement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='community.supportarrangement')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("held_on", models.DateField(verbose_name="held on")),
+                ("notes", models.TextField(max_length=4000, verbose_name="notes")),
+                (
+                    "arrangement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to="community.supportarrangement",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'review',
-                'verbose_name_plural': 'reviews',
-                'ordering': ['-held_on', '-id'],
+                "verbose_name": "review",
+                "verbose_name_plural": "reviews",
+                "ordering": ["-held_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Warning',
+            name="Warning",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='step')),
-                ('step', models.CharField(max_length=200, verbose_name='warning')),
-                ('reason', models.TextField(max_length=2000, verbose_name='reason')),
-                ('issued_on', models.DateField(verbose_name='issued on')),
-                ('valid_until', models.DateField(verbose_name='counts until')),
-                ('language', models.CharField(choices=[('nl', 'Nederlands'), ('en', 'English')], max_length=2, verbose_name='language of the letter')),
-                ('letter', models.TextField(verbose_name='letter')),
-                ('complex', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='warnings', to='housing.complex')),
-                ('incident', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='warnings', to='community.incident', verbose_name='incident')),
-                ('issued_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='issued by')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='warnings', to='people.person', verbose_name='resident')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="step",
+                    ),
+                ),
+                ("step", models.CharField(max_length=200, verbose_name="warning")),
+                ("reason", models.TextField(max_length=2000, verbose_name="reason")),
+                ("issued_on", models.DateField(verbose_name="issued on")),
+                ("valid_until", models.DateField(verbose_name="counts until")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("nl", "Nederlands"), ("en", "English")],
+                        max_length=2,
+                        verbose_name="language of the letter",
+                    ),
+                ),
+                ("letter", models.TextField(verbose_name="letter")),
+                (
+                    "complex",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="warnings",
+                        to="housing.complex",
+                    ),
+                ),
+                (
+                    "incident",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="warnings",
+                        to="community.incident",
+                        verbose_name="incident",
+                    ),
+                ),
+                (
+                    "issued_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="issued by",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="warnings",
+                        to="people.person",
+                        verbose_name="resident",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'warning',
-                'verbose_name_plural': 'warnings',
-                'ordering': ['-issued_on', '-id'],
+                "verbose_name": "warning",
+                "verbose_name_plural": "warnings",
+                "ordering": ["-issued_on", "-id"],
             },
         ),
         migrations.AddIndex(
-            model_name='activity',
-            index=models.Index(fields=['complex', 'day'], name='community_a_complex_2da5a7_idx'),
+            model_name="activity",
+            index=models.Index(fields=["complex", "day"], name="community_a_complex_2da5a7_idx"),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.UniqueConstraint(fields=('activity', 'person'), name='one_sign_up_per_person'),
+            model_name="attendance",
+            constraint=models.UniqueConstraint(
+                fields=("activity", "person"), name="one_sign_up_per_person"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contributionagreement',
-            constraint=models.CheckConstraint(condition=models.Q(('review_on__isnull', True), ('review_on__gte', models.F('start_date')), _connector='OR'), name='agreement_review_after_start'),
+            model_name="contributionagreement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("review_on__isnull", True),
+                    ("review_on__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="agreement_review_after_start",
+            ),
         ),
         migrations.AddIndex(
-            model_name='incident',
-            index=models.Index(fields=['complex', 'closed_on', 'occurred_on'], name='community_i_complex_6a6475_idx'),
+            model_name="incident",
+            index=models.Index(
+                fields=["complex", "closed_on", "occurred_on"],
+                name="community_i_complex_6a6475_idx",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='loggedhours',
-            constraint=models.CheckConstraint(condition=models.Q(('hours__gt', 0), ('hours__lte', 24)), name='logged_hours_in_a_day'),
+            model_name="loggedhours",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("hours__gt", 0), ("hours__lte", 24)),
+                name="logged_hours_in_a_day",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='supportarrangement',
-            constraint=models.CheckConstraint(condition=models.Q(('planned_end__gte', models.F('start_date'))), name='support_ends_after_start'),
+            model_name="supportarrangement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("planned_end__gte", models.F("start_date"))),
+                name="support_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='warning',
-            constraint=models.CheckConstraint(condition=models.Q(('valid_until__gte', models.F('issued_on'))), name='warning_counts_a_day'),
+            model_name="warning",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("valid_until__gte", models.F("issued_on"))),
+                name="warning_counts_a_day",
+            ),
         ),
     ]

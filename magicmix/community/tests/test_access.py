@@ -32,16 +32,27 @@ def _records(s: Scene) -> dict[str, object]:
         s.residents[0], s.complex, on=D(2025, 1, 6), reason="x", language="nl", by=s.manager
     )
     arrangement = SupportArrangement.objects.create(
-        tenancy=s.tenancies[-1], partner=s.partner, hours_per_week=3,
-        start_date=D(2024, 3, 1), planned_end=D(2027, 3, 1),
+        tenancy=s.tenancies[-1],
+        partner=s.partner,
+        hours_per_week=3,
+        start_date=D(2024, 3, 1),
+        planned_end=D(2027, 3, 1),
     )
     activity = Activity.objects.create(
-        complex=s.complex, title="Eten", kind="meal", day=D(2025, 2, 1),
-        starts_at=datetime.time(18), place="Keuken",
+        complex=s.complex,
+        title="Eten",
+        kind="meal",
+        day=D(2025, 2, 1),
+        starts_at=datetime.time(18),
+        place="Keuken",
     )
     return {
-        "incident": incident, "action": action, "warning": warning, "other": other,
-        "arrangement": arrangement, "activity": activity,
+        "incident": incident,
+        "action": action,
+        "warning": warning,
+        "other": other,
+        "arrangement": arrangement,
+        "activity": activity,
     }
 
 
@@ -114,7 +125,9 @@ def test_the_caseworker_sees_only_their_client_and_no_incident_page(client: Clie
     page = client.get(reverse("community:resident", args=[s.client.pk])).content.decode()
     assert s.client.full_name in page and "gesprek" in page
     assert s.residents[0].full_name not in page  # the other resident in the incident
-    assert client.get(reverse("community:warning_letter", args=[r["warning"].pk])).status_code == 200
+    assert (
+        client.get(reverse("community:warning_letter", args=[r["warning"].pk])).status_code == 200
+    )
     assert client.get(reverse("community:warning_issue", args=[s.client.pk])).status_code == 404
     index = client.get(reverse("community:index")).content.decode()
     assert s.client.full_name in index

@@ -21,8 +21,12 @@ def _fill(s: Scene, copies: int) -> None:
     today = timezone.localdate()
     for n in range(copies):
         activity = Activity.objects.create(
-            complex=s.complex, title=f"Maaltijd {n}", kind="meal", day=today,
-            starts_at=datetime.time(18), place="Keuken",
+            complex=s.complex,
+            title=f"Maaltijd {n}",
+            kind="meal",
+            day=today,
+            starts_at=datetime.time(18),
+            place="Keuken",
         )
         activity.attendances.create(person=s.residents[0], attended=True)
         incident = Incident.objects.create(
@@ -32,14 +36,21 @@ def _fill(s: Scene, copies: int) -> None:
         add_action(incident, f"Gesprek {n}", s.manager, today)
         if n < len(s.residents):
             issue_warning(
-                s.residents[n], s.complex, on=today - datetime.timedelta(days=360),
-                reason="x", language="nl", by=s.manager,
+                s.residents[n],
+                s.complex,
+                on=today - datetime.timedelta(days=360),
+                reason="x",
+                language="nl",
+                by=s.manager,
             )
         gang = factories.cluster(s.complex, name=f"Gang extra {n}")
         factories.unit(gang)
     SupportArrangement.objects.create(
-        tenancy=s.tenancies[-1], partner=s.partner, hours_per_week=3,
-        start_date=today - datetime.timedelta(days=1000), planned_end=today + datetime.timedelta(days=40),
+        tenancy=s.tenancies[-1],
+        partner=s.partner,
+        hours_per_week=3,
+        start_date=today - datetime.timedelta(days=1000),
+        planned_end=today + datetime.timedelta(days=40),
     )
 
 

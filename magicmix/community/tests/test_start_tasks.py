@@ -26,7 +26,9 @@ def test_arrangements_ending_within_three_months_reach_manager_and_caseworker() 
     today = timezone.localdate()
     for days in (10, 85, 100):  # the last one ends after three months
         SupportArrangement.objects.create(
-            tenancy=s.tenancies[-1], partner=s.partner, hours_per_week=2,
+            tenancy=s.tenancies[-1],
+            partner=s.partner,
+            hours_per_week=2,
             start_date=today - datetime.timedelta(days=900),
             planned_end=today + datetime.timedelta(days=days),
         )
