@@ -2,6 +2,7 @@
 nothing; a caseworker sees only their own supported client, and none of the incident pages."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-def _records(s: Scene) -> dict[str, object]:
+def _records(s: Scene) -> dict[str, Any]:
     incident = Incident.objects.create(
         complex=s.complex, occurred_on=D(2025, 1, 5), kind="noise", severity=2, description="x"
     )
@@ -56,7 +57,7 @@ def _records(s: Scene) -> dict[str, object]:
     }
 
 
-def _urls(s: Scene, r: dict) -> tuple[list[str], list[str]]:
+def _urls(s: Scene, r: dict[str, Any]) -> tuple[list[str], list[str]]:
     c, person, tenancy = s.complex.pk, s.residents[0].pk, s.tenancies[0].pk
     gets = [
         reverse("community:day", args=[c]),

@@ -1,6 +1,7 @@
 """The social manager's day: every part shows what it should, in a bounded number of queries."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -69,7 +70,7 @@ def test_the_day_page_shows_each_part(client: Client) -> None:
 
 @pytest.mark.parametrize("copies", [1, 30])
 def test_the_day_page_costs_the_same_queries_at_any_size(
-    client: Client, django_assert_max_num_queries, copies: int
+    client: Client, django_assert_max_num_queries: Any, copies: int
 ) -> None:
     s = scene(start=timezone.localdate() - datetime.timedelta(days=400))
     _fill(s, copies)
