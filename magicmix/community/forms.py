@@ -23,6 +23,7 @@ from .models import (
     Destination,
     HouseRules,
     Incident,
+    NeighbourhoodMeeting,
     NextStep,
     Reason,
     SupportArrangement,
@@ -248,3 +249,14 @@ class HoursForm(NLDesignForm):
         if day > timezone.localdate():
             raise forms.ValidationError(_("You cannot log hours for a day still to come."))
         return day
+
+
+class MeetingForm(NLDesignModelForm):
+    class Meta:
+        model = NeighbourhoodMeeting
+        fields = ["held_on", "organisations", "neighbours_came", "agreements"]
+        widgets = {
+            "held_on": DATE,
+            "organisations": forms.Textarea(attrs={"rows": 4}),
+            "agreements": forms.Textarea(attrs={"rows": 4}),
+        }

@@ -9,6 +9,7 @@ from .views import (
     departures,
     incidents,
     ladder,
+    neighbourhood,
     residents,
     support,
 )
@@ -24,6 +25,10 @@ urlpatterns = [
     path("complexes/<int:pk>/contract-ends/", departures.contract_end_list, name="contract_ends"),
     path("complexes/<int:pk>/activities/", activities.activity_list, name="activity_list"),
     path("complexes/<int:pk>/activities/new/", activities.activity_create, name="activity_create"),
+    path("complexes/<int:pk>/neighbourhood/", neighbourhood.neighbourhood, name="neighbourhood"),
+    path(
+        "complexes/<int:pk>/neighbourhood/new/", neighbourhood.meeting_create, name="meeting_create"
+    ),
     path("activities/<int:pk>/", activities.activity_detail, name="activity_detail"),
     path("incidents/<int:pk>/", incidents.incident_detail, name="incident_detail"),
     path("incidents/<int:pk>/close/", incidents.incident_close, name="incident_close"),

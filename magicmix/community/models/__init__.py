@@ -5,6 +5,7 @@ from .agreements import ContributionAgreement, LoggedHours, ResidentRole
 from .departures import Departure, Destination, Reason, whole_months
 from .incidents import FollowUp, Incident
 from .ladder import HouseRules, Standing, Warning, rules_of, standing, valid_until
+from .neighbourhood import NeighbourhoodMeeting
 from .residents import ResidentLink, issue_link
 from .support import NextStep, SupportArrangement, SupportReview
 
@@ -18,6 +19,7 @@ __all__ = [
     "HouseRules",
     "Incident",
     "LoggedHours",
+    "NeighbourhoodMeeting",
     "NextStep",
     "Reason",
     "ResidentLink",

@@ -69,6 +69,8 @@ def _urls(s: Scene, r: dict[str, Any]) -> tuple[list[str], list[str]]:
         reverse("community:activity_list", args=[c]),
         reverse("community:activity_create", args=[c]),
         reverse("community:activity_detail", args=[r["activity"].pk]),
+        reverse("community:neighbourhood", args=[c]),
+        reverse("community:meeting_create", args=[c]),
         reverse("community:incident_detail", args=[r["incident"].pk]),
         reverse("community:resident", args=[person]),
         reverse("community:warning_issue", args=[person]),

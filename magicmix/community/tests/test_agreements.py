@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from magicmix.legal.contracts import ContractType
-from magicmix.rounds.models import Contract, ContributionRole
+from magicmix.rounds.models import Contract, ContributionRole, Offer
 
 from ..models import ContributionAgreement, ResidentRole, SupportArrangement
 from .scene import scene
@@ -108,3 +108,22 @@ def test_the_gang_overview_marks_the_gang_without_a_gangmaker(client: Client) ->
     gang_a, gang_b = page.split('id="gang-')[1:3]
     assert "geen gangmaker" not in gang_a and ">gangmaker<" in gang_a
     assert "geen gangmaker" in gang_b
+
+
+def test_accepting_an_offer_gives_the_nominated_resident_both_records() -> None:
+    from magicmix.rounds.services import offers
+    from magicmix.rounds.tests.helpers import approved, policy
+    from magicmix.rounds.tests.helpers import scene as round_scene
+
+    s = round_scene()
+    policy(s)
+    round_ = approved(s)
+    offer = Offer.objects.get(round=round_, application__nomination__isnull=False)
+    tenancy = offers.accept(offer, by=s.staff).tenancy
+    assert tenancy is not None
+    agreement = ContributionAgreement.objects.get(tenancy=tenancy)
+    assert agreement.contract == tenancy.contract and agreement.hours_per_month == 16
+    arrangement = SupportArrangement.objects.get(tenancy=tenancy)
+    assert arrangement.contract == tenancy.contract
+    assert arrangement.planned_end == tenancy.contract.support_ends_on
+    assert arrangement.partner == tenancy.person.supporting_partner

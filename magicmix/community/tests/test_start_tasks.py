@@ -3,9 +3,9 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from magicmix.accounts.models import Role
+from magicmix.accounts.models import Role, User
 from magicmix.testing import factories
 from magicmix.web.start import tasks_for
 
@@ -17,8 +17,9 @@ from .scene import scene
 pytestmark = pytest.mark.django_db
 
 
-def _counts(user) -> dict[str, int]:  # type: ignore[no-untyped-def]
-    return {str(task.label): task.count for task in tasks(user)}
+def _counts(user: User) -> dict[str, int]:
+    with translation.override("nl"):
+        return {str(task.label): task.count for task in tasks(user)}
 
 
 def test_arrangements_ending_within_three_months_reach_manager_and_caseworker() -> None:
@@ -38,7 +39,8 @@ def test_arrangements_ending_within_three_months_reach_manager_and_caseworker() 
     other_partner = factories.user(factories.organisation("partner"), Role.PARTNER_CASEWORKER)
     assert _counts(other_partner)[ending] == 0
     assert tasks(factories.user(s.corporation, Role.APPLICATION_MANAGER)) == []
-    assert [str(t.label) for t in tasks_for(s.caseworker)] == [ending]
+    with translation.override("nl"):
+        assert [str(t.label) for t in tasks_for(s.caseworker)] == [ending]
 
 
 def test_incidents_needing_action_are_urgent_for_the_complexs_managers() -> None:
@@ -57,7 +59,8 @@ def test_incidents_needing_action_are_urgent_for_the_complexs_managers() -> None
     add_action(later, "Bellen", s.manager, today + datetime.timedelta(days=3))
     waiting_label = "Incidenten die op een actie wachten"
     assert _counts(s.letting)[waiting_label] == 2
-    assert next(t for t in tasks(s.manager) if str(t.label) == waiting_label).urgent
+    with translation.override("nl"):
+        assert next(t for t in tasks(s.manager) if str(t.label) == waiting_label).urgent
     assert waiting_label not in _counts(s.caseworker)
     assert _counts(factories.user(role=Role.SOCIAL_MANAGER))[waiting_label] == 0
     assert waiting.pk and due.pk

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from django.db.models import Count, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -35,8 +36,17 @@ def index(request: HttpRequest) -> HttpResponse:
         .select_related("tenancy__person", "tenancy__unit__complex", "partner")
         .order_by("planned_end")[:200]
     )
+    load = (
+        SupportArrangement.objects.visible_to(user)
+        .running()
+        .filter(start_date__lte=today)
+        .values("tenancy__unit__complex__name", "partner__name")
+        .annotate(count=Count("pk"), hours=Sum("hours_per_week"))
+        .order_by("tenancy__unit__complex__name", "partner__name")
+    )
     context = {
         "complexes": complexes,
+        "load": load,
         "arrangements": arrangements,
         "soon": add_months(today, ENDING_SOON_MONTHS),
         "today": today,

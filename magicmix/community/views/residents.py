@@ -17,7 +17,7 @@ from magicmix.people.models import Person
 from magicmix.tenancies.models import Tenancy
 
 from ..forms import HoursForm
-from ..models import Activity, Attendance, ContributionAgreement, ResidentLink
+from ..models import Activity, Attendance, ContributionAgreement, ResidentLink, Warning
 from ..services.agreements import log_hours
 
 AHEAD = datetime.timedelta(days=30)
@@ -60,6 +60,7 @@ def home(request: HttpRequest, token: str) -> HttpResponse:
         "this_month": agreement.hours_logged(month_start, today) if agreement else None,
         "logged": agreement.logged.all()[:5] if agreement else [],
         "activities": [(a, a.pk in signed_up) for a in activities],
+        "warnings": Warning.objects.filter(person=person).counting_on(today),
     }
     return render(request, "community/residents/home.html", context)
 

@@ -1,0 +1,85 @@
+"""A resident's own pages through their personal link: sign up and off, log hours against the
+agreement, see their own warnings; in Dutch and English; bad input is refused clearly."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from magicmix.testing import factories
+
+from ..models import Activity, LoggedHours, issue_link
+from ..services.ladder import issue_warning
+from .scene import scene
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sign_up_and_off_for_an_activity_of_the_own_complex_only(client: Client) -> None:
+    s = scene()
+    token = issue_link(s.residents[0])
+    soon = timezone.localdate() + datetime.timedelta(days=2)
+    meal = Activity.objects.create(
+        complex=s.complex,
+        title="Gangdiner",
+        kind="meal",
+        day=soon,
+        starts_at=datetime.time(18),
+        place="Keuken",
+    )
+    elsewhere = Activity.objects.create(
+        complex=factories.complex(s.corporation),
+        title="Elders",
+        kind="meal",
+        day=soon,
+        starts_at=datetime.time(18),
+        place="Keuken",
+    )
+    url = reverse("community:resident_sign_up", args=[token, meal.pk])
+    client.post(url)
+    client.post(url)  # twice is still one sign-up
+    assert meal.attendances.filter(person=s.residents[0]).count() == 1
+    assert (
+        "Je bent aangemeld."
+        in client.get(reverse("community:resident_home", args=[token])).content.decode()
+    )
+    client.post(url, {"cancel": "1"})
+    assert not meal.attendances.exists()
+    assert (
+        client.post(reverse("community:resident_sign_up", args=[token, elsewhere.pk])).status_code
+        == 404
+    )
+
+
+def test_hours_count_against_the_agreement_this_month(client: Client) -> None:
+    s = scene()
+    token = issue_link(s.residents[1])
+    today = timezone.localdate()
+    url = reverse("community:resident_hours", args=[token])
+    client.post(url, {"day": today.isoformat(), "hours": "3.5", "what": "Klussen"})
+    client.post(url, {"day": today.replace(day=1).isoformat(), "hours": "1", "what": "Koken"})
+    page = client.get(reverse("community:resident_home", args=[token])).content.decode()
+    assert "Deze maand: 4,5 van 16 uur." in page
+    future = client.post(
+        url, {"day": (today + datetime.timedelta(days=1)).isoformat(), "hours": "2", "what": "x"}
+    )
+    assert "Je kunt geen uren schrijven voor een dag die nog moet komen." in future.content.decode()
+    too_long = client.post(url, {"day": today.isoformat(), "hours": "25", "what": "x"})
+    assert too_long.status_code == 200
+    assert LoggedHours.objects.count() == 2
+
+
+def test_the_resident_sees_their_warnings_and_reads_english(client: Client) -> None:
+    s = scene()
+    today = timezone.localdate()
+    issue_warning(s.residents[2], s.complex, on=today, reason="x", language="en", by=s.manager)
+    token, other_token = issue_link(s.residents[2]), issue_link(s.residents[0])
+    # The middleware activates English in this thread; put the previous language back after.
+    with translation.override("nl"):
+        client.post(reverse("set_language"), {"language": "en", "next": "/"})
+        page = client.get(reverse("community:resident_home", args=[token])).content.decode()
+        other = client.get(reverse("community:resident_home", args=[other_token])).content.decode()
+    assert "My warnings" in page and "This month: 0 of 16 hours." in page
+    assert "My warnings" not in other
