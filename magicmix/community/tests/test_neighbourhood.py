@@ -8,6 +8,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from magicmix.housing.models import Complex
+
 from ..models import Activity, Incident, NeighbourhoodMeeting
 from ..models.neighbourhood import handling_days, median_handling_days
 from .scene import scene
@@ -16,7 +18,7 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-def _complaint(complex_, received: D, closed: D | None) -> Incident:  # type: ignore[no-untyped-def]
+def _complaint(complex_: Complex, received: D, closed: D | None) -> Incident:
     return Incident.objects.create(
         complex=complex_,
         occurred_on=received,
