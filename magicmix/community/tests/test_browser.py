@@ -10,7 +10,14 @@ from django.utils import timezone
 
 from magicmix.conftest import assert_accessible, log_in
 
-from ..models import Activity, Departure, LoggedHours, Warning, issue_link
+from ..models import (
+    Activity,
+    Departure,
+    LoggedHours,
+    SupportArrangement,
+    Warning,
+    issue_link,
+)
 from .scene import scene
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -104,6 +111,30 @@ def test_a_social_manager_climbs_the_ladder_and_ends_a_tenancy(page: Any) -> Non
     assert departure.destination == "social_rent" and departure.tenancy.end_date == datetime.date(
         2026, 12, 31
     )
-    for path in ("gangs/", "incidents/", "activities/", "contract-ends/", "house-rules/"):
+    paths = ["gangs/", "incidents/", "activities/", "contract-ends/", "house-rules/"]
+    for path in [*paths, "neighbourhood/", "neighbourhood/new/", "activities/new/"]:
         page.goto(f"/community/complexes/{s.complex.pk}/{path}")
         assert_accessible(page)
+    page.goto("/community/")
+    assert_accessible(page)
+
+
+def test_the_caseworker_sees_their_clients_arrangement_ending_soon(page: Any) -> None:
+    s = scene()
+    today = timezone.localdate()
+    SupportArrangement.objects.create(
+        tenancy=s.tenancies[-1],
+        partner=s.partner,
+        hours_per_week=3,
+        start_date=today - datetime.timedelta(days=1000),
+        planned_end=today + datetime.timedelta(days=40),
+    )
+    log_in(page, s.caseworker.email)
+    page.get_by_role("link", name="Samenleven").click()
+    row = page.get_by_role("row").filter(has_text=s.client.full_name)
+    assert "eindigt binnenkort" in row.inner_text()
+    assert s.residents[0].full_name not in page.content()
+    assert_accessible(page)
+    row.get_by_role("link").click()
+    page.get_by_role("heading", name="Begeleiding").wait_for()
+    assert_accessible(page)
