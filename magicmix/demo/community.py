@@ -31,12 +31,26 @@ from magicmix.community.models import (
 from magicmix.community.services.departures import record_departure
 from magicmix.community.services.ladder import issue_warning
 from magicmix.housing.models import Cluster, Complex
+from magicmix.legal.contracts import ContractType
 from magicmix.people.models import Role as PersonRole
-from magicmix.rounds.contracts import add_months
+from magicmix.rounds.contracts import TERMS, add_months, term
+from magicmix.rounds.models import Contract, ContributionRole
 from magicmix.tenancies.models import Tenancy
 
 from .bulk import Writer
 
+# Contract types by target group outside the jongerencontract complex.
+GROUP_CONTRACTS = {
+    "student": ContractType.CAMPUS,
+    "statushouder": ContractType.TEMPORARY,
+}
+
+ACTIONS = [
+    "Gesprek met de betrokken bewoners",
+    "Terugkoppeling aan de melder",
+    "Overleg met de begeleider",
+    "Schade laten herstellen",
+]
 KINDS = [
     ("meal", "Gangdiner", "Gemeenschappelijke keuken"),
     ("language_cafe", "Taalcafé", "Huiskamer"),
@@ -46,18 +60,26 @@ KINDS = [
 ]
 
 
-def build(complex_: Complex, today: datetime.date, rng: random.Random, writer: Writer) -> None:
+def build(
+    complex_: Complex,
+    today: datetime.date,
+    rng: random.Random,
+    writer: Writer,
+    youth_contracts: bool = False,
+) -> None:
+    """`youth_contracts`: the complex lets with jongerencontracten (else by target group)."""
     manager = User.objects.filter(
         memberships__organisation=complex_.organisation, memberships__role=Role.SOCIAL_MANAGER
     ).first()
     tenancies = list(
         Tenancy.objects.current(today)
         .filter(unit__complex=complex_)
-        .select_related("person__supporting_partner", "unit__cluster")
+        .select_related("person__supporting_partner", "person__target_group", "unit__cluster")
     )
-    _agreements(tenancies, rng, writer)
+    contracts = _contracts(tenancies, youth_contracts, writer)
+    _agreements(tenancies, contracts, today, rng, writer)
     _activities(complex_, tenancies, today, rng, writer)
-    _support(tenancies, today, rng, writer)
+    _support(tenancies, contracts, today, rng, writer)
     if manager is not None:
         _incidents(complex_, tenancies, today, rng, manager)
         _departures(tenancies, today, rng, manager)
@@ -71,7 +93,60 @@ def remove(complexes: QuerySet[Complex]) -> None:
     SupportArrangement.objects.filter(tenancy__unit__complex__in=complexes).delete()
 
 
-def _agreements(tenancies: list[Tenancy], rng: random.Random, writer: Writer) -> None:
+def _contract_type(tenancy: Tenancy, youth: bool) -> str:
+    if youth:
+        return ContractType.YOUTH
+    return GROUP_CONTRACTS.get(tenancy.person.target_group.code, ContractType.INDEFINITE)
+
+
+def _contracts(tenancies: list[Tenancy], youth: bool, writer: Writer) -> dict[int, Contract]:
+    """Contracts for the tenancies let since the contract types' parameters hold (1 July 2024);
+    older tenancies were let before magicmix and have none."""
+    contracts = []
+    for tenancy in tenancies:
+        kind = _contract_type(tenancy, youth)
+        planned_end, extension = term(kind, tenancy.start_date)
+        if kind in TERMS and planned_end is None:
+            continue
+        partner = tenancy.person.supporting_partner
+        contracts.append(
+            Contract(
+                tenancy=tenancy,
+                contract_type=kind,
+                start_date=tenancy.start_date,
+                planned_end=planned_end,
+                extension_until=extension,
+                basic_rent=tenancy.unit.basic_rent,
+                service_costs=tenancy.unit.service_costs,
+                contribution_hours=_hours(tenancy),
+                contribution_role=ContributionRole.NONE if partner else ContributionRole.NEIGHBOUR,
+                support_organisation=partner,
+                support_hours_per_week=Decimal(2) if partner else None,
+                support_ends_on=add_months(tenancy.start_date, 36) if partner else None,
+            )
+        )
+    return {contract.tenancy_id: contract for contract in writer.create(contracts)}
+
+
+def _hours(tenancy: Tenancy) -> int:
+    return 2 if tenancy.person.role == PersonRole.SUPPORTED else 16
+
+
+def _review_on(start: datetime.date, today: datetime.date) -> datetime.date:
+    """The first anniversary of the start from six weeks ago on: a few reviews are overdue."""
+    years = 1
+    while (review := add_months(start, 12 * years)) < today - datetime.timedelta(days=42):
+        years += 1
+    return review
+
+
+def _agreements(
+    tenancies: list[Tenancy],
+    contracts: dict[int, Contract],
+    today: datetime.date,
+    rng: random.Random,
+    writer: Writer,
+) -> None:
     by_gang: dict[int, list[Tenancy]] = {}
     for tenancy in tenancies:
         by_gang.setdefault(tenancy.unit.cluster_id, []).append(tenancy)
@@ -85,16 +160,14 @@ def _agreements(tenancies: list[Tenancy], rng: random.Random, writer: Writer) ->
             role = ResidentRole.GANGMAKER if tenancy.pk in makers else ResidentRole.NONE
             if role == ResidentRole.NONE and not supported and rng.random() < 0.15:
                 role = rng.choice([ResidentRole.BUDDY, ResidentRole.COMMISSION_MEMBER])
-            review = add_months(tenancy.start_date, 12)
-            while review < tenancy.start_date or review.year < 2025:
-                review = add_months(review, 12)
             agreements.append(
                 ContributionAgreement(
                     tenancy=tenancy,
-                    hours_per_month=2 if supported else 16,
+                    contract=contracts.get(tenancy.pk),
+                    hours_per_month=_hours(tenancy),
                     role=role,
                     start_date=tenancy.start_date,
-                    review_on=review,
+                    review_on=_review_on(tenancy.start_date, today),
                 )
             )
     writer.create(agreements)
@@ -141,22 +214,35 @@ def _activities(
 
 
 def _support(
-    tenancies: list[Tenancy], today: datetime.date, rng: random.Random, writer: Writer
+    tenancies: list[Tenancy],
+    contracts: dict[int, Contract],
+    today: datetime.date,
+    rng: random.Random,
+    writer: Writer,
 ) -> None:
+    """Three years of support from the start of the tenancy; some ended, with a next step."""
     arrangements = []
     for tenancy in tenancies:
         partner = tenancy.person.supporting_partner
         if partner is None:
             continue
-        start = max(tenancy.start_date, today - datetime.timedelta(days=rng.randint(60, 1100)))
+        planned_end = add_months(tenancy.start_date, 36)
+        ended = planned_end < today
+        soon = (planned_end - today).days < 120
         arrangements.append(
             SupportArrangement(
                 tenancy=tenancy,
+                contract=contracts.get(tenancy.pk),
                 partner=partner,
                 hours_per_week=Decimal(rng.choice(("1.5", "2.0", "3.0", "4.0"))),
-                start_date=start,
-                planned_end=add_months(start, 36),
-                next_step=rng.choice(list(NextStep.values)),
+                start_date=tenancy.start_date,
+                planned_end=planned_end,
+                ended_on=planned_end if ended else None,
+                next_step=(
+                    rng.choice([NextStep.LEASE_TRANSFER, NextStep.CONTINUES, NextStep.MOVES_ON])
+                    if ended or soon
+                    else NextStep.UNDECIDED
+                ),
             )
         )
     writer.create(arrangements)
@@ -179,6 +265,7 @@ def _incidents(
         if n < 2:
             involved = [second]
             day = today - datetime.timedelta(days=200 - 120 * n)
+        old = (today - day).days > 60
         incident = Incident.objects.create(
             complex=complex_,
             occurred_on=day,
@@ -187,15 +274,16 @@ def _incidents(
             description="Melding van bewoners; gesprek met de betrokkenen volgt.",
             police_involved=rng.random() < 0.1,
             recorded_by=manager,
-            closed_on=day + datetime.timedelta(days=14) if n % 3 == 2 else None,
+            # Most incidents are handled within weeks; the last two months' are still open.
+            closed_on=day + datetime.timedelta(days=rng.randint(3, 40)) if old else None,
         )
         incident.involved.set(involved)
         FollowUp.objects.create(
             incident=incident,
-            what="Gesprek met de betrokken bewoners",
+            what=rng.choice(ACTIONS),
             owner=manager,
-            due_on=day + datetime.timedelta(days=rng.choice((7, 14, 240))),
-            done_on=day + datetime.timedelta(days=5) if n % 2 else None,
+            due_on=min(day, today) + datetime.timedelta(days=rng.choice((2, 7, 14))),
+            done_on=day + datetime.timedelta(days=2) if old else None,
         )
         if n < 2 or rng.random() < 0.3:
             issue_warning(

@@ -286,7 +286,13 @@ def build(seed: int = 1, today: datetime.date | None = None) -> None:
         built = build_complex(plan, orgs["corporation"], maker, writer)
         link_partners(built.complex, orgs, PARTNERS[plan.name], writer)
         # Its own random stream, so the residents and applicants stay as they were.
-        community.build(built.complex, maker.today, random.Random(f"{seed}-{plan.name}"), writer)
+        community.build(
+            built.complex,
+            maker.today,
+            random.Random(f"{seed}-{plan.name}"),
+            writer,
+            youth_contracts=plan.ages is not None,
+        )
         young_people = young_people or built.complex
     save_persons(draw_applicants(maker, APPLICANTS), writer, maker)
     assert young_people is not None
