@@ -6,7 +6,6 @@ Neighbours who come are counted, never named.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator
@@ -17,16 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from magicmix.housing.models import Cluster, Complex
 from magicmix.people.models import Person
 
-from ..access import staff
-
-if TYPE_CHECKING:
-    from magicmix.accounts.models import User
-
 
 class ActivityQuerySet(models.QuerySet["Activity"]):
-    def visible_to(self, user: User) -> ActivityQuerySet:
-        return self.filter(complex__organisation_id__in=staff(user))
-
     def between(self, first: datetime.date, last: datetime.date) -> ActivityQuerySet:
         return self.filter(day__gte=first, day__lte=last)
 

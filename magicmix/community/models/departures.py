@@ -8,7 +8,6 @@ notice to onward housing are whole calendar months: 31 January to 29 February is
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -16,11 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from magicmix.tenancies.models import Tenancy
-
-from ..access import staff
-
-if TYPE_CHECKING:
-    from magicmix.accounts.models import User
 
 
 class Reason(models.TextChoices):
@@ -47,11 +41,6 @@ def whole_months(first: datetime.date, last: datetime.date) -> int:
     return months - (last.day < first.day)
 
 
-class DepartureQuerySet(models.QuerySet["Departure"]):
-    def visible_to(self, user: User) -> DepartureQuerySet:
-        return self.filter(tenancy__unit__complex__organisation_id__in=staff(user))
-
-
 class Departure(models.Model):
     tenancy = models.OneToOneField(Tenancy, on_delete=models.CASCADE, related_name="departure")
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
@@ -62,8 +51,6 @@ class Departure(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     history = HistoricalRecords()
-
-    objects = DepartureQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("departure")

@@ -19,7 +19,7 @@ from simple_history.models import HistoricalRecords
 from magicmix.housing.models import Complex
 from magicmix.people.models import Person
 
-from ..access import clients_of, managing
+from ..access import managing
 
 if TYPE_CHECKING:
     from magicmix.accounts.models import User
@@ -28,12 +28,6 @@ if TYPE_CHECKING:
 class IncidentQuerySet(models.QuerySet["Incident"]):
     def visible_to(self, user: User) -> IncidentQuerySet:
         return self.filter(complex__organisation_id__in=managing(user))
-
-    def about_clients_of(self, user: User) -> IncidentQuerySet:
-        """Incidents involving a resident whom the user's partner organisation supports."""
-        return self.filter(
-            Exists(Person.objects.filter(clients_of(user), incidents=OuterRef("pk")))
-        )
 
     def open(self) -> IncidentQuerySet:
         return self.filter(closed_on__isnull=True)

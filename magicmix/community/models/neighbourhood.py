@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import statistics
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator
@@ -20,16 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from magicmix.housing.models import Complex
 
-from ..access import staff
 from .incidents import Incident, IncidentQuerySet
-
-if TYPE_CHECKING:
-    from magicmix.accounts.models import User
-
-
-class MeetingQuerySet(models.QuerySet["NeighbourhoodMeeting"]):
-    def visible_to(self, user: User) -> MeetingQuerySet:
-        return self.filter(complex__organisation_id__in=staff(user))
 
 
 class NeighbourhoodMeeting(models.Model):
@@ -50,8 +40,6 @@ class NeighbourhoodMeeting(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     history = HistoricalRecords()
-
-    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-held_on", "-id"]

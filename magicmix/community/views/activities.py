@@ -46,7 +46,7 @@ def activity_create(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("community:activity_detail", pk=activity.pk)
     return render(
         request,
-        "community/form.html",
+        "people/form.html",
         {
             "form": form,
             "title": _("Plan an activity in %(complex)s") % {"complex": complex_},

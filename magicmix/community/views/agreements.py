@@ -29,7 +29,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("community:resident", pk=agreement.tenancy.person_id)
     return render(
         request,
-        "community/form.html",
+        "people/form.html",
         {
             "form": form,
             "title": _("Contribution agreement of %(name)s") % {"name": agreement.tenancy.person},

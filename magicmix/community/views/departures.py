@@ -50,7 +50,7 @@ def departure(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("community:resident", pk=tenancy.person_id)
     return render(
         request,
-        "community/form.html",
+        "people/form.html",
         {
             "form": form,
             "title": _("End the tenancy of %(person)s in %(unit)s")

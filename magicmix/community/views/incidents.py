@@ -66,7 +66,7 @@ def incident_create(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("community:incident_detail", pk=incident.pk)
     return render(
         request,
-        "community/form.html",
+        "people/form.html",
         {
             "form": form,
             "title": _("Record an incident in %(complex)s") % {"complex": complex_},

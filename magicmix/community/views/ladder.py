@@ -88,7 +88,7 @@ def warning_issue(request: HttpRequest, pk: int) -> HttpResponse:
     place = standing(person, complex_, timezone.localdate())
     return render(
         request,
-        "community/form.html",
+        "people/form.html",
         {
             "form": form,
             "title": _("Issue a warning to %(name)s") % {"name": person},

@@ -56,7 +56,7 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("community:neighbourhood", pk=complex_.pk)
     return render(
         request,
-        "community/form.html",
+        "people/form.html",
         {
             "form": form,
             "title": _("Buurtklankbordgroep meeting of %(complex)s") % {"complex": complex_},

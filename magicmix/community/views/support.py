@@ -73,6 +73,6 @@ def review_add(request: HttpRequest, pk: int) -> HttpResponse:
 def _form(request: HttpRequest, form: object, title: str, person_pk: int) -> HttpResponse:
     return render(
         request,
-        "community/form.html",
+        "people/form.html",
         {"form": form, "title": title, "cancel": reverse("community:resident", args=[person_pk])},
     )
