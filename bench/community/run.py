@@ -3,8 +3,8 @@
 A plain script, not a test. It uses the page benchmark's portfolio (`bench/pages/run.py`
 generates it: 50 complexes, 20,000 units, 100,000 persons), adds a year of living together to
 every complex once (`magicmix.demo.community`, without history rows), then fetches the day
-page of the largest complex as the portfolio's social manager: once to warm up, once to count
-queries, then `--runs` times for the time. It prints a Markdown row for RESULTS.md.
+page of the largest complex and three more of its pages as the portfolio's social manager: once
+to warm up, once to count queries, then `--runs` times for the time. It prints a Markdown row for RESULTS.md.
 
     .venv/bin/python bench/community/run.py --runs 15                      # SQLite in /tmp
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/magicmix_bench_1x \
@@ -36,7 +36,8 @@ def main() -> None:
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.core.signals import request_started
+    from django.db import connection, reset_queries, transaction
     from django.db.models import Count
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -68,22 +69,31 @@ def main() -> None:
     assert largest is not None
     client = Client()
     client.force_login(User.objects.get(email=f"sociaalbeheer@schaaltest-{args.seed}.example"))
-    url = f"/community/complexes/{largest.pk}/"
-    status = client.get(url).status_code
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    times = []
-    for _ in range(args.runs):
-        began = time.perf_counter()
-        client.get(url)
-        times.append((time.perf_counter() - began) * 1000)
+    base = f"/community/complexes/{largest.pk}/"
+    pages = [
+        (f"day page of the largest complex ({largest.size} units)", base),
+        ("roles per gang, same complex", f"{base}gangs/"),
+        ("open incidents, same complex", f"{base}incidents/"),
+        ("neighbourhood, same complex", f"{base}neighbourhood/"),
+    ]
+    # Django empties the query log at the start of every request; keep it for the count.
+    request_started.disconnect(reset_queries)
     print(f"- database: {connection.vendor}; runs: {args.runs} after one warm-up request\n")
     print("| page | status | queries | median ms | min ms | max ms |")
     print("|---|---|---|---|---|---|")
-    print(
-        f"| day page of the largest complex ({largest.size} units) | {status} | {len(queries)} "
-        f"| {statistics.median(times):.0f} | {min(times):.0f} | {max(times):.0f} |"
-    )
+    for name, url in pages:
+        status = client.get(url).status_code
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        times = []
+        for _ in range(args.runs):
+            began = time.perf_counter()
+            client.get(url)
+            times.append((time.perf_counter() - began) * 1000)
+        print(
+            f"| {name} | {status} | {len(queries)} | {statistics.median(times):.0f} "
+            f"| {min(times):.0f} | {max(times):.0f} |"
+        )
 
 
 if __name__ == "__main__":

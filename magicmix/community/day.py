@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
-from magicmix.housing.models import Cluster, Complex
+from magicmix.housing.models import Cluster, Complex, tenancy_runs_on
 from magicmix.rounds.contracts import add_months
 from magicmix.tenancies.models import Tenancy
 
@@ -52,14 +52,14 @@ def _part(queryset: QuerySet[Any]) -> Part:
 
 
 def gangs_without_gangmaker(complex_: Complex, day: datetime.date) -> QuerySet[Cluster]:
-    gangmakers = ContributionAgreement.objects.filter(
+    # The gangs that have one, as a plain list of ids: a correlated subquery per gang made
+    # SQLite scan the agreements once per gang (1.7 s for the 969-unit complex).
+    with_one = ContributionAgreement.objects.filter(
+        tenancy_runs_on(day, "tenancy__"),
         role=ResidentRole.GANGMAKER,
-        tenancy__in=Tenancy.objects.current(day),
-        tenancy__unit__cluster=OuterRef("pk"),
-    )
-    return Cluster.objects.filter(complex=complex_, kind=Cluster.Kind.GANG).exclude(
-        Exists(gangmakers)
-    )
+        tenancy__unit__complex=complex_,
+    ).values("tenancy__unit__cluster_id")
+    return Cluster.objects.filter(complex=complex_, kind=Cluster.Kind.GANG).exclude(pk__in=with_one)
 
 
 def incidents_to_warn(complex_: Complex) -> QuerySet[Incident]:
