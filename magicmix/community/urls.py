@@ -34,6 +34,7 @@ urlpatterns = [
     path("incidents/<int:pk>/close/", incidents.incident_close, name="incident_close"),
     path("actions/<int:pk>/done/", incidents.action_done, name="action_done"),
     path("residents/<int:pk>/", ladder.resident_page, name="resident"),
+    path("residents/<int:pk>/link/", ladder.resident_link, name="resident_link"),
     path("residents/<int:pk>/warnings/new/", ladder.warning_issue, name="warning_issue"),
     path("residents/<int:pk>/support/new/", support.arrangement_create, name="arrangement_create"),
     path("warnings/<int:pk>/", ladder.warning_letter, name="warning_letter"),

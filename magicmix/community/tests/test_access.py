@@ -85,6 +85,7 @@ def _urls(s: Scene, r: dict[str, Any]) -> tuple[list[str], list[str]]:
         reverse("community:incident_close", args=[r["incident"].pk]),
         reverse("community:action_done", args=[r["action"].pk]),
         reverse("community:agreement_create", args=[tenancy]),
+        reverse("community:resident_link", args=[person]),
     ]
     return gets, posts
 

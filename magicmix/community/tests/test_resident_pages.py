@@ -2,6 +2,7 @@
 agreement, see their own warnings; in Dutch and English; bad input is refused clearly."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -83,3 +84,23 @@ def test_the_resident_sees_their_warnings_and_reads_english(client: Client) -> N
         other = client.get(reverse("community:resident_home", args=[other_token])).content.decode()
     assert "My warnings" in page and "This month: 0 of 16 hours." in page
     assert "My warnings" not in other
+
+
+def test_staff_give_a_new_link_that_is_mailed_and_replaces_the_old_one(
+    client: Client, mailoutbox: list[Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    s = scene()
+    person = s.residents[0]
+    person.email = "bewoner@example.nl"
+    person.save()
+    old = issue_link(person)
+    client.force_login(s.manager)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("community:resident_link", args=[person.pk]), follow=True)
+    [message] = mailoutbox
+    link = next(line for line in message.body.splitlines() if "/community/me/" in line)
+    assert link in response.content.decode()
+    assert client.get(link.removeprefix("http://testserver")).status_code == 200
+    assert client.get(reverse("community:resident_home", args=[old])).status_code == 404
+    client.force_login(s.caseworker)
+    assert client.post(reverse("community:resident_link", args=[s.client.pk])).status_code == 404

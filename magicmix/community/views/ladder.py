@@ -18,6 +18,7 @@ from magicmix.web.history import changes_of
 from ..forms import HouseRulesForm, WarningForm
 from ..models import Incident, SupportArrangement, Warning, rules_of, standing
 from ..services.ladder import LadderUsedUp, issue_warning
+from ..services.residents import give_link
 from .scope import managed_complex, resident
 
 
@@ -55,6 +56,20 @@ def resident_page(request: HttpRequest, pk: int) -> HttpResponse:
         "today": today,
     }
     return render(request, "community/resident.html", context)
+
+
+@require_http_methods(["POST"])
+def resident_link(request: HttpRequest, pk: int) -> HttpResponse:
+    """A fresh personal link for the resident, e-mailed and shown once."""
+    user = user_of(request)
+    person, _complex, manages = resident(user, pk)
+    if not manages:
+        raise Http404
+    link = give_link(person, request.build_absolute_uri("/"))
+    messages.success(
+        request, _("The personal link of %(name)s: %(link)s") % {"name": person, "link": link}
+    )
+    return redirect("community:resident", pk=person.pk)
 
 
 @require_http_methods(["GET", "POST"])
