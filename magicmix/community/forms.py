@@ -233,6 +233,21 @@ class ActivityForm(NLDesignModelForm):
         self.fields["organiser"].queryset = residents_of(complex_)  # type: ignore[attr-defined]
 
 
+class ResidentActivityForm(NLDesignModelForm):
+    """A gangmaker or community builder plans an activity from their phone."""
+
+    class Meta:
+        model = Activity
+        fields = ["title", "kind", "day", "starts_at", "place", "open_to_neighbourhood"]
+        widgets = {"day": DATE, "starts_at": TIME}
+
+    def clean_day(self) -> Any:
+        day = self.cleaned_data["day"]
+        if day < timezone.localdate():
+            raise forms.ValidationError(_("Choose today or a day to come."))
+        return day
+
+
 class HoursForm(NLDesignForm):
     day = forms.DateField(label=_("day"), widget=DATE)
     hours = forms.DecimalField(

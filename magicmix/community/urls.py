@@ -45,5 +45,6 @@ urlpatterns = [
     path("support/<int:pk>/review/", support.review_add, name="review_add"),
     path("me/<str:token>/", residents.home, name="resident_home"),
     path("me/<str:token>/hours/", residents.hours, name="resident_hours"),
+    path("me/<str:token>/activities/new/", residents.plan_activity, name="resident_plan"),
     path("me/<str:token>/activities/<int:pk>/", residents.sign_up, name="resident_sign_up"),
 ]

@@ -104,3 +104,25 @@ def test_staff_give_a_new_link_that_is_mailed_and_replaces_the_old_one(
     assert client.get(reverse("community:resident_home", args=[old])).status_code == 404
     client.force_login(s.caseworker)
     assert client.post(reverse("community:resident_link", args=[s.client.pk])).status_code == 404
+
+
+def test_a_gangmaker_plans_an_activity_and_others_may_not(client: Client) -> None:
+    s = scene()  # residents[0] is the gangmaker of gang A
+    gangmaker, neighbour = issue_link(s.residents[0]), issue_link(s.residents[1])
+    day = (timezone.localdate() + datetime.timedelta(days=5)).isoformat()
+    data = {
+        "title": "Pannenkoeken",
+        "kind": "meal",
+        "day": day,
+        "starts_at": "18:00",
+        "place": "Keuken gang A",
+    }
+    response = client.post(reverse("community:resident_plan", args=[gangmaker]), data)
+    assert response.status_code == 302
+    activity = Activity.objects.get()
+    assert (activity.complex, activity.organiser) == (s.complex, s.residents[0])
+    assert activity.attendances.get().person == s.residents[0]
+    assert client.get(reverse("community:resident_plan", args=[neighbour])).status_code == 404
+    past = data | {"day": "2020-01-01"}
+    refused = client.post(reverse("community:resident_plan", args=[gangmaker]), past)
+    assert "Kies vandaag of een dag die nog komt." in refused.content.decode()

@@ -16,8 +16,15 @@ from django.views.decorators.http import require_http_methods
 from magicmix.people.models import Person
 from magicmix.tenancies.models import Tenancy
 
-from ..forms import HoursForm
-from ..models import Activity, Attendance, ContributionAgreement, ResidentLink, Warning
+from ..forms import HoursForm, ResidentActivityForm
+from ..models import (
+    Activity,
+    Attendance,
+    ContributionAgreement,
+    ResidentLink,
+    ResidentRole,
+    Warning,
+)
 from ..services.agreements import log_hours
 
 AHEAD = datetime.timedelta(days=30)
@@ -61,6 +68,7 @@ def home(request: HttpRequest, token: str) -> HttpResponse:
         "logged": agreement.logged.all()[:5] if agreement else [],
         "activities": [(a, a.pk in signed_up) for a in activities],
         "warnings": Warning.objects.filter(person=person).counting_on(today),
+        "organiser": agreement is not None and agreement.role in ORGANISERS,
     }
     return render(request, "community/residents/home.html", context)
 
@@ -83,10 +91,41 @@ def sign_up(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     return redirect("community:resident_home", token=token)
 
 
+# Resident roles that organise activities themselves.
+ORGANISERS = {
+    ResidentRole.GANGMAKER,
+    ResidentRole.COMMUNITY_BUILDER,
+    ResidentRole.COMMISSION_MEMBER,
+}
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def plan_activity(request: HttpRequest, token: str) -> HttpResponse:
+    person, tenancy = _resident(token)
+    agreement = _agreement(tenancy)
+    if agreement is None or agreement.role not in ORGANISERS:
+        raise Http404
+    form = ResidentActivityForm(request.POST or None)
+    if form.is_valid():
+        form.instance.complex = tenancy.unit.complex
+        form.instance.organiser = person
+        activity = form.save()
+        Attendance.objects.create(activity=activity, person=person)
+        messages.success(request, _("%(title)s is planned.") % {"title": activity.title})
+        return redirect("community:resident_home", token=token)
+    context = {
+        "form": form,
+        "token": token,
+        "title": _("Plan an activity"),
+    }
+    return render(request, "community/residents/form.html", context)
+
+
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def hours(request: HttpRequest, token: str) -> HttpResponse:
-    person, tenancy = _resident(token)
+    _person, tenancy = _resident(token)
     agreement = _agreement(tenancy)
     if agreement is None:
         raise Http404
@@ -96,5 +135,5 @@ def hours(request: HttpRequest, token: str) -> HttpResponse:
         log_hours(agreement, data["day"], data["hours"], data["what"], None)
         messages.success(request, _("Thank you! Your hours are saved."))
         return redirect("community:resident_home", token=token)
-    context = {"form": form, "person": person, "token": token, "complex": tenancy.unit.complex}
-    return render(request, "community/residents/hours.html", context)
+    context = {"form": form, "token": token, "title": _("Log hours")}
+    return render(request, "community/residents/form.html", context)
