@@ -13,6 +13,7 @@ import random
 from decimal import Decimal
 
 from django.db.models import QuerySet
+from django.urls import reverse
 
 from magicmix.accounts.models import Role, User
 from magicmix.community.models import (
@@ -27,6 +28,7 @@ from magicmix.community.models import (
     ResidentRole,
     SupportArrangement,
     Warning,
+    issue_link,
 )
 from magicmix.community.services.departures import record_departure
 from magicmix.community.services.ladder import issue_warning
@@ -83,6 +85,21 @@ def build(
     if manager is not None:
         _incidents(complex_, tenancies, today, rng, manager)
         _departures(tenancies, today, rng, manager)
+
+
+def resident_link(complex_name: str) -> str | None:
+    """A fresh personal link of a complex's first gangmaker (printed by the demo command)."""
+    agreement = (
+        ContributionAgreement.objects.filter(
+            role=ResidentRole.GANGMAKER, tenancy__unit__complex__name=complex_name
+        )
+        .select_related("tenancy__person")
+        .order_by("pk")
+        .first()
+    )
+    if agreement is None:
+        return None
+    return reverse("community:resident_home", args=[issue_link(agreement.tenancy.person)])
 
 
 def remove(complexes: QuerySet[Complex]) -> None:
