@@ -69,7 +69,7 @@ def next_proof(
 
 
 def ending(complex_: Complex, day: datetime.date) -> list[Deadline]:
-    """Deadlines of the complex's running contracts within the next year, soonest first."""
+    """Deadlines of the complex's running contracts from today to a year ahead, soonest first."""
     horizon = add_months(day, HORIZON_MONTHS)
     contracts = Contract.objects.filter(
         tenancy__in=Tenancy.objects.current(day).filter(unit__complex=complex_)
@@ -84,6 +84,7 @@ def ending(complex_: Complex, day: datetime.date) -> list[Deadline]:
             continue
         ends_on = contract.planned_end
         window = notice_window(contract.contract_type, ends_on) if ends_on else None
-        if ends_on and window and ends_on <= horizon:
+        # A term that passed without notice runs on (a tijdelijk contract becomes indefinite).
+        if ends_on and window and day <= ends_on <= horizon:
             found.append(Deadline(contract, ends_on, window[0], window[1]))
     return sorted(found, key=lambda deadline: deadline.act_by)

@@ -75,6 +75,7 @@ def test_the_complex_list_holds_contracts_within_a_year_soonest_first() -> None:
     youth = contract(0, ContractType.YOUTH)  # ends 30 June 2029
     campus = contract(1, ContractType.CAMPUS)  # proof every 1 July
     contract(2, ContractType.INDEFINITE)
+    contract(3, ContractType.TEMPORARY)  # ended 30 June 2026 and ran on: no deadline now
     deadlines = ending(s.complex, D(2029, 4, 15))
     assert [(d.contract, d.due, d.act_by) for d in deadlines] == [
         (youth, D(2029, 6, 30), D(2028, 12, 30)),
