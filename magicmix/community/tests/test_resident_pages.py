@@ -126,3 +126,23 @@ def test_a_gangmaker_plans_an_activity_and_others_may_not(client: Client) -> Non
     past = data | {"day": "2020-01-01"}
     refused = client.post(reverse("community:resident_plan", args=[gangmaker]), past)
     assert "Kies vandaag of een dag die nog komt." in refused.content.decode()
+
+
+def test_contact_across_groups_is_counted_from_attendance(client: Client) -> None:
+    s = scene()
+    past = timezone.localdate() - datetime.timedelta(days=10)
+    for title, came in (("Samen", [0, 2]), ("Alleen studenten", [0]), ("Niemand", [])):
+        activity = Activity.objects.create(
+            complex=s.complex,
+            title=title,
+            kind="meal",
+            day=past,
+            starts_at=datetime.time(18),
+            place="Keuken",
+        )
+        for i in came:
+            activity.attendances.create(person=s.residents[i], attended=True)
+        activity.attendances.create(person=s.residents[3], attended=False)  # signed up, stayed away
+    client.force_login(s.manager)
+    page = client.get(reverse("community:activity_list", args=[s.complex.pk])).content.decode()
+    assert "3 activiteiten, 1 daarvan bracht bewoners van twee of meer doelgroepen samen" in page

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,8 +27,11 @@ def activity_list(request: HttpRequest, pk: int) -> HttpResponse:
     complex_ = managed_complex(user_of(request), pk)
     today = timezone.localdate()
     activities = Activity.objects.filter(complex=complex_).with_counts()
+    year = activities.filter(day__lt=today, day__gte=today - datetime.timedelta(days=365))
     context = {
         "complex": complex_,
+        "year": year.count(),
+        "mixed": year.filter(groups__gte=2).count(),  # type: ignore[misc]  # annotated by with_counts
         "coming": activities.filter(day__gte=today)[:PAGE],
         "past": activities.filter(day__lt=today).order_by("-day", "-starts_at")[:PAGE],
     }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -19,6 +18,7 @@ from ..access import managed_complexes, partner
 from ..day import day_of
 from ..models import ResidentRole, SupportArrangement
 from ..models.support import ENDING_SOON_MONTHS
+from ..support_load import load_over_time, quarter_days
 from .scope import managed_complex
 
 
@@ -37,17 +37,12 @@ def index(request: HttpRequest) -> HttpResponse:
         .select_related("tenancy__person", "tenancy__unit__complex", "partner")
         .order_by("planned_end")[:200]
     )
-    load = (
-        SupportArrangement.objects.visible_to(user)
-        .running()
-        .filter(start_date__lte=today)
-        .values("tenancy__unit__complex__name", "partner__name")
-        .annotate(count=Count("pk"), hours=Sum("hours_per_week"))
-        .order_by("tenancy__unit__complex__name", "partner__name")
-    )
+    days = quarter_days(today)
+    load = load_over_time(SupportArrangement.objects.visible_to(user), days)
     context = {
         "complexes": complexes,
         "load": load,
+        "quarters": days,
         "arrangements": arrangements,
         "soon": add_months(today, ENDING_SOON_MONTHS),
         "today": today,
