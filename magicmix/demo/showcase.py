@@ -31,6 +31,7 @@ from magicmix.rounds.models import Contract, Offer, Round
 from magicmix.selection.models import Application, Intake
 from magicmix.tenancies.models import Tenancy
 
+from . import community
 from .allocation import build_policy, build_round
 from .bulk import Writer, create_users
 from .complexes import ComplexPlan, Share, UnitKind, build_complex, save_persons
@@ -285,6 +286,14 @@ def build(seed: int = 1, today: datetime.date | None = None) -> None:
     for plan in PLANS:
         built = build_complex(plan, orgs["corporation"], maker, writer)
         link_partners(built.complex, orgs, PARTNERS[plan.name], writer)
+        # Its own random stream, so the residents and applicants stay as they were.
+        community.build(
+            built.complex,
+            maker.today,
+            random.Random(f"{seed}-{plan.name}"),
+            writer,
+            youth_contracts=plan.ages is not None,
+        )
         built_complexes[plan.name] = built.complex
     young_people = built_complexes[YOUNG_PEOPLE.name]
     save_persons(draw_applicants(maker, APPLICANTS), writer, maker)
@@ -307,6 +316,7 @@ def remove() -> None:
     orgs = Organisation.objects.filter(name__in=NAMES.values())
     persons = Person.objects.filter(organisation__in=orgs)
     complexes = Complex.objects.filter(organisation__in=orgs)
+    community.remove(complexes)
     Contract.objects.filter(tenancy__unit__complex__in=complexes).delete()
     Offer.objects.filter(round__complex__in=complexes).delete()
     Round.objects.filter(complex__in=complexes).delete()

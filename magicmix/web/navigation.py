@@ -20,6 +20,11 @@ _MENU: list[tuple[str, Promise, frozenset[str] | None]] = [
     ("finance:overview", _("Business cases"), STAFF_ROLES),
     ("selection:nomination_list", _("Nominations"), frozenset({Role.PARTNER_CASEWORKER})),
     ("selection:panel", _("Coöptation"), frozenset({Role.RESIDENT_PANEL})),
+    (
+        "community:index",
+        _("Living together"),
+        frozenset({Role.SOCIAL_MANAGER, Role.LETTING, Role.PARTNER_CASEWORKER}),
+    ),
     ("legal:current", _("Legal limits"), None),
 ]
 

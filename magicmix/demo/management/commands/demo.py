@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from magicmix.demo import showcase
+from magicmix.demo import community, showcase
 
 
 class Command(BaseCommand):
@@ -42,6 +42,11 @@ class Command(BaseCommand):
         self.stdout.write(_("Try this:"))
         for path, what in TRY_THIS:
             self.stdout.write(f"  {path:<14} {what}")
+        resident = community.resident_link(showcase.YOUNG_PEOPLE.name)
+        if resident:
+            self.stdout.write(
+                _("A gangmaker's own pages on a phone: %(path)s") % {"path": resident}
+            )
 
 
 TRY_THIS = [  # the lazy gettext: translated when printed
@@ -51,4 +56,8 @@ TRY_THIS = [  # the lazy gettext: translated when printed
     ("/panel/", gettext_lazy("give a coöptation advice (bewonerspanel@)")),
     ("/nominations/", gettext_lazy("nominate a client (casemanager-coa@)")),
     ("/rounds/", gettext_lazy("review the round's proposal (verhuur@)")),
+    (
+        "/community/",
+        gettext_lazy("a social manager's day, incidents and warnings (sociaalbeheer@)"),
+    ),
 ]

@@ -1,0 +1,1 @@
+"""Workflows of living together, one module per workflow (decision 9)."""
