@@ -5,14 +5,15 @@ import time
 from collections.abc import Callable
 
 import pytest
-from django.db import OperationalError, connection
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.test import Client
 from django.urls import reverse
 
 from magicmix.rounds.models import Offer, Round
 from magicmix.rounds.services import offers
 from magicmix.tenancies.models import Tenancy
-from magicmix.tenancies.services import UnitOccupied
+from magicmix.tenancies.services import UnitOccupied, start_tenancy
+from magicmix.testing import factories
 
 from .helpers import approved, new_round, scene
 
@@ -69,22 +70,32 @@ def test_many_clicks_on_one_offer_make_one_tenancy() -> None:
     assert Offer.objects.filter(unit=offer.unit, status=Offer.Status.ACCEPTED).count() == 1
 
 
-def test_two_offers_of_one_unit_accepted_at_once_let_it_once() -> None:
+def test_the_database_refuses_a_second_open_offer_of_a_unit() -> None:
+    """Two overlapping rounds used to offer one unit twice; now the database itself says no."""
     s = scene(vacancies=1, students=2, statushouders=0)
     first_round = approved(s)
     [first] = Offer.objects.filter(round=first_round)
-    # A second round (say, by mistake) offers the same unit to the other student.
     second_round = new_round(s, title="Ronde 2", status=Round.Status.APPROVED)
     other = next(a for a in s.applications if a != first.application)
-    second = Offer.objects.create(
-        round=second_round,
-        run=first.run,
-        unit=first.unit,
-        application=other,
-        deadline=first.deadline,
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Offer.objects.create(
+            round=second_round,
+            run=first.run,
+            unit=first.unit,
+            application=other,
+            deadline=first.deadline,
+        )
+
+
+def test_an_accept_and_a_direct_letting_at_once_let_the_unit_once() -> None:
+    s = scene(vacancies=1, students=2, statushouders=0)
+    [offer] = Offer.objects.filter(round=approved(s))
+    someone = factories.person(s.corporation, "student")
+    results = together(
+        [
+            lambda: offers.accept(offer),
+            lambda: start_tenancy(offer.unit, someone, offer.round.move_in),
+        ]
     )
-    results = together([lambda: offers.accept(first), lambda: offers.accept(second)])
-    assert sum(isinstance(r, Offer) for r in results) == 1
-    assert sum(isinstance(r, UnitOccupied) for r in results) == 1
-    assert Tenancy.objects.filter(unit=first.unit).count() == 1
-    assert Offer.objects.filter(unit=first.unit, status=Offer.Status.ACCEPTED).count() == 1
+    assert sum(isinstance(r, UnitOccupied) for r in results) == 1, results
+    assert Tenancy.objects.filter(unit=offer.unit).count() == 1

@@ -14,8 +14,9 @@ from magicmix.housing.models import Complex
 from magicmix.tenancies.services import UnitOccupied
 from magicmix.web.auth import user_of
 
+from ..availability import Conflicts, conflicts
 from ..forms import AnswerForm, OverrideForm, RoundForm, ranking_label
-from ..models import CandidateOutcome, Offer, Round
+from ..models import CandidateOutcome, Offer, Round, Run
 from ..services import offers, runs
 
 
@@ -38,7 +39,20 @@ def round_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def round_create(request: HttpRequest, pk: int) -> HttpResponse:
     complex_ = get_object_or_404(Complex.objects.editable_by(user_of(request)), pk=pk)
-    form = RoundForm(request.POST or None, complex_=complex_, instance=Round(complex=complex_))
+    form = RoundForm(
+        request.POST or None,
+        complex_=complex_,
+        instance=Round(complex=complex_),
+        initial={"move_in": request.GET.get("move_in", "")},
+    )
+    # Picking another start date reloads the list of units free on that date.
+    form.fields["move_in"].widget.attrs |= {
+        "hx-get": request.path,
+        "hx-trigger": "change",
+        "hx-target": "#round-units",
+        "hx-select": "#round-units",
+        "hx-swap": "outerHTML",
+    }
     if form.is_valid():
         form.instance.created_by = user_of(request)
         round_ = form.save()
@@ -50,7 +64,12 @@ def round_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET"])
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round(request, pk)
-    run = round_.latest_run()
+    latest = round_.latest_run()
+    # Every version stays browsable: ?version=N shows that run with its own explanations.
+    version = request.GET.get("version", "")
+    run = (
+        round_.runs.filter(number=int(version), failed=False).first() if version.isdigit() else None
+    ) or latest
     outcomes = (
         list(
             CandidateOutcome.objects.filter(run=run).select_related(
@@ -76,12 +95,29 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "unit__code", "created_at"
         ),
         "override_form": OverrideForm(round_=round_)
-        if round_.status == Round.Status.DONE
+        if round_.status == Round.Status.DONE and run == latest
         else None,
         "answer_form": AnswerForm(),
         "open_units": offers.open_units(round_) if round_.status == Round.Status.APPROVED else [],
+        "latest": latest,
+        "figures": _figures_of(run),
+        "stale": conflicts(run, round_.move_in)
+        if run and run == latest and round_.status == Round.Status.DONE
+        else None,
     }
     return render(request, "rounds/round_detail.html", context)
+
+
+def _figures_of(run: Run | None) -> Run | None:
+    """The run whose price of the mix and mode comparison belong to `run`: a re-run for open
+    units does not compute them again, so they are the proposal's it continues."""
+    if run is None or run.price:
+        return run
+    return (
+        run.round.runs.filter(kind=Run.Kind.PROPOSAL, failed=False, number__lt=run.number)
+        .order_by("-number")
+        .first()
+    )
 
 
 @require_http_methods(["GET"])
@@ -127,11 +163,33 @@ def round_override(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def round_approve(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round(request, pk)
-    made = offers.approve(round_, user_of(request), site_of(request))
+    try:
+        made = offers.approve(round_, user_of(request), site_of(request))
+    except offers.ProposalOutdated as outdated:
+        messages.error(request, outdated_message(outdated.conflicts))
+        return redirect("rounds:round_detail", pk=round_.pk)
     if made:
         messages.success(request, _("Offers sent: %(n)s.") % {"n": len(made)})
     else:
         messages.info(request, _("This round was already approved: nothing was sent again."))
+    return redirect("rounds:round_detail", pk=round_.pk)
+
+
+def outdated_message(stale: Conflicts) -> str:
+    parts = [_("Nothing was sent: the proposal is out of date.")]
+    if stale.units:
+        parts.append(_("No longer free: %(units)s.") % {"units": ", ".join(stale.units)})
+    if stale.candidates:
+        parts.append(_("No longer available: %(names)s.") % {"names": ", ".join(stale.candidates)})
+    parts.append(_("Run the round again for a new proposal."))
+    return " ".join(parts)
+
+
+@require_POST
+def round_rerun(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = get_round(request, pk)
+    if not runs.rerun(round_):
+        messages.error(request, _("Only a proposal under review can be computed again."))
     return redirect("rounds:round_detail", pk=round_.pk)
 
 
