@@ -1,11 +1,7 @@
 """Concurrent clicks on accept: never two tenancies or two accepted offers for a unit."""
 
-import threading
-import time
-from collections.abc import Callable
-
 import pytest
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -15,44 +11,13 @@ from magicmix.tenancies.models import Tenancy
 from magicmix.tenancies.services import UnitOccupied, start_tenancy
 from magicmix.testing import factories
 
+from .concurrency import together
 from .helpers import approved, new_round, scene
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def waiting_for_sqlite_lock(action: Callable[[], object]) -> object:
-    """The shared in-memory SQLite test database says "locked" at once where a file database
-    or PostgreSQL waits for the lock: wait here, as they would."""
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            return action()
-        except OperationalError as error:
-            if "locked" not in str(error) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.005)
-
-
-def together(actions: list[Callable[[], object]]) -> list[object]:
-    """Run `actions` in threads released at the same moment; returns results or exceptions."""
-    barrier = threading.Barrier(len(actions))
-    results: list[object] = [None] * len(actions)
-
-    def run(index: int) -> None:
-        barrier.wait()
-        try:
-            results[index] = waiting_for_sqlite_lock(actions[index])
-        except Exception as error:
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(actions))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("sqlite_begin_waits"),
+]
 
 
 def test_many_clicks_on_one_offer_make_one_tenancy() -> None:
