@@ -173,7 +173,13 @@ class AnswerForm(NLDesignForm):
     """Staff record the candidate's answer given by phone or at the counter."""
 
     answer = forms.ChoiceField(
-        label=_("answer"), choices=[("accept", _("accepted")), ("decline", _("declined"))]
+        label=_("answer"),
+        choices=[
+            ("", _("choose the answer")),
+            ("accept", _("accepted")),
+            ("decline", _("declined")),
+        ],
+        error_messages={"required": _("Choose the answer the candidate gave.")},
     )
     reason = forms.CharField(
         label=_("reason for declining"), required=False, widget=forms.Textarea(attrs={"rows": 2})
