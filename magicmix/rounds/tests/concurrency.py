@@ -33,7 +33,7 @@ def waiting_for_sqlite_lock(action: Callable[[], Any]) -> Any:
 
 def begin_waits(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make SQLite's BEGIN IMMEDIATE wait for the write lock (see the module docstring)."""
-    begin = DatabaseWrapper._start_transaction_under_autocommit
+    begin = DatabaseWrapper._start_transaction_under_autocommit  # type: ignore[attr-defined]
 
     def waiting_begin(self: DatabaseWrapper) -> None:
         waiting_for_sqlite_lock(lambda: begin(self))

@@ -223,7 +223,7 @@ def _confirm_approval(request: HttpRequest, round_: Round, run: Run) -> HttpResp
         {
             "title": _("Approve “%(round)s”?") % {"round": round_},
             "consequences": consequences,
-            "items": [f"{o.unit.code}: {o.application.full_name}" for o in proposed],
+            "items": [f"{o.unit.code}: {o.application.full_name}" for o in proposed if o.unit],
             "action": request.path,
             "hidden": {},
             "confirm": ngettext("Yes, send %(n)s offer", "Yes, send %(n)s offers", len(proposed))
@@ -275,7 +275,7 @@ def offer_answer(request: HttpRequest, pk: int) -> HttpResponse:
     form = AnswerForm(request.POST)
     if not form.is_valid():
         for error in form.errors.values():
-            messages.error(request, " ".join(error))
+            messages.error(request, " ".join(str(e) for e in error))
         return redirect("rounds:round_detail", pk=offer.round_id)
     answer, reason = form.cleaned_data["answer"], form.cleaned_data["reason"]
     if not request.POST.get("confirmed"):
