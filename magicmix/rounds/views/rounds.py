@@ -17,6 +17,7 @@ from magicmix.housing.models import Complex
 from magicmix.tenancies.services import UnitOccupied
 from magicmix.web.auth import user_of
 
+from .. import review
 from ..availability import Conflicts, conflicts
 from ..forms import AnswerForm, OverrideForm, RoundForm, ranking_label
 from ..models import CandidateOutcome, Offer, Round, Run
@@ -107,6 +108,11 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "answer_form": AnswerForm(),
         "open_units": offers.open_units(round_) if round_.status == Round.Status.APPROVED else [],
         "latest": latest,
+        "warnings": review.warnings(outcomes),
+        "changes": review.changes_since(run)
+        if run and run == latest and round_.status == Round.Status.DONE
+        else [],
+        "pictures": review.pictures(round_, run) if run else None,
         "figures": _figures_of(run),
         "stale": conflicts(run, round_.move_in)
         if run and run == latest and round_.status == Round.Status.DONE
