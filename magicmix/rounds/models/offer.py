@@ -31,7 +31,7 @@ class OfferQuerySet(models.QuerySet["Offer"]):
     def by_token(self, token: str) -> OfferQuerySet:
         """The offer a private offer link opens, whatever its status: an answered, withdrawn or
         expired offer still shows what became of it, so no link the candidate got goes dead."""
-        return self.filter(token_hash=hash_token(token))
+        return self.filter(links__token_hash=hash_token(token))
 
     def live(self) -> OfferQuerySet:
         return self.filter(status__in=[Offer.Status.PENDING, Offer.Status.ACCEPTED])
@@ -71,13 +71,9 @@ class Offer(models.Model):
     tenancy = models.OneToOneField(
         Tenancy, on_delete=models.PROTECT, null=True, blank=True, related_name="offer"
     )
-    # Only the SHA-256 of the offer link's token; NULL for offers made before links per offer.
-    token_hash = models.CharField(  # noqa: DJ001
-        max_length=64, unique=True, null=True, editable=False
-    )
     reminded_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
     created_at = models.DateTimeField(_("offered at"), auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["token_hash"])
+    history = HistoricalRecords()
 
     objects = OfferQuerySet.as_manager()
 
@@ -109,10 +105,24 @@ class Offer(models.Model):
         return self.status == self.Status.PENDING
 
     def issue_link(self) -> str:
-        """A private link token for this offer alone; only its hash is stored (save after)."""
+        """A new private link to this offer alone (the offer e-mail, a reminder); earlier links
+        keep working. Only the token's SHA-256 is stored; the token goes in the e-mail."""
         token = secrets.token_urlsafe(32)
-        self.token_hash = hash_token(token)
+        OfferLink.objects.create(offer=self, token_hash=hash_token(token))
         return token
+
+
+class OfferLink(models.Model):
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="links")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("offer link")
+        verbose_name_plural = _("offer links")
+
+    def __str__(self) -> str:
+        return f"{self.offer_id}: {self.created_at:%Y-%m-%d}"
 
 
 class ContributionRole(models.TextChoices):

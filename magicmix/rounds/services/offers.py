@@ -14,12 +14,9 @@ import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from magicmix import allocation as engine
@@ -33,6 +30,7 @@ from .. import engine_adapter
 from ..availability import Conflicts, conflicts, free_on, reserved_in
 from ..contracts import contract_for
 from ..models import Offer, Round, Run
+from . import notices
 from .runs import NotAllowed, save_run
 
 if TYPE_CHECKING:
@@ -75,6 +73,8 @@ def approve(round_: Round, by: User, site: str) -> list[Offer]:
         round_.approved_by = by
         round_.approved_at = timezone.now()
         round_.save(update_fields=["status", "approved_by", "approved_at"])
+        for outcome in run.outcomes.filter(unit__isnull=True).select_related("application"):
+            transaction.on_commit(partial(notices.not_placed, outcome, round_))
         return _offer(round_, run, by, site)
 
 
@@ -91,8 +91,8 @@ def _offer(round_: Round, run: Run, by: User | None, site: str) -> list[Offer]:
             application=outcome.application,
             deadline=deadline,
         )
-        token = offer.issue_link()
         offer.save()
+        token = offer.issue_link()
         application = outcome.application
         application.move_to(
             Stage.OFFERED,
@@ -101,24 +101,8 @@ def _offer(round_: Round, run: Run, by: User | None, site: str) -> list[Offer]:
             % {"unit": offer.unit.code, "round": round_},
         )
         offers.append(offer)
-        transaction.on_commit(partial(_send, offer, token, site))
+        transaction.on_commit(partial(notices.tell, "offer", offer, site, token))
     return offers
-
-
-def _send(offer: Offer, token: str, site: str) -> None:
-    if not offer.application.email:
-        return
-    context = {
-        "offer": offer,
-        "application": offer.application,
-        "unit": offer.unit,
-        "complex": offer.unit.complex,
-        "link": site.rstrip("/") + reverse("rounds:offer", args=[token]),
-    }
-    with translation.override("nl"):  # Dutch first; the applicant's language is not known
-        subject = render_to_string("rounds/email/offer_subject.txt", context).strip()
-        body = render_to_string("rounds/email/offer.txt", context)
-    send_mail(subject, body, None, [offer.application.email])
 
 
 def _locked(offer: Offer) -> Offer:
@@ -172,6 +156,7 @@ def _accept(offer: Offer, by: User | None) -> Offer:
     offer.answered_at = timezone.now()
     offer.answered_by = by
     offer.save()
+    transaction.on_commit(partial(notices.tell, "accepted", offer, ""))
     offer.application.move_to(
         Stage.HOUSED,
         by=by,
@@ -186,6 +171,35 @@ def decline(offer: Offer, reason: str, site: str, by: User | None = None) -> lis
     with transaction.atomic():
         offer = _close(offer, Offer.Status.DECLINED, reason, by)
     return refill(offer.round, site)
+
+
+REMIND_DAYS = 2  # a reminder goes out this many days before the deadline
+
+
+def remind_due(site: str, today: datetime.date | None = None) -> list[Offer]:
+    """Remind every candidate whose open offer's deadline is near, once per offer, with a new
+    link. Each offer is claimed with a conditional UPDATE, so two runs of the daily job at the
+    same time remind once."""
+    today = today or timezone.localdate()
+    near = today + datetime.timedelta(days=REMIND_DAYS)
+    due = Offer.objects.filter(
+        status=Offer.Status.PENDING,
+        reminded_at__isnull=True,
+        deadline__gte=today,
+        deadline__lte=near,
+    )
+    reminded = []
+    for offer in due.select_related("application", "unit__complex__organisation", "round"):
+        with transaction.atomic():
+            claimed = Offer.objects.filter(
+                pk=offer.pk, status=Offer.Status.PENDING, reminded_at__isnull=True
+            ).update(reminded_at=timezone.now())
+            if not claimed:
+                continue
+            token = offer.issue_link()
+            transaction.on_commit(partial(notices.tell, "reminder", offer, site, token))
+            reminded.append(offer)
+    return reminded
 
 
 def expire_due(site: str, today: datetime.date | None = None) -> list[Offer]:
@@ -217,6 +231,7 @@ def _close(offer: Offer, status: str, reason: str, by: User | None) -> Offer:
     offer.answered_at = timezone.now()
     offer.answered_by = by
     offer.save()
+    transaction.on_commit(partial(notices.tell, status, offer, ""))
     if status == Offer.Status.WITHDRAWN:
         return offer  # the application's own withdrawal is already logged
     declined = status == Offer.Status.DECLINED

@@ -99,7 +99,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "overrides": run.overrides.select_related("unit", "replaced", "chosen", "by")
         if run
         else [],
-        "offers": round_.offers.select_related("unit", "application").order_by(
+        "offers": round_.offers.select_related("unit", "application", "answered_by").order_by(
             "unit__code", "created_at"
         ),
         "override_form": OverrideForm(round_=round_)
