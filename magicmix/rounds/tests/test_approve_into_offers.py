@@ -50,9 +50,11 @@ def test_staff_create_a_round_follow_it_review_and_approve_once(
     assert Offer.objects.filter(round=round_).count() == 3
     # Three offers, and the two candidates without a unit are told why (issue 9).
     subjects = sorted(m.subject for m in mail.outbox)
-    assert subjects == ["Deze ronde geen woning voor u bij Startblok Test"] * 2 + [
-        "Een woningaanbod voor u in Startblok Test"
-    ] * 3
+    assert (
+        subjects
+        == ["Deze ronde geen woning voor u bij Startblok Test"] * 2
+        + ["Een woningaanbod voor u in Startblok Test"] * 3
+    )
     offered = Application.objects.filter(stage=Stage.OFFERED)
     assert offered.count() == 3
     assert ApplicationEvent.objects.filter(to_stage=Stage.OFFERED).count() == 3
