@@ -23,7 +23,7 @@ from magicmix import allocation as engine
 from magicmix.housing.models import Complex, Unit
 from magicmix.people.models import Person
 from magicmix.people.models import Role as PersonRole
-from magicmix.selection.models import Application, Stage
+from magicmix.selection.models import Application, PublicStatus, Stage
 from magicmix.tenancies.services import UnitOccupied, start_tenancy
 
 from .. import engine_adapter
@@ -157,13 +157,27 @@ def _accept(offer: Offer, by: User | None) -> Offer:
     offer.answered_by = by
     offer.save()
     transaction.on_commit(partial(notices.tell, "accepted", offer, ""))
+    # The applicant reads "housed" from the day the tenancy starts (`house_due`), not before.
+    moving_in_later = offer.round.move_in > timezone.localdate()
     offer.application.move_to(
         Stage.HOUSED,
         by=by,
         by_applicant=by is None,
         reason=_("Accepted the offer of unit %(unit)s.") % {"unit": offer.unit.code},
+        public_status=PublicStatus.OFFER if moving_in_later else None,
     )
     return offer
+
+
+def house_due(today: datetime.date | None = None) -> int:
+    """Show "housed" to every applicant whose accepted offer's tenancy has started."""
+    today = today or timezone.localdate()
+    started = Offer.objects.filter(
+        status=Offer.Status.ACCEPTED, tenancy__start_date__lte=today
+    ).values("application_id")
+    return Application.objects.filter(
+        pk__in=started, stage=Stage.HOUSED, public_status=PublicStatus.OFFER
+    ).update(public_status=PublicStatus.HOUSED)
 
 
 def decline(offer: Offer, reason: str, site: str, by: User | None = None) -> list[Offer]:
