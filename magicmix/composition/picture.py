@@ -71,12 +71,22 @@ def palette(groups: list[TargetGroup]) -> dict[int, int]:
     return indexes
 
 
-def draw(
-    complex_id: int, root: MixNode, groups: list[TargetGroup], colouring: str, top_heading: int
-) -> Picture:
+def present_groups(root: MixNode, groups: list[TargetGroup]) -> list[TargetGroup]:
     present = {r.group_id for node in root.walk() for u in node.units for r in u.residents}
-    shown = [group for group in groups if group.id in present]
-    colours = palette(shown)
+    return [group for group in groups if group.id in present]
+
+
+def draw(
+    complex_id: int,
+    root: MixNode,
+    groups: list[TargetGroup],
+    colouring: str,
+    top_heading: int,
+    colours: dict[int, int] | None = None,
+) -> Picture:
+    """`colours` (from `palette`) keeps a group's colour the same on pictures side by side."""
+    shown = present_groups(root, groups)
+    colours = colours or palette(shown)
     names = {group.id: group.name for group in shown}
     statuses = dict(Unit.Status.choices)
     roles = dict(Role.choices)

@@ -56,6 +56,7 @@ INTERVIEW_CRITERIA = [
     ("Tijd en beschikbaarheid", "", Decimal(1)),
 ]
 HELD, PLANNED, SHORTLISTED, ADVISED = 10, 4, 7, 4
+NOMINEE_TALKS = 4  # kennismakingsgesprekken with the shortlisted nominees
 LOCATION = "Ontmoetingsruimte, Gebouw A"
 LEFT_IN_REVIEW = 3
 REVIEWED = "Handmatig gecontroleerd: de huur blijft onder de aftoppingsgrens; kan door."
@@ -250,11 +251,17 @@ class Selection:
                 by=self.team.letting,
                 reason="Andere kandidaten lieten meer inzet zien.",
             )
-        for application in nominated[2:6]:
+        # Nominees have no letter: a kennismakingsgesprek with their caseworker, scored on the
+        # same interview points, gives them a selection score, so they are ranked among the
+        # others instead of last.
+        talk_day = held_day - datetime.timedelta(days=1)
+        nominee_slots = interviews.slots(talk_day, datetime.time(10), datetime.time(12))
+        for application, slot in zip(nominated[2 : 2 + NOMINEE_TALKS], nominee_slots, strict=False):
+            self._hold(interviews.invite(application, slot, LOCATION, self.team.letting), criteria)
             application.move_to(
                 Stage.SHORTLISTED,
                 by=self.team.letting,
-                reason="Voordracht besproken met de partner; plaatsbaar.",
+                reason="Voordracht besproken met de partner; kennismakingsgesprek gehouden.",
             )
         for application, advice in zip(held[:ADVISED], ADVICES, strict=False):
             judgements.give_advice(application, self.team.panel, *advice)

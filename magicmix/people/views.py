@@ -67,7 +67,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     staff = is_staff_of(user, person)
     today = timezone.localdate()
     letting_organisations = user.organisation_ids(LETTING_ROLES)
-    tenancies = person.tenancies.select_related("unit__complex", "unit__cluster")
+    tenancies = person.tenancies.select_related("unit__complex", "unit__cluster", "contract")
     role_changes = list(person.role_changes.select_related("recorded_by"))
     context = {
         "person": person,

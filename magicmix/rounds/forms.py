@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from magicmix.housing.models import Cluster, Complex, Unit
@@ -10,6 +13,7 @@ from magicmix.people.models import Role, SupportNeed, TargetGroup
 from magicmix.selection.models import Intake
 from magicmix.web.forms import NLDesignForm, NLDesignModelForm
 
+from .availability import UnitState, free_on, states
 from .models import RANKING_KEYS, CandidateOutcome, Dimension, PolicyBound, Round
 
 # Ranking rules offered in the form: the engine's keys in a few sensible orders.
@@ -68,6 +72,10 @@ class BoundForm(NLDesignModelForm):
 
 
 class RoundForm(NLDesignModelForm):
+    """A new round. Only units free on the start of the tenancies are offered (see
+    `availability`); the page reloads the list when the date changes, and a unit taken between
+    loading and submitting is refused by name."""
+
     ranking_rule = forms.ChoiceField(
         label=_("ranking rule"), choices=[(",".join(r), ranking_label(r)) for r in RANKINGS]
     )
@@ -82,14 +90,46 @@ class RoundForm(NLDesignModelForm):
             "move_in": forms.DateInput(attrs={"type": "date"}),
         }
 
-    def __init__(self, *args: Any, complex_: Complex, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, data: Any = None, *, complex_: Complex, **kwargs: Any) -> None:
+        super().__init__(data, **kwargs)
         self.fields["intake"].queryset = Intake.objects.filter(complex=complex_)  # type: ignore[attr-defined]
-        units = Unit.objects.filter(complex=complex_, status=Unit.Status.IN_USE).vacant()
-        self.fields["units"].queryset = units  # type: ignore[attr-defined]
-        self.fields["units"].label_from_instance = lambda unit: f"{unit.code} ({unit.cluster})"  # type: ignore[attr-defined]
-        self.fields["units"].help_text = _("Units without a tenant today.")
-        self.order_fields(["title", "intake", "units", "mode", "ranking_rule"])
+        self.in_use = Unit.objects.filter(complex=complex_, status=Unit.Status.IN_USE)
+        self.day = self._day()
+        units = self.fields["units"]
+        units.queryset = self.in_use  # type: ignore[attr-defined]
+        free = free_on(self.in_use, self.day).select_related("cluster")
+        units.choices = [(u.pk, f"{u.code} ({u.cluster})") for u in free]  # type: ignore[attr-defined]
+        units.help_text = _("Units free on %(date)s: no tenant then or later, no open offer.") % {
+            "date": date_format(self.day, "j F Y")
+        }
+        self.order_fields(["title", "intake", "move_in", "units", "mode", "ranking_rule"])
+
+    def _day(self) -> datetime.date:
+        """The start of the tenancies as typed so far, else as given, else today."""
+        field = self.fields["move_in"]
+        raw = self.data.get("move_in") if self.is_bound else self.initial.get("move_in")
+        try:
+            day = field.to_python(raw) if raw else None
+        except forms.ValidationError:
+            day = None
+        return day or timezone.localdate()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        chosen, day = cleaned.get("units"), cleaned.get("move_in")
+        if chosen and day:
+            state = states(chosen, day)
+            taken = [u for u in chosen if state[u.pk] != UnitState.FREE]
+            if taken:
+                self.add_error(
+                    "units",
+                    _("Not free on %(date)s: %(units)s. Choose other units or another date.")
+                    % {
+                        "date": date_format(day, "j F Y"),
+                        "units": ", ".join(f"{u.code} ({state[u.pk].label})" for u in taken),
+                    },
+                )
+        return cleaned
 
     def save(self, commit: bool = True) -> Round:
         self.instance.ranking = self.cleaned_data["ranking_rule"].split(",")
@@ -133,7 +173,13 @@ class AnswerForm(NLDesignForm):
     """Staff record the candidate's answer given by phone or at the counter."""
 
     answer = forms.ChoiceField(
-        label=_("answer"), choices=[("accept", _("accepted")), ("decline", _("declined"))]
+        label=_("answer"),
+        choices=[
+            ("", _("choose the answer")),
+            ("accept", _("accepted")),
+            ("decline", _("declined")),
+        ],
+        error_messages={"required": _("Choose the answer the candidate gave.")},
     )
     reason = forms.CharField(
         label=_("reason for declining"), required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -1,14 +1,26 @@
 """The justification of a round, as sections of rows: what a corporation shows its board, the
-municipality or a complaints committee. Rendered as CSV and as PDF by `views.export`."""
+municipality or a complaints committee. Rendered as CSV and as PDF by `views.export`.
+
+For an auditor: times in local time (Europe/Amsterdam), numbers with the decimal comma of the
+active language, labels instead of codes. The full candidate table (every reason, every check)
+goes to the CSV; the PDF gets one line per candidate (`in_pdf`, `in_csv`).
+"""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
-from django.utils import formats, translation
+from django.db import models
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from magicmix.selection.models import Application
+from magicmix.accounts.models import Organisation
+from magicmix.people.models import Role, SupportNeed, TargetGroup
+from magicmix.selection.models import Application, EligibilityOutcome
 
 from .forms import ranking_label
 from .models import CandidateOutcome, Offer, Override, Round
@@ -19,10 +31,36 @@ class Section:
     title: str
     header: list[str]
     rows: list[list[str]]
+    in_csv: bool = True
+    in_pdf: bool = True
+    # Shares of the page width for a table of one line per row in the PDF (no wrapping).
+    widths: tuple[float, ...] | None = None
 
 
-def _when(value: object) -> str:
-    return formats.date_format(value, "j F Y H:i") if value else ""  # type: ignore[arg-type]
+def _when(value: datetime.datetime | None) -> str:
+    return formats.date_format(timezone.localtime(value), "j F Y H:i") if value else ""
+
+
+def _number(value: object) -> str:
+    """ "72,5" in Dutch: the spreadsheet reads it as a number, not as text or a date."""
+    if value in (None, ""):
+        return ""
+    return formats.number_format(Decimal(str(value)), use_l10n=True)
+
+
+RULES = {
+    "daeb_income": gettext_lazy("DAEB income limit"),
+    "passend_toewijzen": gettext_lazy("passend toewijzen"),
+    "youth_contract_age": gettext_lazy("age for a youth contract"),
+    "contract_target_group": gettext_lazy("target group of the contract"),
+    "household_size": gettext_lazy("household size"),
+}
+RESULTS = dict(EligibilityOutcome._meta.get_field("status").choices or [])
+
+
+def _check(check: dict[str, Any]) -> str:
+    rule = str(RULES.get(check["rule"], check["rule"]))
+    return f"{rule}: {RESULTS.get(check['status'], check['status'])}"
 
 
 def _eligibility(outcome: CandidateOutcome, language: str) -> str:
@@ -31,16 +69,35 @@ def _eligibility(outcome: CandidateOutcome, language: str) -> str:
         detail = check["outcome"]
         text = detail.get("text", {}).get(language) or detail.get("text", {}).get("nl", "")
         versions = ", ".join(f"#{p['id']} {p['valid_from']}" for p in detail.get("parameters", []))
-        parts.append(
-            f"{check['rule']}: {check['status']} — {text}" + (f" [{versions}]" if versions else "")
-        )
+        parts.append(f"{_check(check)} — {text}" + (f" [{versions}]" if versions else ""))
     return " | ".join(parts)
+
+
+def _value_labels(round_: Round) -> dict[tuple[str, str], str]:
+    """(dimension, code) → what people read: a group's name, a role, a partner's name."""
+    labels: dict[tuple[str, str], str] = {}
+    for code, name in TargetGroup.objects.filter(
+        organisation=round_.complex.organisation
+    ).values_list("code", "name"):
+        labels["group", code] = name
+    labels |= {("role", v): str(label) for v, label in Role.choices}
+    labels |= {("support", v): str(label) for v, label in SupportNeed.choices}
+    for pk, name in Organisation.objects.filter(
+        pk__in=round_.complex.partners.values("organisation_id")
+    ).values_list("pk", "name"):
+        labels["partner", str(pk)] = name
+    return labels
+
+
+def _short(text: str, length: int = 110) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def sections(round_: Round) -> list[Section]:
     language = translation.get_language() or "nl"
     runs = list(round_.runs.all())
     first = next((run for run in runs if not run.failed), None)
+    values = _value_labels(round_)
     summary = Section(
         _("Round"),
         [_("item"), _("value")],
@@ -58,6 +115,11 @@ def sections(round_: Round) -> list[Section]:
                 _("applications to the intake"),
                 str(Application.objects.filter(intake=round_.intake).count()),
             ],
+            [_("units in the round"), str(round_.units.count())],
+        ]
+        + [
+            [_("offers: %(status)s") % {"status": label}, str(count)]
+            for label, count in _offer_counts(round_)
         ],
     )
     policy = Section(
@@ -76,12 +138,12 @@ def sections(round_: Round) -> list[Section]:
             [
                 b["scope"],
                 b["dimension_label"],
-                b["value"],
-                b["minimum"] or "",
-                b["maximum"] or "",
+                values.get((b["dimension"], b["value"]), b["value"]),
+                _number(b["minimum"]),
+                _number(b["maximum"]),
                 _("yes") if b["share"] else _("no"),
                 _("yes") if b["hard"] else _("no"),
-                b["penalty"],
+                _number(b["penalty"]),
             ]
             for b in (first.policy.get("bounds", []) if first else [])
         ]
@@ -132,7 +194,7 @@ def sections(round_: Round) -> list[Section]:
                 o.application.full_name,
                 str(o.application.target_group),
                 _eligibility(o, language),
-                "" if o.selection_score is None else str(o.selection_score),
+                _number(o.selection_score),
                 o.engine_unit.code if o.engine_unit else "",
                 o.unit.code if o.unit else "",
                 str(o.choice or ""),
@@ -140,6 +202,36 @@ def sections(round_: Round) -> list[Section]:
             ]
             for o in outcomes
         ],
+        in_pdf=False,
+    )
+    # One line per candidate for the PDF: the headline reason, the checks by name only.
+    brief = Section(
+        _("Candidates"),
+        [
+            _("version"),
+            _("place"),
+            _("name"),
+            _("target group"),
+            _("selection score"),
+            _("eligibility"),
+            _("proposal"),
+            _("why"),
+        ],
+        [
+            [
+                str(o.run.number),
+                str(o.position),
+                o.application.full_name,
+                str(o.application.target_group),
+                _number(o.selection_score),
+                ", ".join(_check(c) for c in o.eligibility),
+                o.unit.code if o.unit else "—",
+                _short(str(o.headline.get(language) or o.headline.get("nl", ""))),
+            ]
+            for o in outcomes
+        ],
+        in_csv=False,
+        widths=(0.04, 0.04, 0.14, 0.09, 0.06, 0.17, 0.06, 0.40),
     )
     overrides = Section(
         _("Overrides"),
@@ -191,4 +283,14 @@ def sections(round_: Round) -> list[Section]:
             .order_by("created_at", "id")
         ],
     )
-    return [summary, policy, versions, candidates, overrides, offers]
+    return [summary, policy, versions, candidates, brief, overrides, offers]
+
+
+def _offer_counts(round_: Round) -> list[tuple[str, int]]:
+    counts = dict(
+        Offer.objects.filter(round=round_)
+        .values("status")
+        .annotate(n=models.Count("id"))
+        .values_list("status", "n")
+    )
+    return [(str(label), counts[value]) for value, label in Offer.Status.choices if value in counts]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("rounds/<int:pk>/retry/", rounds.round_retry, name="round_retry"),
     path("rounds/<int:pk>/override/", rounds.round_override, name="round_override"),
     path("rounds/<int:pk>/approve/", rounds.round_approve, name="round_approve"),
+    path("rounds/<int:pk>/rerun/", rounds.round_rerun, name="round_rerun"),
     path("rounds/<int:pk>/refill/", rounds.round_refill, name="round_refill"),
     path("rounds/<int:pk>/justification.csv", export.justification_csv, name="justification_csv"),
     path("rounds/<int:pk>/justification.pdf", export.justification_pdf, name="justification_pdf"),

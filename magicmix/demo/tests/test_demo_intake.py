@@ -56,10 +56,11 @@ def test_most_letters_are_scored_by_two_scorers_and_some_are_left_to_score() -> 
 
 def test_interviews_advice_and_a_shortlist() -> None:
     held = Interview.objects.filter(status=Interview.Status.HELD)
-    assert held.count() == intake.HELD
+    assert held.count() == intake.HELD + intake.NOMINEE_TALKS
     assert Interview.objects.filter(status=Interview.Status.PLANNED).count() == intake.PLANNED
     assert all(i.summary for i in held)
-    assert InterviewScore.objects.count() == intake.HELD * len(intake.INTERVIEW_CRITERIA)
+    talks = intake.HELD + intake.NOMINEE_TALKS
+    assert InterviewScore.objects.count() == talks * len(intake.INTERVIEW_CRITERIA)
     shortlisted = Application.objects.filter(stage=Stage.SHORTLISTED)
     assert shortlisted.count() == intake.SHORTLISTED + 4
     advices = CooptationAdvice.objects.all()
@@ -78,3 +79,12 @@ def test_a_policy_and_a_round_with_a_proposal_to_review() -> None:
     assert run is not None
     placed = run.outcomes.exclude(unit=None).count()
     assert 0 < placed <= round_.units.count()
+    # Nominees carry a score from their kennismakingsgesprek, so the om-en-om complex's round
+    # places statushouders too (it placed none when they ranked last without one).
+    nominees = run.outcomes.filter(application__nomination__isnull=False)
+    assert nominees.exclude(selection_score=None).count() == intake.NOMINEE_TALKS
+    assert (
+        run.outcomes.exclude(unit=None)
+        .filter(application__target_group__code="statushouder")
+        .exists()
+    )

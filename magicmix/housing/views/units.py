@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -58,6 +61,7 @@ def unit_list(request: HttpRequest, pk: int) -> HttpResponse:
 def unit_detail(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
     complex_ = visible_complex(request, pk)
     unit = get_object_or_404(complex_.units.with_occupancy(), pk=unit_pk)
+    may_edit = _may_edit(request, complex_)
     return render(
         request,
         "housing/unit_detail.html",
@@ -65,10 +69,34 @@ def unit_detail(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
             "complex": complex_,
             "unit": unit,
             "path": cluster_tree(complex_).paths()[unit.cluster_id],
-            "may_edit": _may_edit(request, complex_),
+            "may_edit": may_edit,
             "changes": changes_of(unit),
+            # Names only for the letting staff of the owner, never for aggregate roles.
+            "story": _story(unit) if may_edit else None,
         },
     )
+
+
+def _story(unit: Unit) -> dict[str, Any]:
+    """The unit's tenants (current, next, earlier) and open offers, through the reverse
+    relations of the apps above housing (decision 10: housing imports none of them)."""
+    today = timezone.localdate()
+    tenancies = list(unit.tenancies.select_related("person", "contract").order_by("-start_date"))
+    current = next(
+        (
+            t
+            for t in tenancies
+            if t.start_date <= today and (t.end_date is None or t.end_date >= today)
+        ),
+        None,
+    )
+    upcoming = sorted((t for t in tenancies if t.start_date > today), key=lambda t: t.start_date)
+    return {
+        "current": current,
+        "next": upcoming[0] if upcoming else None,
+        "tenancies": tenancies,
+        "offers": unit.offers.filter(status="pending").select_related("application", "round"),
+    }
 
 
 @require_http_methods(["GET", "POST"])

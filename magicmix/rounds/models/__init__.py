@@ -1,6 +1,6 @@
 """Mix policies, allocation rounds with their runs, offers and the contracts they end in."""
 
-from .offer import Contract, ContributionRole, Offer
+from .offer import Contract, ContributionRole, Offer, OfferLink
 from .policy import Dimension, MixPolicy, PolicyBound
 from .round import (
     CANDIDATE_STAGES,
@@ -24,6 +24,7 @@ __all__ = [
     "MixPolicy",
     "Mode",
     "Offer",
+    "OfferLink",
     "Override",
     "PolicyBound",
     "Round",

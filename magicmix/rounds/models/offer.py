@@ -1,25 +1,40 @@
 """Offers of a round and the contract an accepted offer ends in.
 
-The database guards the letting itself: within a round a unit has at most one live (pending or
-accepted) offer, so never two accepted ones, and a candidate at most one live offer; the
-tenancy it leads to is guarded by the tenancies app (one open tenancy per unit, row lock).
+The database guards the letting itself: a unit has at most one open offer over all rounds and at
+most one live (pending or accepted) offer within a round; an application has at most one live
+offer, so one applicant gets one home and one person record. The tenancy it leads to is guarded
+by the tenancies app (one open tenancy per unit, row lock). Each offer has its own private
+link, so a later offer never kills the link of an earlier one.
 """
 
 from __future__ import annotations
+
+import secrets
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from magicmix.accounts.models import Organisation
 from magicmix.housing.models import Unit
 from magicmix.legal.contracts import ContractType
-from magicmix.selection.models import Application
+from magicmix.selection.models import Application, hash_token
 from magicmix.tenancies.models import Tenancy
 
 from .round import Round, Run
+
+
+class OfferQuerySet(models.QuerySet["Offer"]):
+    def by_token(self, token: str) -> OfferQuerySet:
+        """The offer a private offer link opens, whatever its status: an answered, withdrawn or
+        expired offer still shows what became of it, so no link the candidate got goes dead."""
+        return self.filter(links__token_hash=hash_token(token))
+
+    def live(self) -> OfferQuerySet:
+        return self.filter(status__in=[Offer.Status.PENDING, Offer.Status.ACCEPTED])
 
 
 class Offer(models.Model):
@@ -28,6 +43,7 @@ class Offer(models.Model):
         ACCEPTED = "accepted", _("accepted")
         DECLINED = "declined", _("declined")
         EXPIRED = "expired", _("expired")
+        WITHDRAWN = "withdrawn", pgettext_lazy("offer status", "withdrawn")
 
     round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="offers")
     run = models.ForeignKey(Run, on_delete=models.PROTECT, related_name="offers")
@@ -55,8 +71,11 @@ class Offer(models.Model):
     tenancy = models.OneToOneField(
         Tenancy, on_delete=models.PROTECT, null=True, blank=True, related_name="offer"
     )
+    reminded_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
     created_at = models.DateTimeField(_("offered at"), auto_now_add=True)
     history = HistoricalRecords()
+
+    objects = OfferQuerySet.as_manager()
 
     class Meta:
         ordering = ["unit__code", "-created_at"]
@@ -69,9 +88,12 @@ class Offer(models.Model):
                 name="one_live_offer_per_unit",
             ),
             models.UniqueConstraint(
-                fields=["round", "application"],
+                fields=["unit"], condition=Q(status="pending"), name="one_open_offer_per_unit"
+            ),
+            models.UniqueConstraint(
+                fields=["application"],
                 condition=Q(status__in=["pending", "accepted"]),
-                name="one_live_offer_per_candidate",
+                name="one_live_offer_per_application",
             ),
         ]
 
@@ -81,6 +103,26 @@ class Offer(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.PENDING
+
+    def issue_link(self) -> str:
+        """A new private link to this offer alone (the offer e-mail, a reminder); earlier links
+        keep working. Only the token's SHA-256 is stored; the token goes in the e-mail."""
+        token = secrets.token_urlsafe(32)
+        OfferLink.objects.create(offer=self, token_hash=hash_token(token))
+        return token
+
+
+class OfferLink(models.Model):
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="links")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("offer link")
+        verbose_name_plural = _("offer links")
+
+    def __str__(self) -> str:
+        return f"{self.offer_id}: {self.created_at:%Y-%m-%d}"
 
 
 class ContributionRole(models.TextChoices):

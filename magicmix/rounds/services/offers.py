@@ -14,23 +14,23 @@ import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from magicmix import allocation as engine
-from magicmix.housing.models import Unit
+from magicmix.housing.models import Complex, Unit
 from magicmix.people.models import Person
 from magicmix.people.models import Role as PersonRole
-from magicmix.selection.models import Application, Stage
-from magicmix.tenancies.services import start_tenancy
+from magicmix.selection.models import Application, PublicStatus, Stage
+from magicmix.tenancies.services import UnitOccupied, start_tenancy
 
 from .. import engine_adapter
+from ..availability import Conflicts, conflicts, free_on, reserved_in
 from ..contracts import contract_for
 from ..models import Offer, Round, Run
+from . import notices
 from .runs import NotAllowed, save_run
 
 if TYPE_CHECKING:
@@ -41,32 +41,58 @@ class OfferClosed(Exception):
     """The offer was already answered or its deadline has passed."""
 
 
+class ProposalOutdated(Exception):
+    """Units or candidates of the proposal were taken since the run: re-run before approving."""
+
+    def __init__(self, conflicts: Conflicts) -> None:
+        super().__init__(conflicts)
+        self.conflicts = conflicts
+
+
+def _lock_complex(round_: Round) -> None:
+    """Every path that makes offers for a complex's units takes this lock first, so two rounds
+    (or a round and its refill) never look at the units at the same time. SQLite's IMMEDIATE
+    transactions serialise the same way."""
+    Complex.objects.select_for_update().only("pk").get(pk=round_.complex_id)
+
+
 def approve(round_: Round, by: User, site: str) -> list[Offer]:
-    """Turn the latest proposal into offers; a second approval finds nothing to do."""
+    """Turn the latest proposal into offers; a second approval finds nothing to do. Refuses
+    with `ProposalOutdated`, naming units and candidates, if anything changed since the run."""
     with transaction.atomic():
-        approved = Round.objects.filter(pk=round_.pk, status=Round.Status.DONE).update(
-            status=Round.Status.APPROVED, approved_by=by, approved_at=timezone.now()
-        )
-        if not approved:
+        _lock_complex(round_)
+        round_ = Round.objects.select_for_update().get(pk=round_.pk)
+        if round_.status != Round.Status.DONE:
             return []
         run = round_.latest_run()
         assert run is not None
+        stale = conflicts(run, round_.move_in)
+        if stale:
+            raise ProposalOutdated(stale)
+        round_.status = Round.Status.APPROVED
+        round_.approved_by = by
+        round_.approved_at = timezone.now()
+        round_.save(update_fields=["status", "approved_by", "approved_at"])
+        for outcome in run.outcomes.filter(unit__isnull=True).select_related("application"):
+            transaction.on_commit(partial(notices.not_placed, outcome, round_))
         return _offer(round_, run, by, site)
 
 
 def _offer(round_: Round, run: Run, by: User | None, site: str) -> list[Offer]:
-    """Offers for every proposed unit of `run`; call inside a transaction."""
+    """Offers for every proposed unit of `run`; call inside a transaction, under the lock."""
     deadline = round_.offer_deadline(timezone.localdate())
     offers = []
     for outcome in run.outcomes.filter(unit__isnull=False).select_related("application", "unit"):
         assert outcome.unit is not None  # filtered above
-        offer = Offer.objects.create(
+        offer = Offer(
             round=round_,
             run=run,
             unit=outcome.unit,
             application=outcome.application,
             deadline=deadline,
         )
+        offer.save()
+        token = offer.issue_link()
         application = outcome.application
         application.move_to(
             Stage.OFFERED,
@@ -74,27 +100,9 @@ def _offer(round_: Round, run: Run, by: User | None, site: str) -> list[Offer]:
             reason=_("Offer of unit %(unit)s in round “%(round)s”.")
             % {"unit": offer.unit.code, "round": round_},
         )
-        token = application.issue_link()
-        application.save(update_fields=["token_hash", "link_expires_at"])
         offers.append(offer)
-        transaction.on_commit(partial(_send, offer, token, site))
+        transaction.on_commit(partial(notices.tell, "offer", offer, site, token))
     return offers
-
-
-def _send(offer: Offer, token: str, site: str) -> None:
-    if not offer.application.email:
-        return
-    context = {
-        "offer": offer,
-        "application": offer.application,
-        "unit": offer.unit,
-        "complex": offer.unit.complex,
-        "link": site.rstrip("/") + reverse("rounds:offer", args=[token]),
-    }
-    with translation.override("nl"):  # Dutch first; the applicant's language is not known
-        subject = render_to_string("rounds/email/offer_subject.txt", context).strip()
-        body = render_to_string("rounds/email/offer.txt", context)
-    send_mail(subject, body, None, [offer.application.email])
 
 
 def _locked(offer: Offer) -> Offer:
@@ -108,12 +116,38 @@ def _locked(offer: Offer) -> Offer:
     return locked
 
 
-@transaction.atomic
 def accept(offer: Offer, by: User | None = None) -> Offer:
-    """The candidate (through the link, `by` None) or staff accept: person, tenancy, contract."""
+    """The candidate (through the link, `by` None) or staff accept: person, tenancy, contract.
+    If the unit was let otherwise meanwhile, the offer is withdrawn and the candidate is a
+    candidate again, so neither the offer nor the candidate waits forever."""
+    try:
+        return _accept(offer, by)
+    except UnitOccupied:
+        with transaction.atomic():
+            _withdraw_let(offer, by)
+        raise
+
+
+def _withdraw_let(offer: Offer, by: User | None) -> None:
+    try:
+        offer = _close(offer, Offer.Status.WITHDRAWN, "", by)
+    except OfferClosed:
+        return
+    offer.application.move_to(
+        Stage.SHORTLISTED,
+        by=by,
+        reason=_("Unit %(unit)s was let otherwise; the offer is withdrawn.")
+        % {"unit": offer.unit.code},
+    )
+
+
+@transaction.atomic
+def _accept(offer: Offer, by: User | None) -> Offer:
     offer = _locked(offer)
     if offer.deadline < timezone.localdate():
         raise OfferClosed(Offer.Status.EXPIRED)
+    if offer.application.stage != Stage.OFFERED:
+        raise OfferClosed(Offer.Status.WITHDRAWN)  # the application was withdrawn meanwhile
     person = person_from(offer.application)
     tenancy = start_tenancy(offer.unit, person, offer.round.move_in)
     contract_for(tenancy, offer.application, offer.round.intake)
@@ -122,13 +156,28 @@ def accept(offer: Offer, by: User | None = None) -> Offer:
     offer.answered_at = timezone.now()
     offer.answered_by = by
     offer.save()
+    transaction.on_commit(partial(notices.tell, "accepted", offer, ""))
+    # The applicant reads "housed" from the day the tenancy starts (`house_due`), not before.
+    moving_in_later = offer.round.move_in > timezone.localdate()
     offer.application.move_to(
         Stage.HOUSED,
         by=by,
         by_applicant=by is None,
         reason=_("Accepted the offer of unit %(unit)s.") % {"unit": offer.unit.code},
+        public_status=PublicStatus.OFFER if moving_in_later else None,
     )
     return offer
+
+
+def house_due(today: datetime.date | None = None) -> int:
+    """Show "housed" to every applicant whose accepted offer's tenancy has started."""
+    today = today or timezone.localdate()
+    started = Offer.objects.filter(
+        status=Offer.Status.ACCEPTED, tenancy__start_date__lte=today
+    ).values("application_id")
+    return Application.objects.filter(
+        pk__in=started, stage=Stage.HOUSED, public_status=PublicStatus.OFFER
+    ).update(public_status=PublicStatus.HOUSED)
 
 
 def decline(offer: Offer, reason: str, site: str, by: User | None = None) -> list[Offer]:
@@ -138,14 +187,52 @@ def decline(offer: Offer, reason: str, site: str, by: User | None = None) -> lis
     return refill(offer.round, site)
 
 
+REMIND_DAYS = 2  # a reminder goes out this many days before the deadline
+
+
+def remind_due(site: str, today: datetime.date | None = None) -> list[Offer]:
+    """Remind every candidate whose open offer's deadline is near, once per offer, with a new
+    link. Each offer is claimed with a conditional UPDATE, so two runs of the daily job at the
+    same time remind once."""
+    today = today or timezone.localdate()
+    near = today + datetime.timedelta(days=REMIND_DAYS)
+    due = Offer.objects.filter(
+        status=Offer.Status.PENDING,
+        reminded_at__isnull=True,
+        deadline__gte=today,
+        deadline__lte=near,
+    )
+    reminded = []
+    for offer in due.select_related("application", "unit__complex__organisation", "round"):
+        with transaction.atomic():
+            claimed = Offer.objects.filter(
+                pk=offer.pk, status=Offer.Status.PENDING, reminded_at__isnull=True
+            ).update(reminded_at=timezone.now())
+            if not claimed:
+                continue
+            token = offer.issue_link()
+            transaction.on_commit(partial(notices.tell, "reminder", offer, site, token))
+            reminded.append(offer)
+    return reminded
+
+
 def expire_due(site: str, today: datetime.date | None = None) -> list[Offer]:
-    """Expire every pending offer past its deadline and refill the rounds they belonged to."""
+    """Expire every pending offer past its deadline, withdraw those whose application was
+    withdrawn, and refill the rounds they belonged to."""
     today = today or timezone.localdate()
     rounds = set()
-    for offer in Offer.objects.filter(status=Offer.Status.PENDING, deadline__lt=today):
+    due = Offer.objects.filter(status=Offer.Status.PENDING).filter(
+        Q(deadline__lt=today) | Q(application__stage=Stage.WITHDRAWN)
+    )
+    for offer in due.select_related("application"):
+        status = (
+            Offer.Status.WITHDRAWN
+            if offer.application.stage == Stage.WITHDRAWN
+            else Offer.Status.EXPIRED
+        )
         with transaction.atomic():
             try:
-                rounds.add(_close(offer, Offer.Status.EXPIRED, "", None).round)
+                rounds.add(_close(offer, status, "", None).round)
             except OfferClosed:
                 continue  # answered in the meantime
     return [new for round_ in rounds for new in refill(round_, site)]
@@ -158,6 +245,9 @@ def _close(offer: Offer, status: str, reason: str, by: User | None) -> Offer:
     offer.answered_at = timezone.now()
     offer.answered_by = by
     offer.save()
+    transaction.on_commit(partial(notices.tell, status, offer, ""))
+    if status == Offer.Status.WITHDRAWN:
+        return offer  # the application's own withdrawal is already logged
     declined = status == Offer.Status.DECLINED
     why = (
         _("Declined the offer of unit %(unit)s: %(reason)s")
@@ -172,20 +262,20 @@ def _close(offer: Offer, status: str, reason: str, by: User | None) -> Offer:
 
 
 def open_units(round_: Round) -> list[Unit]:
-    """The round's vacancies without a live offer and still vacant on the move-in day."""
-    live = Offer.objects.filter(
-        round=round_, status__in=[Offer.Status.PENDING, Offer.Status.ACCEPTED]
-    )
-    return list(round_.units.exclude(pk__in=live.values("unit_id")).vacant(round_.move_in))
+    """The round's vacancies without a live offer in it and still free on the move-in day."""
+    live = Offer.objects.filter(round=round_).live()
+    units = round_.units.exclude(pk__in=live.values("unit_id"))
+    return list(free_on(units, round_.move_in))
 
 
 def refill(round_: Round, site: str) -> list[Offer]:
     """Re-run the engine for the open units of an approved round and offer them at once.
 
-    The units of pending offers count as occupied by their candidate, so the policy sees the
-    population the round is heading for. Candidates with any offer in the round are out of the
-    pool already: their stage is no longer a candidate stage."""
+    The units of pending offers of any round of the complex count as occupied by their
+    candidate, so the policy sees the population the complex is heading for. Candidates with
+    a live offer are out of the pool already: their stage is no longer a candidate stage."""
     with transaction.atomic():
+        _lock_complex(round_)
         round_ = (
             Round.objects.select_for_update().select_related("complex", "intake").get(pk=round_.pk)
         )
@@ -194,13 +284,8 @@ def refill(round_: Round, site: str) -> list[Offer]:
         units = open_units(round_)
         if not units:
             return []
-        pending = Offer.objects.filter(round=round_, status=Offer.Status.PENDING).select_related(
-            "application__target_group", "application__nomination"
-        )
         candidates = round_.candidates().select_related("target_group", "nomination")
-        data = engine_adapter.build(
-            round_, units, candidates, {o.unit_id: o.application for o in pending}
-        )
+        data = engine_adapter.build(round_, units, candidates, reserved_in(round_.complex_id))
         result = engine.allocate(
             data.round, engine.Mode(round_.mode), round_.seed, with_max_fill=False
         )

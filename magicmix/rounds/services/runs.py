@@ -3,7 +3,8 @@
 `start` queues the run as the background task `run_round`; the worker calls `execute`,
 which reports progress on the round and stores the run in one transaction at the end, so a
 crash leaves the round failed with nothing half-stored, and `start` may be called again.
-`approve` turns the latest run's proposal into offers exactly once.
+`approve` turns the latest run's proposal into offers exactly once; `rerun` computes a new
+version of a proposal under review.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from magicmix.housing.models import Unit
 from magicmix.selection.models import Application
 
 from .. import engine_adapter
+from ..availability import free_on, reserved_in
 from ..models import CandidateOutcome, Override, Round, Run
 
 if TYPE_CHECKING:
@@ -45,6 +47,18 @@ def start(round_: Round) -> bool:
     return bool(queued)
 
 
+def rerun(round_: Round) -> bool:
+    """Queue a fresh proposal for a round under review (say, after units were taken meanwhile);
+    the earlier versions stay browsable."""
+    with transaction.atomic():
+        queued = Round.objects.filter(pk=round_.pk, status=Round.Status.DONE).update(
+            status=Round.Status.QUEUED, progress=0, error=""
+        )
+        if queued:
+            run_round.enqueue(round_.pk)
+    return bool(queued)
+
+
 def _progress(round_: Round, percent: int, status: str = Round.Status.RUNNING) -> None:
     Round.objects.filter(pk=round_.pk).update(progress=percent, status=status)
 
@@ -61,7 +75,9 @@ def execute(round_id: int) -> None:
     _progress(round_, 5)
     try:
         candidates = round_.candidates().select_related("target_group", "nomination")
-        data = engine_adapter.build(round_, round_.units.all(), candidates)
+        # Only units still free on the move-in day; open offers of other rounds count as taken.
+        vacancies = free_on(round_.units.all(), round_.move_in)
+        data = engine_adapter.build(round_, vacancies, candidates, reserved_in(round_.complex_id))
         _progress(round_, 25)
         mode = engine.Mode(round_.mode)
         result = engine.allocate(data.round, mode, round_.seed)

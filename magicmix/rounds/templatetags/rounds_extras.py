@@ -2,6 +2,8 @@ from typing import Any
 
 from django import template
 
+from ..models import Mode
+
 register = template.Library()
 
 
@@ -16,3 +18,9 @@ def said(texts: Any, language: str) -> str:
 @register.filter
 def lookup(mapping: Any, key: str) -> Any:
     return mapping.get(key) if isinstance(mapping, dict) else None
+
+
+@register.filter
+def mode_label(code: str) -> str:
+    """The Dutch name of an engine mode code ("per-vacancy" → "per woning (vergelijking)")."""
+    return str(Mode(code).label) if code in Mode.values else code

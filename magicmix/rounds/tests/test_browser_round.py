@@ -47,7 +47,9 @@ def test_policy_round_review_approve_accept_and_the_new_composition(page) -> Non
     page.get_by_role("heading", name="Voorstel: 2 van 2 woningen").wait_for(timeout=10_000)
     assert_accessible(page)
     assert page.get_by_text("Geplaatst in woning").count() >= 2
-    page.get_by_role("button", name="Goedkeuren en aanbiedingen versturen").click()
+    page.get_by_role("link", name="Goedkeuren en aanbiedingen versturen").click()
+    assert_accessible(page)
+    page.get_by_role("button", name=re.compile("^Ja, .* versturen$")).click()
     page.get_by_text("Aanbiedingen verstuurd: 2.").wait_for()
     assert_accessible(page)
 

@@ -138,7 +138,9 @@ def test_from_application_to_tenancy_and_the_new_composition(
     assert_accessible(page)
     assert page.get_by_text("Geplaatst in woning").count() >= 1
     assert "Wubbo Zwanenburg" in page.content()
-    page.get_by_role("button", name="Goedkeuren en aanbiedingen versturen").click()
+    page.get_by_role("link", name="Goedkeuren en aanbiedingen versturen").click()
+    assert_accessible(page)
+    page.get_by_role("button", name=re.compile("^Ja, .* versturen$")).click()
     page.get_by_text("Aanbiedingen verstuurd: 1.").wait_for()
     assert_accessible(page)
 

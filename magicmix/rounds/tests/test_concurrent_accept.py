@@ -1,57 +1,23 @@
 """Concurrent clicks on accept: never two tenancies or two accepted offers for a unit."""
 
-import threading
-import time
-from collections.abc import Callable
-
 import pytest
-from django.db import OperationalError, connection
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 
 from magicmix.rounds.models import Offer, Round
 from magicmix.rounds.services import offers
 from magicmix.tenancies.models import Tenancy
-from magicmix.tenancies.services import UnitOccupied
+from magicmix.tenancies.services import UnitOccupied, start_tenancy
+from magicmix.testing import factories
 
+from .concurrency import together
 from .helpers import approved, new_round, scene
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def waiting_for_sqlite_lock(action: Callable[[], object]) -> object:
-    """The shared in-memory SQLite test database says "locked" at once where a file database
-    or PostgreSQL waits for the lock: wait here, as they would."""
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            return action()
-        except OperationalError as error:
-            if "locked" not in str(error) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.005)
-
-
-def together(actions: list[Callable[[], object]]) -> list[object]:
-    """Run `actions` in threads released at the same moment; returns results or exceptions."""
-    barrier = threading.Barrier(len(actions))
-    results: list[object] = [None] * len(actions)
-
-    def run(index: int) -> None:
-        barrier.wait()
-        try:
-            results[index] = waiting_for_sqlite_lock(actions[index])
-        except Exception as error:
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(actions))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("sqlite_begin_waits"),
+]
 
 
 def test_many_clicks_on_one_offer_make_one_tenancy() -> None:
@@ -69,22 +35,32 @@ def test_many_clicks_on_one_offer_make_one_tenancy() -> None:
     assert Offer.objects.filter(unit=offer.unit, status=Offer.Status.ACCEPTED).count() == 1
 
 
-def test_two_offers_of_one_unit_accepted_at_once_let_it_once() -> None:
+def test_the_database_refuses_a_second_open_offer_of_a_unit() -> None:
+    """Two overlapping rounds used to offer one unit twice; now the database itself says no."""
     s = scene(vacancies=1, students=2, statushouders=0)
     first_round = approved(s)
     [first] = Offer.objects.filter(round=first_round)
-    # A second round (say, by mistake) offers the same unit to the other student.
     second_round = new_round(s, title="Ronde 2", status=Round.Status.APPROVED)
     other = next(a for a in s.applications if a != first.application)
-    second = Offer.objects.create(
-        round=second_round,
-        run=first.run,
-        unit=first.unit,
-        application=other,
-        deadline=first.deadline,
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Offer.objects.create(
+            round=second_round,
+            run=first.run,
+            unit=first.unit,
+            application=other,
+            deadline=first.deadline,
+        )
+
+
+def test_an_accept_and_a_direct_letting_at_once_let_the_unit_once() -> None:
+    s = scene(vacancies=1, students=2, statushouders=0)
+    [offer] = Offer.objects.filter(round=approved(s))
+    someone = factories.person(s.corporation, "student")
+    results = together(
+        [
+            lambda: offers.accept(offer),
+            lambda: start_tenancy(offer.unit, someone, offer.round.move_in),
+        ]
     )
-    results = together([lambda: offers.accept(first), lambda: offers.accept(second)])
-    assert sum(isinstance(r, Offer) for r in results) == 1
-    assert sum(isinstance(r, UnitOccupied) for r in results) == 1
-    assert Tenancy.objects.filter(unit=first.unit).count() == 1
-    assert Offer.objects.filter(unit=first.unit, status=Offer.Status.ACCEPTED).count() == 1
+    assert sum(isinstance(r, UnitOccupied) for r in results) == 1, results
+    assert Tenancy.objects.filter(unit=offer.unit).count() == 1

@@ -1,4 +1,5 @@
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -6,10 +7,11 @@ from django.test import Client
 from django.urls import reverse
 
 from magicmix.legal.checks import Rulebook, daeb_income
+from magicmix.rounds.models import Round
 from magicmix.rounds.services import runs
 from magicmix.selection.models import EligibilityOutcome
 
-from .helpers import new_round, policy, scene, work
+from .helpers import approved, new_round, policy, scene, work
 
 pytestmark = pytest.mark.django_db
 
@@ -31,9 +33,37 @@ def test_the_justification_lists_policy_candidates_explanations_and_overrides(
     text = client.get(reverse("rounds:justification_csv", args=[round_.pk])).content.decode(
         "utf-8-sig"
     )
-    assert "Beleid" in text and "statushouder" in text
+    assert "Beleid" in text and "Statushouder" in text
     assert text.count("Kandidaat") >= 5
     assert "Geplaatst in woning" in text and "Woning blijkt vochtig." in text
-    assert "daeb_income" in text  # the stored eligibility outcome with its parameter version
+    # The stored eligibility outcome by its name, not its code, with its parameter version.
+    assert "DAEB-inkomensgrens: voldoet" in text and "daeb_income" not in text
     pdf = client.get(reverse("rounds:justification_pdf", args=[round_.pk]))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+def test_an_auditor_reads_local_times_decimal_commas_and_labels(client: Client) -> None:
+    s = scene(vacancies=1, students=1, statushouders=0)
+    policy(s, minimum=Decimal("12.5"), share=True, hard=False)
+    round_ = approved(s)
+    Round.objects.filter(pk=round_.pk).update(
+        approved_at=datetime.datetime(2026, 7, 1, 10, 30, tzinfo=datetime.UTC)
+    )
+    client.force_login(s.staff)
+    text = client.get(reverse("rounds:justification_csv", args=[round_.pk])).content.decode(
+        "utf-8-sig"
+    )
+    assert "goedgekeurd op;1 juli 2026 12:30" in text  # summer time in Amsterdam: UTC+2
+    assert ";Statushouder;12,50;" in text  # the group's name, and a decimal comma
+    assert "aanbiedingen: wacht op antwoord;1" in text
+
+
+def test_the_pdf_gives_one_line_per_candidate_and_numbers_its_pages(client: Client) -> None:
+    s = scene(vacancies=25, students=25, statushouders=5)
+    round_ = approved(s)
+    client.force_login(s.staff)
+    pdf = client.get(reverse("rounds:justification_pdf", args=[round_.pk])).content
+    pages = len(re.findall(rb"/Type /Page\b", pdf))
+    # 30 candidates on one line each, the summary, policy, runs and 25 offers (was: one
+    # candidate per page).
+    assert 2 <= pages <= 6, pages

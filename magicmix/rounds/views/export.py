@@ -8,14 +8,18 @@ from xml.sax.saxutils import escape
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from ..justification import sections
 from .rounds import get_round
+
+MARGIN = 36  # points: half an inch
 
 
 def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
@@ -29,7 +33,7 @@ def justification_csv(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round(request, pk)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")  # Dutch spreadsheets expect semicolons
-    for section in sections(round_):
+    for section in (s for s in sections(round_) if s.in_csv):
         writer.writerow([section.title])
         writer.writerow(section.header)
         writer.writerows(section.rows)
@@ -38,34 +42,60 @@ def justification_csv(request: HttpRequest, pk: int) -> HttpResponse:
     return _download(("\ufeff" + out.getvalue()).encode(), "text/csv; charset=utf-8", name)
 
 
+def _numbered(canvas: Canvas, document: SimpleDocTemplate) -> None:
+    canvas.saveState()
+    canvas.setFont("Helvetica", 7)
+    canvas.drawRightString(
+        document.pagesize[0] - MARGIN, MARGIN / 2, _("page %(n)s") % {"n": document.page}
+    )
+    canvas.restoreState()
+
+
 @require_http_methods(["GET"])
 def justification_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The summary first, then each section as a table; a candidate is one line (the CSV has
+    every reason in full), and every page carries its number."""
     round_ = get_round(request, pk)
     styles = getSampleStyleSheet()
     cell = styles["BodyText"].clone("cell", fontSize=7, leading=8.5)
     story: list[object] = [Paragraph(escape(round_.title), styles["Title"])]
-    for section in sections(round_):
+    width = landscape(A4)[0] - 2 * MARGIN
+    for section in (s for s in sections(round_) if s.in_pdf):
         story.append(Paragraph(escape(section.title), styles["Heading2"]))
         if not section.rows:
             story.append(Paragraph("—", cell))
             continue
+        one_line = section.widths is not None
         data = [
-            [Paragraph(escape(str(value)), cell) for value in row]
+            [value if one_line else Paragraph(escape(str(value)), cell) for value in row]
             for row in [section.header, *section.rows]
         ]
-        table = LongTable(data, repeatRows=1)
+        widths = [width * share for share in section.widths] if section.widths else None
+        table = LongTable(data, repeatRows=1, colWidths=widths)
         table.setStyle(
             TableStyle(
                 [
                     ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
                     ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("FONTSIZE", (0, 0), (-1, -1), 6.5),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                 ]
             )
         )
         story += [table, Spacer(1, 8)]
     buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=landscape(A4), title=round_.title).build(story)
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=landscape(A4),
+        title=round_.title,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+    )
+    document.build(story, onFirstPage=_numbered, onLaterPages=_numbered)
     return _download(
         buffer.getvalue(), "application/pdf", f"verantwoording-{slugify(round_.title)}.pdf"
     )

@@ -6,9 +6,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from magicmix.composition.census import take_census
 from magicmix.housing.models import Complex
@@ -91,8 +92,42 @@ def bound_edit(request: HttpRequest, pk: int, bound_pk: int) -> HttpResponse:
     )
 
 
-@require_POST
+def _limits(bound: PolicyBound) -> str:
+    unit = " %" if bound.share else ""
+    parts = [f"≥ {bound.minimum:g}{unit}" if bound.minimum is not None else ""]
+    parts.append(f"≤ {bound.maximum:g}{unit}" if bound.maximum is not None else "")
+    return " ".join(p for p in parts if p)
+
+
+@require_http_methods(["GET", "POST"])
 def bound_delete(request: HttpRequest, pk: int, bound_pk: int) -> HttpResponse:
-    _bound(request, pk, bound_pk).delete()
-    messages.success(request, _("The bound is removed."))
-    return redirect("rounds:policy", pk=pk)
+    """Removing a bound changes every later round: asked for first, done only when confirmed."""
+    bound = _bound(request, pk, bound_pk)
+    if request.method == "POST" and request.POST.get("confirmed"):
+        bound.delete()
+        messages.success(request, _("The bound is removed."))
+        return redirect("rounds:policy", pk=pk)
+    scope = bound.cluster or bound.policy.complex
+    return render(
+        request,
+        "rounds/confirm.html",
+        {
+            "title": _("Remove this bound?"),
+            "consequences": [
+                _("%(counts)s: %(value)s in %(scope)s, %(limits)s.")
+                % {
+                    "counts": bound.get_dimension_display(),
+                    "value": bound.value,
+                    "scope": scope,
+                    "limits": _limits(bound),
+                },
+                _(
+                    "Rounds computed from now on no longer keep to it; earlier rounds keep the policy they used."
+                ),
+            ],
+            "action": request.path,
+            "hidden": {},
+            "confirm": _("Yes, remove the bound"),
+            "cancel": reverse("rounds:bound_edit", args=[pk, bound_pk]),
+        },
+    )

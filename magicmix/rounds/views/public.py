@@ -1,5 +1,7 @@
-"""The candidate's offer page, opened with the private link of their application: only their
-own offers, nothing else. Without a valid, unexpired token the page does not exist."""
+"""The candidate's offer page, opened with the private link of one offer (from its e-mail) or
+of their application (the latest offer): only their own offers, nothing else. An offer's link
+keeps working after a later offer was made, and shows what became of the offer once it was
+answered, withdrawn or expired; without a known token the page does not exist."""
 
 from __future__ import annotations
 
@@ -24,13 +26,14 @@ from .rounds import site_of
 @never_cache
 @require_http_methods(["GET", "POST"])
 def offer(request: HttpRequest, token: str) -> HttpResponse:
-    application = get_object_or_404(Application.objects.by_token(token))
-    own = Offer.objects.filter(application=application).select_related(
-        "unit__complex", "unit__cluster", "round__intake", "tenancy__contract"
-    )
-    current = own.order_by("-created_at").first()
+    related = ("unit__complex", "unit__cluster", "round__intake", "application", "tenancy")
+    current = Offer.objects.by_token(token).select_related(*related).first()
+    status_link = current is None  # the application's own link also opens its status page
     if current is None:
-        return redirect("selection:status", token=token)
+        application = get_object_or_404(Application.objects.by_token(token))
+        current = application.offers.select_related(*related).order_by("-created_at").first()
+        if current is None:
+            return redirect("selection:status", token=token)
     form = DeclineForm(request.POST if "decline" in request.POST else None)
     if request.method == "POST":
         try:
@@ -58,10 +61,11 @@ def offer(request: HttpRequest, token: str) -> HttpResponse:
         request,
         "rounds/public/offer.html",
         {
-            "application": application,
+            "application": current.application,
             "offer": current,
             "form": form,
             "token": token,
+            "status_link": status_link,
             "contract": getattr(current.tenancy, "contract", None) if current.tenancy else None,
         },
     )

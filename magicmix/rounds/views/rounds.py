@@ -6,16 +6,21 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from magicmix.housing.models import Complex
 from magicmix.tenancies.services import UnitOccupied
 from magicmix.web.auth import user_of
 
+from .. import review
+from ..availability import Conflicts, conflicts
 from ..forms import AnswerForm, OverrideForm, RoundForm, ranking_label
-from ..models import CandidateOutcome, Offer, Round
+from ..models import CandidateOutcome, Offer, Round, Run
 from ..services import offers, runs
 
 
@@ -38,7 +43,24 @@ def round_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def round_create(request: HttpRequest, pk: int) -> HttpResponse:
     complex_ = get_object_or_404(Complex.objects.editable_by(user_of(request)), pk=pk)
-    form = RoundForm(request.POST or None, complex_=complex_, instance=Round(complex=complex_))
+    form = RoundForm(
+        request.POST or None,
+        complex_=complex_,
+        instance=Round(complex=complex_),
+        initial={
+            "move_in": request.GET.get("move_in", ""),
+            "units": request.GET.getlist("units"),
+        },
+    )
+    # Picking another start date reloads the list of units free on that date.
+    form.fields["move_in"].widget.attrs |= {
+        "hx-get": request.path,
+        "hx-trigger": "change",
+        "hx-target": "#round-units",
+        "hx-select": "#round-units",
+        "hx-swap": "outerHTML",
+        "hx-include": "closest form",  # keeps the units already ticked
+    }
     if form.is_valid():
         form.instance.created_by = user_of(request)
         round_ = form.save()
@@ -50,7 +72,12 @@ def round_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET"])
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round(request, pk)
-    run = round_.latest_run()
+    latest = round_.latest_run()
+    # Every version stays browsable: ?version=N shows that run with its own explanations.
+    version = request.GET.get("version", "")
+    run = (
+        round_.runs.filter(number=int(version), failed=False).first() if version.isdigit() else None
+    ) or latest
     outcomes = (
         list(
             CandidateOutcome.objects.filter(run=run).select_related(
@@ -72,16 +99,38 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "overrides": run.overrides.select_related("unit", "replaced", "chosen", "by")
         if run
         else [],
-        "offers": round_.offers.select_related("unit", "application").order_by(
+        "offers": round_.offers.select_related("unit", "application", "answered_by").order_by(
             "unit__code", "created_at"
         ),
         "override_form": OverrideForm(round_=round_)
-        if round_.status == Round.Status.DONE
+        if round_.status == Round.Status.DONE and run == latest
         else None,
         "answer_form": AnswerForm(),
         "open_units": offers.open_units(round_) if round_.status == Round.Status.APPROVED else [],
+        "latest": latest,
+        "warnings": review.warnings(outcomes),
+        "changes": review.changes_since(run)
+        if run and run == latest and round_.status == Round.Status.DONE
+        else [],
+        "pictures": review.pictures(round_, run) if run else None,
+        "figures": _figures_of(run),
+        "stale": conflicts(run, round_.move_in)
+        if run and run == latest and round_.status == Round.Status.DONE
+        else None,
     }
     return render(request, "rounds/round_detail.html", context)
+
+
+def _figures_of(run: Run | None) -> Run | None:
+    """The run whose price of the mix and mode comparison belong to `run`: a re-run for open
+    units does not compute them again, so they are the proposal's it continues."""
+    if run is None or run.price:
+        return run
+    return (
+        run.round.runs.filter(kind=Run.Kind.PROPOSAL, failed=False, number__lt=run.number)
+        .order_by("-number")
+        .first()
+    )
 
 
 @require_http_methods(["GET"])
@@ -124,14 +173,87 @@ def round_override(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "rounds/override_form.html", {"round": round_, "form": form})
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def round_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks for confirmation, saying how many offers and e-mails go out; POST approves."""
     round_ = get_round(request, pk)
-    made = offers.approve(round_, user_of(request), site_of(request))
+    run = round_.latest_run()
+    if request.method == "GET":
+        if round_.status != Round.Status.DONE or run is None:
+            return redirect("rounds:round_detail", pk=round_.pk)
+        return _confirm_approval(request, round_, run)
+    was_done = round_.status == Round.Status.DONE
+    try:
+        made = offers.approve(round_, user_of(request), site_of(request))
+    except offers.ProposalOutdated as outdated:
+        messages.error(request, outdated_message(outdated.conflicts))
+        return redirect("rounds:round_detail", pk=round_.pk)
     if made:
         messages.success(request, _("Offers sent: %(n)s.") % {"n": len(made)})
+    elif was_done:
+        messages.info(request, _("The round is approved; no unit was left to offer."))
     else:
         messages.info(request, _("This round was already approved: nothing was sent again."))
+    return redirect("rounds:round_detail", pk=round_.pk)
+
+
+def _confirm_approval(request: HttpRequest, round_: Round, run: Run) -> HttpResponse:
+    proposed = list(
+        run.outcomes.filter(unit__isnull=False)
+        .select_related("unit", "application")
+        .order_by("unit__code")
+    )
+    without_email = sum(1 for o in proposed if not o.application.email)
+    deadline = date_format(round_.offer_deadline(timezone.localdate()), "j F Y")
+    consequences = [
+        ngettext(
+            "%(n)s offer is made and %(mails)s e-mail is sent; it cannot be taken back.",
+            "%(n)s offers are made and %(mails)s e-mails are sent; they cannot be taken back.",
+            len(proposed),
+        )
+        % {"n": len(proposed), "mails": len(proposed) - without_email},
+        _("Candidates answer before %(date)s.") % {"date": deadline},
+    ]
+    if without_email:
+        consequences.append(
+            ngettext(
+                "%(n)s candidate has no e-mail address: tell them yourself.",
+                "%(n)s candidates have no e-mail address: tell them yourself.",
+                without_email,
+            )
+            % {"n": without_email}
+        )
+    return render(
+        request,
+        "rounds/confirm.html",
+        {
+            "title": _("Approve “%(round)s”?") % {"round": round_},
+            "consequences": consequences,
+            "items": [f"{o.unit.code}: {o.application.full_name}" for o in proposed if o.unit],
+            "action": request.path,
+            "hidden": {},
+            "confirm": ngettext("Yes, send %(n)s offer", "Yes, send %(n)s offers", len(proposed))
+            % {"n": len(proposed)},
+            "cancel": reverse("rounds:round_detail", args=[round_.pk]),
+        },
+    )
+
+
+def outdated_message(stale: Conflicts) -> str:
+    parts = [_("Nothing was sent: the proposal is out of date.")]
+    if stale.units:
+        parts.append(_("No longer free: %(units)s.") % {"units": ", ".join(stale.units)})
+    if stale.candidates:
+        parts.append(_("No longer available: %(names)s.") % {"names": ", ".join(stale.candidates)})
+    parts.append(_("Run the round again for a new proposal."))
+    return " ".join(parts)
+
+
+@require_POST
+def round_rerun(request: HttpRequest, pk: int) -> HttpResponse:
+    round_ = get_round(request, pk)
+    if not runs.rerun(round_):
+        messages.error(request, _("Only a proposal under review can be computed again."))
     return redirect("rounds:round_detail", pk=round_.pk)
 
 
@@ -148,22 +270,28 @@ def round_refill(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def offer_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """Staff record an answer given by phone or at the counter; nothing is chosen beforehand and
+    a confirmation page says what will happen before it does."""
     offer = get_object_or_404(
-        Offer.objects.filter(round__in=Round.objects.visible_to(user_of(request))),
+        Offer.objects.filter(round__in=Round.objects.visible_to(user_of(request))).select_related(
+            "unit", "application", "round"
+        ),
         pk=pk,
     )
     form = AnswerForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Give the reason for declining."))
+        for error in form.errors.values():
+            messages.error(request, " ".join(str(e) for e in error))
         return redirect("rounds:round_detail", pk=offer.round_id)
+    answer, reason = form.cleaned_data["answer"], form.cleaned_data["reason"]
+    if not request.POST.get("confirmed"):
+        return _confirm_answer(request, offer, answer, reason)
     try:
-        if form.cleaned_data["answer"] == "accept":
+        if answer == "accept":
             offers.accept(offer, by=user_of(request))
             messages.success(request, _("The offer is accepted and the tenancy created."))
         else:
-            made = offers.decline(
-                offer, form.cleaned_data["reason"], site_of(request), by=user_of(request)
-            )
+            made = offers.decline(offer, reason, site_of(request), by=user_of(request))
             messages.success(
                 request, _("The decline is recorded. New offers sent: %(n)s.") % {"n": len(made)}
             )
@@ -172,3 +300,31 @@ def offer_answer(request: HttpRequest, pk: int) -> HttpResponse:
     except UnitOccupied:
         messages.error(request, _("This unit is already let in this period."))
     return redirect("rounds:round_detail", pk=offer.round_id)
+
+
+def _confirm_answer(request: HttpRequest, offer: Offer, answer: str, reason: str) -> HttpResponse:
+    names = {"name": offer.application.full_name, "unit": offer.unit.code}
+    if answer == "accept":
+        title = _("Record that %(name)s accepts unit %(unit)s?") % names
+        consequences = [
+            _("A tenancy from %(date)s and its contract are created.")
+            % {"date": date_format(offer.round.move_in, "j F Y")}
+        ]
+    else:
+        title = _("Record that %(name)s declines unit %(unit)s?") % names
+        consequences = [
+            _("Reason: %(reason)s") % {"reason": reason},
+            _("The unit is offered to the next candidate at once."),
+        ]
+    return render(
+        request,
+        "rounds/confirm.html",
+        {
+            "title": title,
+            "consequences": consequences,
+            "action": request.path,
+            "hidden": {"answer": answer, "reason": reason},
+            "confirm": _("Yes, record this answer"),
+            "cancel": reverse("rounds:round_detail", args=[offer.round_id]),
+        },
+    )

@@ -5,11 +5,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from magicmix.rounds.services.offers import expire_due
+from magicmix.rounds.services.offers import expire_due, house_due
 
 
 class Command(BaseCommand):
-    help = "Expire offers past their deadline and re-run their rounds for the open units."
+    help = (
+        "Expire offers past their deadline and re-run their rounds for the open units; show "
+        "applicants whose tenancy started today as housed."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -20,4 +23,5 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, site: str, **options: Any) -> None:
         new = expire_due(site)
-        self.stdout.write(f"{len(new)} new offers")
+        housed = house_due()
+        self.stdout.write(f"{len(new)} new offers, {housed} applicants housed")

@@ -1,0 +1,142 @@
+"""What a letting officer needs to judge a proposal; computes, writes nothing.
+
+- `warnings`: per candidate, what should make a reviewer look twice (no selection score,
+  panel advice against, a missed interview);
+- `changes_since`: what changed after the run that the proposal did not see (scores,
+  withdrawals, panel advice, new candidates), so the page can say it is out of date;
+- `pictures`: the building on the move-in day before and after the proposal, drawn by
+  `composition.picture` so it looks like the mix page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from magicmix.composition.census import take_census
+from magicmix.composition.mix import MixNode, Resident, roll_up
+from magicmix.composition.picture import Colouring, Picture, draw, palette, present_groups
+from magicmix.selection.models import CooptationAdvice, Interview, breakdowns
+
+from .engine_adapter import profile_of
+from .models import CANDIDATE_STAGES, CandidateOutcome, Round, Run
+
+# The page has h1, then h2 sections and an h3 per picture; top-level clusters are h4.
+PICTURE_TOP_HEADING = 4
+
+
+def warnings(outcomes: list[CandidateOutcome]) -> dict[int, list[str]]:
+    """Application id → the warnings to show next to the candidate."""
+    ids = [o.application_id for o in outcomes]
+    against = Counter(
+        CooptationAdvice.objects.filter(
+            application_id__in=ids, advice=CooptationAdvice.Advice.AGAINST
+        ).values_list("application_id", flat=True)
+    )
+    missed = set(
+        Interview.objects.filter(
+            application_id__in=ids, status=Interview.Status.NO_SHOW
+        ).values_list("application_id", flat=True)
+    )
+    result: dict[int, list[str]] = {}
+    for outcome in outcomes:
+        found = []
+        if outcome.selection_score is None:
+            found.append(_("no selection score"))
+        if against[outcome.application_id]:
+            found.append(
+                ngettext(
+                    "%(n)s panel advice against",
+                    "%(n)s panel advices against",
+                    against[outcome.application_id],
+                )
+                % {"n": against[outcome.application_id]}
+            )
+        if outcome.application_id in missed:
+            found.append(_("did not come to the interview"))
+        if found:
+            result[outcome.application_id] = found
+    return result
+
+
+def changes_since(run: Run) -> list[str]:
+    """What the run did not see: each change as a sentence, with the candidates named."""
+    outcomes = list(run.outcomes.select_related("application"))
+    by_id = {o.application_id: o for o in outcomes}
+    now = breakdowns(by_id)
+    rescored = sorted(
+        o.application.full_name
+        for o in outcomes
+        if now[o.application_id].total != o.selection_score
+    )
+    advised = sorted(
+        {
+            by_id[pk].application.full_name
+            for pk in CooptationAdvice.objects.filter(
+                application_id__in=by_id, given_at__gt=run.finished_at
+            ).values_list("application_id", flat=True)
+        }
+    )
+    gone = sorted(
+        o.application.full_name for o in outcomes if o.application.stage not in CANDIDATE_STAGES
+    )
+    new = run.round.candidates().exclude(pk__in=by_id).count()
+    changes = []
+    if rescored:
+        changes.append(_("Selection score changed: %(names)s.") % {"names": ", ".join(rescored)})
+    if advised:
+        changes.append(_("New panel advice: %(names)s.") % {"names": ", ".join(advised)})
+    if gone:
+        changes.append(
+            _("No longer a candidate (withdrawn, offered or decided): %(names)s.")
+            % {"names": ", ".join(gone)}
+        )
+    if new:
+        changes.append(
+            ngettext(
+                "%(n)s new candidate since the run.", "%(n)s new candidates since the run.", new
+            )
+            % {"n": new}
+        )
+    return changes
+
+
+def pictures(round_: Round, run: Run) -> tuple[Picture, Picture]:
+    """The building on the move-in day as it is, and with the proposed candidates moved in."""
+    census = take_census(round_.complex, round_.move_in)
+    placed = {
+        o.unit_id: o.application
+        for o in run.outcomes.filter(unit__isnull=False).select_related(
+            "application__target_group", "application__nomination"
+        )
+    }
+    arriving = {}
+    for unit_id, application in placed.items():
+        profile = profile_of(application)
+        arriving[unit_id] = Resident(
+            application.target_group_id, profile.role.value, profile.support.value
+        )
+    after = _moved_in(census.root, arriving)
+    groups = census.groups
+    # Everyone living there before still lives there after: one palette for both pictures.
+    colours = palette(present_groups(after, groups))
+
+    def picture(root: MixNode) -> Picture:
+        return draw(round_.complex_id, root, groups, Colouring.GROUP, PICTURE_TOP_HEADING, colours)
+
+    return picture(census.root), picture(after)
+
+
+def _moved_in(root: MixNode, arriving: dict[int | None, Resident]) -> MixNode:
+    clusters = [node.cluster for node in root.walk() if node.cluster is not None]
+    units = [
+        replace(unit, residents=(*unit.residents, arriving[unit.id]))
+        if unit.id in arriving
+        else unit
+        for node in root.walk()
+        for unit in node.units
+    ]
+    return roll_up(clusters, units)
