@@ -19,6 +19,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from magicmix.web.exports import unescaped
+
 from .cluster_tree import cluster_tree
 from .models import PATH_SEPARATOR, Cluster, Complex, Unit
 
@@ -278,7 +280,7 @@ def _limited(records: Iterable[list[str]]) -> list[tuple[int, list[str]]]:
     for number, cells in enumerate(records, start=1):
         if number > MAX_ROWS + 1:
             raise ImportRejected([_("The file has more than %(max)d rows.") % {"max": MAX_ROWS}])
-        rows.append((number, [cell.strip() for cell in cells[:MAX_COLUMNS]]))
+        rows.append((number, [unescaped(cell.strip()) for cell in cells[:MAX_COLUMNS]]))
     return rows
 
 
@@ -502,27 +504,3 @@ def unit_records(complex_: Complex) -> list[list[Any]]:
         }
         records.append([column.write(values[column.field]) for column in COLUMNS])
     return records
-
-
-def as_csv(records: list[list[Any]]) -> bytes:
-    """Semicolon separated with decimal commas and a BOM, as Dutch Excel opens it."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADERS)
-    for record in records:
-        writer.writerow([str(v).replace(".", ",") if isinstance(v, Decimal) else v for v in record])
-    return out.getvalue().encode("utf-8-sig")
-
-
-def as_xlsx(records: list[list[Any]]) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Units")[:31]
-    sheet.append(HEADERS)
-    for record in records:
-        sheet.append(record)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from magicmix.web.exports import download
+
 from ..access import editable_complex, visible_complex
 from ..forms import UnitFileForm
-from ..unit_import import ImportRejected, as_csv, as_xlsx, import_units, unit_records
-
-_FORMATS = {
-    "csv": (as_csv, "text/csv; charset=utf-8"),
-    "xlsx": (as_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-}
+from ..unit_import import HEADERS, ImportRejected, import_units, unit_records
 
 
 @require_http_methods(["GET", "POST"])
@@ -68,10 +67,5 @@ def unit_template(request: HttpRequest, format: str) -> HttpResponse:
     return _download(format, [], "wooneenheden-sjabloon")
 
 
-def _download(format: str, records: list[list[object]], name: str) -> HttpResponse:
-    if format not in _FORMATS:
-        raise Http404
-    write, content_type = _FORMATS[format]
-    response = HttpResponse(write(records), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{format}"'
-    return response
+def _download(format: str, records: list[list[Any]], name: str) -> HttpResponse:
+    return download(format, [HEADERS, *records], name, sheet_title=_("Units"))
