@@ -22,7 +22,7 @@ from django.utils.translation import gettext_noop
 from magicmix.web.exports import unescaped
 
 from .cluster_tree import cluster_tree
-from .models import PATH_SEPARATOR, Cluster, Complex, Unit
+from .models import MAX_CLUSTER_DEPTH, PATH_SEPARATOR, Cluster, Complex, Unit
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000
@@ -141,6 +141,11 @@ def _cluster_path(value: str) -> tuple[str, ...]:
         raise CellError(_("'%(value)s' has an empty cluster name") % {"value": value})
     if any(len(name) > 100 for name in names):
         raise CellError(_("a cluster name is longer than 100 characters"))
+    if len(names) > MAX_CLUSTER_DEPTH:
+        raise CellError(
+            _("clusters nest at most %(max)d levels deep, this path has %(levels)d")
+            % {"max": MAX_CLUSTER_DEPTH, "levels": len(names)}
+        )
     return names
 
 
