@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -153,6 +154,17 @@ class ComplexPartner(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} @ {self.complex}"
+
+
+def linked_partners(organisation_ids: Iterable[int]) -> models.QuerySet[Organisation]:
+    """The partner organisations that work in a complex of one of these organisations: the only
+    ones a person of theirs may be handed to, and the only ones their forms list."""
+    return Organisation.objects.filter(
+        kind=Organisation.Kind.PARTNER,
+        pk__in=ComplexPartner.objects.filter(
+            complex__organisation_id__in=list(organisation_ids)
+        ).values("organisation_id"),
+    )
 
 
 class Cluster(models.Model):
