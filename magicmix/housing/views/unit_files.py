@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from magicmix.web.exports import download
 
-from ..access import editable_complex, visible_complex
+from ..access import editable_complex, staff_complex
 from ..forms import UnitFileForm
 from ..unit_import import HEADERS, ImportRejected, import_units, unit_records
 
@@ -58,7 +58,7 @@ def unit_import(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET"])
 def unit_export(request: HttpRequest, pk: int, format: str) -> HttpResponse:
-    complex_ = visible_complex(request, pk)
+    complex_ = staff_complex(request, pk)
     return _download(format, unit_records(complex_), slugify(complex_.name) or "complex")
 
 
