@@ -25,15 +25,20 @@ def _chain(stock: Stock, levels: int) -> Cluster:
     return parent
 
 
-def test_an_import_with_a_500_level_path_is_refused_with_a_message(stock: Stock) -> None:
-    path = " / ".join(f"C{i}" for i in range(500))
+def _import(stock: Stock, levels: int) -> list[str]:
+    path = " / ".join(f"C{i}" for i in range(levels))
     data = f"code;cluster;type;woonoppervlak;kale huur\nB-1;{path};studio;23;450\n".encode()
     with pytest.raises(ImportRejected) as refused:
         import_units(stock.complex, "units.csv", data)
-    assert refused.value.problems == [
-        "Rij 2, cluster: clusters zijn hoogstens 10 niveaus diep genest, dit pad heeft 500"
-    ]
     assert Cluster.objects.count() == 1
+    return refused.value.problems
+
+
+def test_an_import_with_a_deep_cluster_path_is_refused_with_a_message(stock: Stock) -> None:
+    assert _import(stock, 500) == ["Rij 2 heeft een cel van meer dan 1000 tekens."]
+    assert _import(stock, 100) == [
+        "Rij 2, cluster: clusters zijn hoogstens 10 niveaus diep genest, dit pad heeft 100"
+    ]
 
 
 def test_pages_of_a_complex_with_an_old_500_level_chain_still_answer(

@@ -24,12 +24,13 @@ def unit_import(request: HttpRequest, pk: int) -> HttpResponse:
     posted = request.method == "POST"
     form = UnitFileForm(request.POST if posted else None, request.FILES if posted else None)
     problems: list[str] = []
+    problem_count = 0
     if form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             result = import_units(complex_, upload.name, upload.read())
         except ImportRejected as rejected:
-            problems = rejected.problems
+            problems, problem_count = rejected.problems, rejected.total
         else:
             messages.success(
                 request,
@@ -52,6 +53,7 @@ def unit_import(request: HttpRequest, pk: int) -> HttpResponse:
             "complex": complex_,
             "form": form,
             "problems": problems,
+            "problem_count": problem_count,
         },
     )
 
