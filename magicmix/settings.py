@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "magicmix.legal",
     "magicmix.selection",
     "magicmix.rounds",
+    "magicmix.privacy",
     "magicmix.web",
 ]
 
