@@ -24,6 +24,13 @@ def _fast_password_hashing(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _two_factor(request: pytest.FixtureRequest, settings: Any) -> None:
+    """Tests log in with force_login and a password; two-factor login is tested where it is
+    marked `two_factor` (magicmix/accounts/tests)."""
+    settings.TWO_FACTOR_REQUIRED = request.node.get_closest_marker("two_factor") is not None
+
+
+@pytest.fixture(autouse=True)
 def _legal_parameters(request: pytest.FixtureRequest) -> None:
     """A transactional test flushes every table, also the legal parameters a data migration
     seeds; put them back so that no test depends on the order in which tests run."""

@@ -1,20 +1,22 @@
 """Who lives where in a complex on a given day, read in a fixed number of queries.
 
-Five queries whatever the size of the complex: clusters, units, the tenancies current on the
+Five queries whatever the size of the complex: clusters, units, the tenancies running on the
 day (with person and target group joined), the role history of those persons up to the day,
-and the target groups to show.
+and the target groups to show. `trees_on` reads many days in the same four queries (the
+protected time axis compares every period, see `periods.py`).
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Q
 
 from magicmix.housing.models import Cluster, Complex, Unit
 from magicmix.people.models import RoleChange, TargetGroup
-from magicmix.tenancies.models import Tenancy, TenancyQuerySet
+from magicmix.tenancies.models import Tenancy
 
 from .mix import ClusterRow, MixNode, Resident, UnitRow, roll_up
 
@@ -29,6 +31,23 @@ class Census:
 
 
 def take_census(complex_: Complex, day: datetime.date) -> Census:
+    root, group_ids = _trees(complex_, [day])[day]
+    groups = list(
+        TargetGroup.objects.filter(
+            Q(organisation_id=complex_.organisation_id) | Q(id__in=group_ids)
+        ).order_by("name", "id")
+    )
+    return Census(day=day, root=root, groups=groups)
+
+
+def trees_on(complex_: Complex, days: Sequence[datetime.date]) -> dict[datetime.date, MixNode]:
+    """The mix of the complex on each of `days`."""
+    return {day: root for day, (root, _) in _trees(complex_, days).items()}
+
+
+def _trees(
+    complex_: Complex, days: Sequence[datetime.date]
+) -> dict[datetime.date, tuple[MixNode, set[int]]]:
     kinds = dict(Cluster.Kind.choices)
     clusters = [
         ClusterRow(id=id_, parent_id=parent_id, name=name, kind=str(kinds.get(kind, kind)))
@@ -36,50 +55,55 @@ def take_census(complex_: Complex, day: datetime.date) -> Census:
             "id", "parent_id", "name", "kind"
         )
     ]
-    tenancies = Tenancy.objects.current(day).filter(unit__complex=complex_)
-    roles = _roles_on(day, tenancies)
-    residents: dict[int, list[Resident]] = {}
-    group_ids = set()
-    for unit_id, person_id, group_id, need, current_role in tenancies.order_by(
-        "start_date", "id"
-    ).values_list(
-        "unit_id", "person_id", "person__target_group_id", "person__support_need", "person__role"
-    ):
-        role = roles.get(person_id, current_role)
-        residents.setdefault(unit_id, []).append(Resident(group_id, role, need))
-        group_ids.add(group_id)
-    units = [
-        UnitRow(
-            id=id_,
-            code=code,
-            cluster_id=cluster_id,
-            in_use=status == Unit.Status.IN_USE,
-            status=status,
-            residents=tuple(residents.get(id_, ())),
-        )
-        for id_, code, cluster_id, status in Unit.objects.filter(complex=complex_)
+    units = list(
+        Unit.objects.filter(complex=complex_)
         .order_by("code")
         .values_list("id", "code", "cluster_id", "status")
-    ]
-    groups = list(
-        TargetGroup.objects.filter(
-            Q(organisation_id=complex_.organisation_id) | Q(id__in=group_ids)
-        ).order_by("name", "id")
     )
-    return Census(day=day, root=roll_up(clusters, units), groups=groups)
-
-
-def _roles_on(day: datetime.date, tenancies: TenancyQuerySet) -> dict[int, str]:
-    """Each resident's role on `day`: the latest change that had started by then.
-
-    A person without any change by that day keeps their current role (the caller's default).
-    """
-    changes = (
+    tenancies = list(
+        Tenancy.objects.overlapping(min(days), max(days))
+        .filter(unit__complex=complex_)
+        .order_by("start_date", "id")
+        .values_list(
+            "unit_id",
+            "person_id",
+            "person__target_group_id",
+            "person__support_need",
+            "person__role",
+            "start_date",
+            "end_date",
+        )
+    )
+    changes = list(
         RoleChange.objects.filter(
-            person_id__in=tenancies.values("person_id"),
-            valid_from__lte=day,
+            person_id__in={row[1] for row in tenancies}, valid_from__lte=max(days)
         )
         .order_by("person_id", "valid_from", "id")
-        .values_list("person_id", "role")
+        .values_list("person_id", "role", "valid_from")
     )
-    return dict(changes)  # later rows overwrite earlier ones: the last change wins
+    trees = {}
+    for day in days:
+        # Each resident's role on `day`: the latest change that had started by then; a person
+        # without any change by that day keeps their current role.
+        roles = {person: role for person, role, start in changes if start <= day}
+        residents: dict[int, list[Resident]] = {}
+        group_ids = set()
+        for unit_id, person_id, group_id, need, role, start, end in tenancies:
+            if start <= day and (end is None or end >= day):
+                residents.setdefault(unit_id, []).append(
+                    Resident(group_id, roles.get(person_id, role), need)
+                )
+                group_ids.add(group_id)
+        rows = [
+            UnitRow(
+                id=id_,
+                code=code,
+                cluster_id=cluster_id,
+                in_use=status == Unit.Status.IN_USE,
+                status=status,
+                residents=tuple(residents.get(id_, ())),
+            )
+            for id_, code, cluster_id, status in units
+        ]
+        trees[day] = (roll_up(clusters, rows), group_ids)
+    return trees

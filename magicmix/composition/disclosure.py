@@ -19,12 +19,12 @@ A sum of several hidden terms can still be worked out, but it covers several cat
 clusters and is either 0, below 5 (which "<5" tells anyway) or larger: never the category of
 one person. This stops recomputing a hidden count from any single published sum; it is the usual rule
 of statistical offices for tables with margins, not a proof against every combination of
-published sums (nor against comparing the same complex on two different days).
+published sums. Comparing two days is handled by the coarse time axis of `periods.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence
 from enum import StrEnum
 
 from .mix import MixNode, Tally
@@ -52,10 +52,14 @@ def count(tally: Tally, dimension: str, category: Hashable) -> int:
 
 
 def protect(
-    root: MixNode, dimensions: Mapping[str, Sequence[Hashable]]
+    root: MixNode,
+    dimensions: Mapping[str, Sequence[Hashable]],
+    unstable: Collection[CellKey] = (),
 ) -> dict[CellKey, Visibility]:
     """The visibility of every resident count under `root`, for `dimensions` (Tally counter
-    name → its categories, which must together cover every resident)."""
+    name → its categories, which must together cover every resident). `unstable` counts are
+    hidden too, as if they were small (periods.unstable_cells: they differ by fewer than 5
+    from the same count on another published day)."""
     values: dict[_Term, int] = {}
     sums: list[list[_Term]] = []
     lines = [(RESIDENTS, "")] + [(dim, cat) for dim, cats in dimensions.items() for cat in cats]
@@ -85,6 +89,7 @@ def protect(
 
     small = {term for term, value in values.items() if term[0] == "cell" and value < THRESHOLD}
     hidden = small | {term for term in values if term[0] == "own"}
+    hidden |= {("cell", key) for key in unstable if ("cell", key) in values}
     changed = True
     while changed:
         changed = False

@@ -98,9 +98,11 @@ class MixNode:
 
     def walk(self) -> Iterator[MixNode]:
         """This node and all below it, parents before children, in the given order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
 
 def roll_up(clusters: Iterable[ClusterRow], units: Iterable[UnitRow]) -> MixNode:
@@ -123,10 +125,14 @@ def roll_up(clusters: Iterable[ClusterRow], units: Iterable[UnitRow]) -> MixNode
     return root
 
 
-def _total(node: MixNode, depth: int) -> None:
+def _total(root: MixNode, depth: int) -> None:
     # Only clusters reachable from the complex are visited, so a cycle of parents (which
-    # Cluster.clean forbids) cannot loop.
-    node.depth = depth
-    for child in node.children:
-        _total(child, depth + 1)
-        node.tally.add(child.tally)
+    # Cluster.clean forbids) cannot loop; no recursion, so no depth can exhaust the stack.
+    root.depth = depth
+    order = list(root.walk())
+    for node in order:
+        for child in node.children:
+            child.depth = node.depth + 1
+    for node in reversed(order):  # children before their parents
+        for child in node.children:
+            node.tally.add(child.tally)

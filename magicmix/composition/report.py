@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.utils import timezone
 from django.utils.functional import Promise
 
 from magicmix.housing.models import Complex
 from magicmix.people.models import Role, SupportNeed
 
-from .census import Census, take_census
+from .census import Census, take_census, trees_on
 from .disclosure import RESIDENTS, CellKey, Visibility, protect
+from .periods import month_ends, unstable_cells
 from .tables import Table, build_tables
 
 
@@ -30,8 +32,12 @@ class Summary:
 
 @dataclass
 class MixReport:
+    complex: Complex
     census: Census
     protected: bool  # aggregates only: small counts hidden
+    # The month ends those who see aggregates may choose (periods.py); counts that differ by
+    # fewer than 5 between two of them are hidden.
+    periods: Sequence[datetime.date] = ()
 
     @cached_property
     def dimensions(self) -> dict[str, list[tuple[Hashable, str | Promise]]]:
@@ -46,7 +52,12 @@ class MixReport:
         if not self.protected:
             return None
         categories = {name: [c for c, _ in pairs] for name, pairs in self.dimensions.items()}
-        return protect(self.census.root, categories)
+        unstable: set[CellKey] = set()
+        if self.periods:
+            trees = trees_on(self.complex, self.periods)
+            trees[self.census.day] = self.census.root
+            unstable = unstable_cells(self.census.day, trees, categories)
+        return protect(self.census.root, categories, unstable)
 
     @cached_property
     def tables(self) -> list[Table]:
@@ -74,5 +85,20 @@ class MixReport:
         )
 
 
-def mix_report(complex_: Complex, day: datetime.date, *, protected: bool) -> MixReport:
-    return MixReport(take_census(complex_, day), protected)
+def mix_report(
+    complex_: Complex,
+    day: datetime.date,
+    *,
+    protected: bool,
+    periods: Sequence[datetime.date] = (),
+) -> MixReport:
+    return MixReport(complex_, take_census(complex_, day), protected, periods)
+
+
+def aggregate_report(complex_: Complex, chosen: datetime.date | None = None) -> MixReport:
+    """What those who see aggregates only get: the last month end on or before `chosen` (the
+    last one that has ended by default), protected against small counts and against
+    comparing month ends."""
+    periods = month_ends(complex_.exploitation_start, timezone.localdate())
+    day = max((p for p in periods if chosen is None or p <= chosen), default=periods[0])
+    return mix_report(complex_, day, protected=True, periods=periods)

@@ -9,8 +9,9 @@ from magicmix.housing.models import Complex
 from magicmix.web.auth import user_of
 
 from .forms import MixForm
+from .periods import month_ends
 from .picture import Colouring, draw
-from .report import mix_report
+from .report import aggregate_report, mix_report
 
 # The page has h1, then h2 sections; the picture's top-level clusters are h3.
 PICTURE_TOP_HEADING = 3
@@ -18,18 +19,23 @@ PICTURE_TOP_HEADING = 3
 
 @require_http_methods(["GET"])
 def complex_mix(request: HttpRequest, pk: int) -> HttpResponse:
-    """The mix of a complex: staff of its corporation see the picture of the building;
-    partners see the tables only, with small counts protected."""
+    """The mix of a complex: staff of its corporation see the picture of the building on any
+    day; partners, panels and policy officers see the tables only, at month ends, with small
+    counts and small changes protected."""
     user = user_of(request)
     visible = Complex.objects.visible_to(user)
     complex_ = get_object_or_404(visible, pk=pk)
     with_units = visible.with_names_visible_to(user).filter(pk=pk).exists()
-    form = MixForm(request.GET)
+    periods = () if with_units else month_ends(complex_.exploitation_start, timezone.localdate())
+    form = MixForm(request.GET, periods=periods)
     form.is_valid()  # a bad value falls back to its default and is reported on the form
-    day = form.cleaned_data.get("on") or timezone.localdate()
+    chosen = form.cleaned_data.get("on")
     colouring = form.cleaned_data.get("by") or Colouring.GROUP
 
-    report = mix_report(complex_, day, protected=not with_units)
+    if with_units:
+        report = mix_report(complex_, chosen or timezone.localdate(), protected=False)
+    else:
+        report = aggregate_report(complex_, chosen)
     census = report.census
     picture = (
         draw(pk, census.root, census.groups, colouring, PICTURE_TOP_HEADING) if with_units else None

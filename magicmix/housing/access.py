@@ -16,6 +16,12 @@ def visible_complex(request: HttpRequest, pk: int) -> Complex:
     return get_object_or_404(Complex.objects.visible_to(user_of(request)), pk=pk)
 
 
+def staff_complex(request: HttpRequest, pk: int) -> Complex:
+    """A complex whose units and residents the user may see unit by unit: staff of its
+    corporation. Those who see aggregates only get the complex's counts, never its units."""
+    return get_object_or_404(Complex.objects.with_names_visible_to(user_of(request)), pk=pk)
+
+
 def editable_complex(request: HttpRequest, pk: int) -> Complex:
     return get_object_or_404(Complex.objects.editable_by(user_of(request)), pk=pk)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from .models import PATH_SEPARATOR, Cluster, Complex
+from .models import MAX_CLUSTER_DEPTH, PATH_SEPARATOR, Cluster, Complex
 
 
 @dataclass
@@ -21,13 +21,15 @@ class ClusterNode:
     @property
     def unit_count(self) -> int:
         """Units in this cluster and in every cluster below it."""
-        return self.own_units + sum(child.unit_count for child in self.children)
+        return sum(node.own_units for node in self.walk())
 
     def walk(self) -> Iterator[ClusterNode]:
-        """This node and all below it, depth first, in display order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This node and all below it, depth first, in display order (without recursion)."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
 
 @dataclass
@@ -46,15 +48,28 @@ class ClusterTree:
 
 
 def cluster_tree(complex_: Complex) -> ClusterTree:
+    """Built level by level, without recursion. Clusters deeper than MAX_CLUSTER_DEPTH (which
+    forms and imports no longer allow) hang at the deepest level, so every page that draws the
+    tree stays bounded; clusters that no root reaches (a cycle) are left out."""
     clusters = list(complex_.clusters.annotate(own_units=Count("units")))
     children: dict[int | None, list[Cluster]] = {}
     for cluster in clusters:  # already in display order (position, name)
         children.setdefault(cluster.parent_id, []).append(cluster)
-
-    def build(cluster: Cluster, parent_path: str, depth: int) -> ClusterNode:
-        path = f"{parent_path}{PATH_SEPARATOR}{cluster.name}" if parent_path else cluster.name
-        node = ClusterNode(cluster, path, depth, cluster.own_units)  # type: ignore[attr-defined]
-        node.children = [build(child, path, depth + 1) for child in children.get(cluster.pk, [])]
-        return node
-
-    return ClusterTree([build(root, "", 0) for root in children.get(None, [])])
+    roots = [ClusterNode(c, c.name, 0, c.own_units) for c in children.get(None, [])]  # type: ignore[attr-defined]
+    todo: list[tuple[ClusterNode, ClusterNode | None]] = [(root, None) for root in roots]
+    seen = {root.cluster.pk for root in roots}
+    while todo:
+        node, holder = todo.pop()
+        if node.depth + 1 < MAX_CLUSTER_DEPTH:
+            holder, depth = node, node.depth + 1
+        else:
+            depth = node.depth  # too deep: beside this node, under the same parent
+        for child in children.get(node.cluster.pk, []):
+            if child.pk in seen or holder is None:
+                continue
+            seen.add(child.pk)
+            path = f"{node.path}{PATH_SEPARATOR}{child.name}"
+            below = ClusterNode(child, path, depth, child.own_units)  # type: ignore[attr-defined]
+            holder.children.append(below)
+            todo.append((below, holder))
+    return ClusterTree(roots)

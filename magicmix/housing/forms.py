@@ -13,7 +13,7 @@ from magicmix.accounts.models import Organisation
 from magicmix.web.forms import NLDesignForm, NLDesignModelForm
 
 from .cluster_tree import ClusterTree
-from .models import Cluster, Complex, ComplexPartner, Unit
+from .models import Cluster, Complex, ComplexPartner, Unit, linked_partners
 from .unit_import import MAX_BYTES
 
 
@@ -60,19 +60,48 @@ class ComplexForm(NLDesignModelForm):
 
 
 class PartnerForm(NLDesignModelForm):
+    """Add a partner to a complex or change what it may do. The list offers only partners that
+    already work in one of the corporation's complexes; another is named exactly, so that the
+    page never lists the other organisations of the installation."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("organisation"), queryset=Organisation.objects.none(), required=False
+    )
+    new_organisation = forms.CharField(
+        label=_("or a partner that does not work with you yet"),
+        max_length=200,
+        required=False,
+        help_text=_("Its name exactly as it is registered in magicmix."),
+    )
+
     class Meta:
         model = ComplexPartner
-        fields = ["organisation", "may_nominate", "provides_support", "description"]
-        labels = {"organisation": _("organisation")}
+        fields = ["may_nominate", "provides_support", "description"]
 
     def __init__(self, data: Any = None, *, complex_: Complex, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.exclude(  # type: ignore[attr-defined]
-            pk=complex_.organisation_id
-        )
+        self.fields["organisation"].queryset = linked_partners([complex_.organisation_id])  # type: ignore[attr-defined]
         self.fields["organisation"].help_text = _(
             "Choosing an organisation that is already a partner changes what it may do."
         )
+        self.order_fields(["organisation", "new_organisation"])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        name = data.get("new_organisation", "")
+        if name and not data.get("organisation"):
+            data["organisation"] = Organisation.objects.filter(
+                kind=Organisation.Kind.PARTNER, name__iexact=name.strip()
+            ).first()
+            if data["organisation"] is None:
+                self.add_error(
+                    "new_organisation", _("No partner organisation is registered by this name.")
+                )
+        elif not data.get("organisation") and "organisation" not in self.errors:
+            self.add_error(
+                "organisation", _("Choose a partner, or give the name of a new partner.")
+            )
+        return data
 
 
 class _ComplexPartForm(NLDesignModelForm):

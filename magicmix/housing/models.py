@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 
 # Between the cluster names of a path, as in "Gebouw A / Verdieping 2 / Gang 2B".
 PATH_SEPARATOR = " / "
+# Site / building / wing / floor / gang needs five levels; ten leaves room and keeps every page
+# that draws the tree, and every walk over it, small.
+MAX_CLUSTER_DEPTH = 10
 
 
 class ComplexQuerySet(models.QuerySet["Complex"]):
@@ -152,6 +156,17 @@ class ComplexPartner(models.Model):
         return f"{self.organisation} @ {self.complex}"
 
 
+def linked_partners(organisation_ids: Iterable[int]) -> models.QuerySet[Organisation]:
+    """The partner organisations that work in a complex of one of these organisations: the only
+    ones a person of theirs may be handed to, and the only ones their forms list."""
+    return Organisation.objects.filter(
+        kind=Organisation.Kind.PARTNER,
+        pk__in=ComplexPartner.objects.filter(
+            complex__organisation_id__in=list(organisation_ids)
+        ).values("organisation_id"),
+    )
+
+
 class Cluster(models.Model):
     """A part of a complex; clusters nest to any depth."""
 
@@ -194,13 +209,38 @@ class Cluster(models.Model):
         if PATH_SEPARATOR.strip() in self.name:
             # Import files name a cluster by its path "Gebouw A / Verdieping 2 / Gang 2B".
             raise ValidationError({"name": _("A cluster name cannot contain a slash (/).")})
-        ancestor = self.parent
+        ancestor, depth = self.parent, 1
         while ancestor is not None:
             if ancestor.complex_id != self.complex_id:
                 raise ValidationError({"parent": _("A cluster must lie in the same complex.")})
             if self.pk and ancestor.pk == self.pk:
                 raise ValidationError({"parent": _("A cluster cannot lie inside itself.")})
+            depth += 1
+            if depth > MAX_CLUSTER_DEPTH:
+                break
             ancestor = ancestor.parent
+        if depth + self._height() > MAX_CLUSTER_DEPTH:
+            raise ValidationError(
+                {
+                    "parent": _("Clusters nest at most %(max)d levels deep.")
+                    % {"max": MAX_CLUSTER_DEPTH}
+                }
+            )
+
+    def _height(self) -> int:
+        """How many levels of sub-clusters lie below this one (0 for a new cluster)."""
+        if not self.pk:
+            return 0
+        parents = dict(
+            Cluster.objects.filter(complex_id=self.complex_id).values_list("pk", "parent_id")
+        )
+        level, height = {self.pk}, 0
+        while height <= MAX_CLUSTER_DEPTH:
+            level = {pk for pk, parent in parents.items() if parent in level}
+            if not level:
+                break
+            height += 1
+        return height
 
 
 def tenancy_runs_on(day: datetime.date | None, via: str = "") -> Q:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -19,12 +20,26 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from magicmix.web.exports import unescaped
+
 from .cluster_tree import cluster_tree
-from .models import PATH_SEPARATOR, Cluster, Complex, Unit
+from .models import MAX_CLUSTER_DEPTH, PATH_SEPARATOR, Cluster, Complex, Unit
 
 MAX_BYTES = 5 * 1024 * 1024
+# An XLSX file is a zip: 5 MB can unpack to gigabytes (a "decompression bomb"). The sizes the
+# zip declares are checked before openpyxl reads anything; Python's zipfile never unpacks a
+# member beyond its declared size.
+MAX_UNPACKED = 20 * 1024 * 1024
 MAX_ROWS = 10_000
 MAX_COLUMNS = 50
+MAX_CELL = 1_000  # characters; the longest column (a cluster path) needs some 1,000
+MAX_PROBLEMS = 100  # listed on the page; the rest are counted
+SHOWN_VALUE = 40  # characters of a wrong value repeated in a message
+
+
+def _shown(value: str) -> str:
+    """A value as a message repeats it: never more than SHOWN_VALUE characters."""
+    return value if len(value) <= SHOWN_VALUE else value[:SHOWN_VALUE] + "…"
 
 
 class CellError(ValueError):
@@ -45,6 +60,11 @@ class ImportRejected(Exception):
     """The file was not imported; `problems` says why, row by row where it can."""
 
     def __init__(self, problems: list[str]) -> None:
+        self.total = len(problems)
+        if len(problems) > MAX_PROBLEMS:
+            more = len(problems) - MAX_PROBLEMS
+            rest = _("… and %(count)d more problems.") % {"count": more}
+            problems = [*problems[:MAX_PROBLEMS], rest]
         super().__init__("\n".join(problems))
         self.problems = problems
 
@@ -76,7 +96,8 @@ def _choice(values: dict[str, str], shown: str) -> Callable[[str], str]:
             return values[_normal(value)]
         except KeyError:
             raise CellError(
-                _("'%(value)s' is not one of: %(allowed)s") % {"value": value, "allowed": shown}
+                _("'%(value)s' is not one of: %(allowed)s")
+                % {"value": _shown(value), "allowed": shown}
             ) from None
 
     return read
@@ -94,18 +115,18 @@ def _decimal(places: int, below: Decimal, message: str) -> Callable[[str], Decim
         try:
             number = Decimal(text.replace(",", "."))
         except InvalidOperation:
-            raise CellError(_(message) % {"value": value}) from None
+            raise CellError(_(message) % {"value": _shown(value)}) from None
         if not number.is_finite():
-            raise CellError(_(message) % {"value": value})
+            raise CellError(_(message) % {"value": _shown(value)})
         if number < 0:
             raise CellError(_("cannot be negative"))
         if -number.as_tuple().exponent > places:  # type: ignore[operator]
             raise CellError(
                 _("'%(value)s' has more than %(places)d decimals")
-                % {"value": value, "places": places}
+                % {"value": _shown(value), "places": places}
             )
         if number >= below:
-            raise CellError(_("'%(value)s' is too large") % {"value": value})
+            raise CellError(_("'%(value)s' is too large") % {"value": _shown(value)})
         return number
 
     return read
@@ -126,7 +147,7 @@ _amount = _decimal(2, Decimal("1000000"), gettext_noop("'%(value)s' is not an am
 
 def _count(value: str) -> int:
     if not re.fullmatch(r"\d{1,3}", value.strip()):
-        raise CellError(_("'%(value)s' is not a whole number") % {"value": value})
+        raise CellError(_("'%(value)s' is not a whole number") % {"value": _shown(value)})
     number = int(value)
     if number < 1:
         raise CellError(_("must be at least 1"))
@@ -136,9 +157,14 @@ def _count(value: str) -> int:
 def _cluster_path(value: str) -> tuple[str, ...]:
     names = tuple(" ".join(name.split()) for name in value.split("/"))
     if not all(names):
-        raise CellError(_("'%(value)s' has an empty cluster name") % {"value": value})
+        raise CellError(_("'%(value)s' has an empty cluster name") % {"value": _shown(value)})
     if any(len(name) > 100 for name in names):
         raise CellError(_("a cluster name is longer than 100 characters"))
+    if len(names) > MAX_CLUSTER_DEPTH:
+        raise CellError(
+            _("clusters nest at most %(max)d levels deep, this path has %(levels)d")
+            % {"max": MAX_CLUSTER_DEPTH, "levels": len(names)}
+        )
     return names
 
 
@@ -151,7 +177,7 @@ def _boolean(value: str) -> bool:
         return True
     if _normal(value) in _NO:
         return False
-    raise CellError(_("'%(value)s' is not ja or nee") % {"value": value})
+    raise CellError(_("'%(value)s' is not ja or nee") % {"value": _shown(value)})
 
 
 # Value written on export first, then what else is understood on import.
@@ -278,7 +304,15 @@ def _limited(records: Iterable[list[str]]) -> list[tuple[int, list[str]]]:
     for number, cells in enumerate(records, start=1):
         if number > MAX_ROWS + 1:
             raise ImportRejected([_("The file has more than %(max)d rows.") % {"max": MAX_ROWS}])
-        rows.append((number, [cell.strip() for cell in cells[:MAX_COLUMNS]]))
+        cells = [unescaped(cell.strip()) for cell in cells[:MAX_COLUMNS]]
+        if any(len(cell) > MAX_CELL for cell in cells):
+            raise ImportRejected(
+                [
+                    _("Row %(row)d has a cell longer than %(max)d characters.")
+                    % {"row": number, "max": MAX_CELL}
+                ]
+            )
+        rows.append((number, cells))
     return rows
 
 
@@ -300,6 +334,13 @@ def _csv_records(data: bytes) -> list[tuple[int, list[str]]]:
 def _xlsx_records(data: bytes) -> list[tuple[int, list[str]]]:
     from openpyxl import load_workbook
 
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        raise ImportRejected([_("This is not a readable XLSX file.")]) from None
+    if unpacked > MAX_UNPACKED:
+        raise ImportRejected([_("The file unpacks to more than 20 MB; save it again or split it.")])
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds (zip, XML, key errors) for a broken file
@@ -502,27 +543,3 @@ def unit_records(complex_: Complex) -> list[list[Any]]:
         }
         records.append([column.write(values[column.field]) for column in COLUMNS])
     return records
-
-
-def as_csv(records: list[list[Any]]) -> bytes:
-    """Semicolon separated with decimal commas and a BOM, as Dutch Excel opens it."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADERS)
-    for record in records:
-        writer.writerow([str(v).replace(".", ",") if isinstance(v, Decimal) else v for v in record])
-    return out.getvalue().encode("utf-8-sig")
-
-
-def as_xlsx(records: list[list[Any]]) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Units")[:31]
-    sheet.append(HEADERS)
-    for record in records:
-        sheet.append(record)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()

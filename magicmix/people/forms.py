@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from magicmix.accounts.models import STAFF_ROLES, Organisation, User
+from magicmix.housing.models import linked_partners
 from magicmix.web.forms import NLDesignForm, NLDesignModelForm
 
 from .models import PALETTE_SIZE, Person, Role, SupportNeed, TargetGroup
@@ -45,13 +46,14 @@ class PersonFilterForm(NLDesignForm):
     role = forms.ChoiceField(label=_("role"), required=False)
     support_need = forms.ChoiceField(label=_("support need"), required=False)
     nominating_partner = forms.ModelChoiceField(
-        label=_("nominating partner"),
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.PARTNER),
-        required=False,
+        label=_("nominating partner"), queryset=Organisation.objects.none(), required=False
     )
 
     def __init__(self, user: User, data: Any = None) -> None:
         super().__init__(data)
+        self.fields["nominating_partner"].queryset = linked_partners(  # type: ignore[attr-defined]
+            user.organisation_ids()
+        )
         self.fields["target_group"].queryset = TargetGroup.objects.visible_to(user)  # type: ignore[attr-defined]
         everything = [("", _("all"))]
         self.fields["role"].choices = everything + Role.choices  # type: ignore[attr-defined]
@@ -102,6 +104,12 @@ class PersonForm(NLDesignModelForm):
             self.fields["target_group"].queryset = TargetGroup.objects.filter(  # type: ignore[attr-defined]
                 organisation=self.instance.organisation
             )
+        owners = [self.instance.organisation_id] if "organisation" not in self.fields else []
+        partners = linked_partners(owners or [o.pk for o in organisations])
+        for name in ("nominating_partner", "supporting_partner"):
+            # Only partners of the corporation's complexes: handing a person to another
+            # corporation's partner would show it the person's file.
+            self.fields[name].queryset = partners  # type: ignore[attr-defined]
         if self.instance.pk:
             # A role changes with a date and a reason, on its own form.
             del self.fields["role"]
@@ -111,6 +119,11 @@ class PersonForm(NLDesignModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        chosen = data.get("organisation")
+        for name in ("nominating_partner", "supporting_partner"):
+            partner = data.get(name)
+            if chosen and partner and not linked_partners([chosen.pk]).filter(pk=partner.pk):
+                self.add_error(name, _("This partner does not work in a complex of yours."))
         group = data.get("target_group")
         if "role" in self.fields and not data.get("role") and group is not None:
             data["role"] = group.default_role

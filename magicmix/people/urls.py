@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.person_detail, name="person_detail"),
     path("<int:pk>/edit/", views.person_edit, name="person_edit"),
     path("<int:pk>/role/", views.change_role, name="change_role"),
+    path("<int:pk>/log.<str:format>", views.person_log_export, name="person_log_export"),
     path("target-groups/", catalogue.target_group_list, name="target_group_list"),
     path(
         "target-groups/<int:organisation_pk>/new/",

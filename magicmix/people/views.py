@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from django.contrib import messages
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,9 +14,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from magicmix.accounts.models import LETTING_ROLES, STAFF_ROLES
+from magicmix.accounts.models import LETTING_ROLES, STAFF_ROLES, User
+from magicmix.accounts.models import Role as MemberRole
 from magicmix.housing.models import tenancy_runs_on
+from magicmix.privacy import log
+from magicmix.privacy.models import Action, Processing, SubjectType
 from magicmix.web.auth import user_of
+from magicmix.web.exports import download
 from magicmix.web.history import Change, changes_of, concrete_field
 
 from .access import STAFF_ONLY_FIELDS, is_staff_of, may_let_to, sees_persons
@@ -65,6 +69,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     staff = is_staff_of(user, person)
+    log.person(request, person.pk, person.organisation_id, Action.VIEW)
     today = timezone.localdate()
     letting_organisations = user.organisation_ids(LETTING_ROLES)
     tenancies = person.tenancies.select_related("unit__complex", "unit__cluster", "contract")
@@ -82,8 +87,33 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             for tenancy in tenancies
         ],
         "changes": changes_of(person) if staff else _without_staff_fields(changes_of(person)),
+        "processing": _log_for(user, person)[:50],
     }
     return render(request, "people/person_detail.html", context)
+
+
+def _may_see_log(user: User, person: Person) -> bool:
+    """Who processed a person's data is for the application manager of their organisation."""
+    return person.organisation_id in user.organisation_ids({MemberRole.APPLICATION_MANAGER})
+
+
+def _log_for(user: User, person: Person) -> QuerySet[Processing]:
+    if not _may_see_log(user, person):
+        return Processing.objects.none()
+    return Processing.objects.filter(
+        subject_type=SubjectType.PERSON, subject_id=person.pk
+    ).select_related("user", "organisation")
+
+
+@require_http_methods(["GET"])
+def person_log_export(request: HttpRequest, pk: int, format: str) -> HttpResponse:
+    user = user_of(request)
+    person = get_object_or_404(Person.objects.visible_to(user), pk=pk)
+    if not _may_see_log(user, person):
+        raise Http404
+    log.person(request, person.pk, person.organisation_id, Action.EXPORT)
+    rows = [log.HEADER, *log.rows_of(SubjectType.PERSON, person.pk)]
+    return download(format, rows, f"verwerkingen-persoon-{person.pk}")
 
 
 def _without_staff_fields(changes: list[Change]) -> list[Change]:
@@ -123,8 +153,10 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = user_of(request)
     person = get_object_or_404(Person.objects.editable_by(user), pk=pk)
     form = PersonForm(user, request.POST or None, instance=person)
+    log.person(request, person.pk, person.organisation_id, Action.VIEW)
     if form.is_valid():
         form.save()
+        log.person(request, person.pk, person.organisation_id, Action.CHANGE)
         messages.success(request, _("The changes are saved."))
         return redirect("people:person_detail", pk=person.pk)
     return render(

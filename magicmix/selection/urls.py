@@ -31,5 +31,5 @@ urlpatterns = [
     path("nominations/<int:pk>/", nominations.nomination_detail, name="nomination_detail"),
     # Resident panel (coöptatie).
     path("panel/", panel.candidate_list, name="panel"),
-    path("panel/<int:pk>/", panel.candidate, name="panel_candidate"),
+    path("panel/<str:code>/", panel.candidate, name="panel_candidate"),
 ]

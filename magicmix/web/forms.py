@@ -7,6 +7,8 @@ from typing import Any
 
 from django import forms
 
+from .bounds import bound
+
 _WIDGET_CLASSES = {
     forms.Select: "utrecht-select utrecht-select--html-select",
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
@@ -31,6 +33,8 @@ class NLDesignModelForm(forms.ModelForm):
 
 
 def style(form: forms.BaseForm) -> None:
+    """NL Design System classes, and the bounds of magicmix.web.bounds, on every field."""
+    bound(form)
     for field in form.fields.values():
         widget = field.widget
         css = next(

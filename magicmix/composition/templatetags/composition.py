@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from magicmix.housing.models import Complex
 
 from ..disclosure import Visibility
-from ..report import mix_report
+from ..report import aggregate_report, mix_report
 from ..tables import Cell
 
 register = template.Library()
@@ -26,8 +26,9 @@ def mix_summary(context: dict[str, Any], complex_: Complex) -> dict[str, Any]:
     visible = Complex.objects.visible_to(user).filter(pk=complex_.pk)
     if not visible.exists():
         return {"summary": None}
-    protected = not visible.with_names_visible_to(user).exists()
-    return {"summary": mix_report(complex_, timezone.localdate(), protected=protected).summary}
+    if not visible.with_names_visible_to(user).exists():
+        return {"summary": aggregate_report(complex_).summary}
+    return {"summary": mix_report(complex_, timezone.localdate(), protected=False).summary}
 
 
 @register.simple_tag

@@ -64,14 +64,16 @@ def test_staff_of_another_corporation_get_404_everywhere(
 @pytest.mark.parametrize(
     "role", [Role.POLICY_OFFICER, Role.RESIDENT_PANEL, Role.PARTNER_CASEWORKER]
 )
-def test_partners_see_the_stock_but_cannot_change_it(
+def test_partners_see_the_complex_but_not_its_units_and_cannot_change_it(
     client: Client, stock: Stock, role: str
 ) -> None:
     municipality = factories.organisation(Organisation.Kind.MUNICIPALITY)
     partner_pk = factories.partner(stock.complex, municipality).pk
     client.force_login(factories.user(municipality, role))
-    for url in _read_urls(stock):
-        assert client.get(url).status_code == 200, url
+    detail_url, *unit_urls = _read_urls(stock)
+    assert client.get(detail_url).status_code == 200
+    for url in unit_urls:
+        assert client.get(url).status_code == 404, url
     for url in _edit_urls(stock):
         assert client.get(url).status_code == 404, url
         assert client.post(url).status_code == 404, url

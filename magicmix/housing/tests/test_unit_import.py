@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from openpyxl import Workbook
@@ -13,16 +14,23 @@ from magicmix.housing.unit_import import (
     HEADERS,
     MAX_BYTES,
     ImportRejected,
-    as_csv,
-    as_xlsx,
     import_units,
     unit_records,
 )
 from magicmix.testing import factories
+from magicmix.web import exports
 
 from .conftest import Stock
 
 HEADER = "code;cluster;type;woonoppervlak;kamers;max bewoners;zelfstandig;toegankelijkheid;kale huur;servicekosten;status"
+
+
+def as_csv(records: list[list[Any]]) -> bytes:
+    return exports.as_csv([HEADERS, *records])
+
+
+def as_xlsx(records: list[list[Any]]) -> bytes:
+    return exports.as_xlsx([HEADERS, *records])
 
 
 def _csv(*rows: str, header: str = HEADER) -> bytes:

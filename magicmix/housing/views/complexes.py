@@ -38,6 +38,9 @@ def complex_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("organisation"),
         pk=pk,
     )
+    # Units, vacancies and who changed what are the corporation's business: those who see
+    # aggregates only get the counts of units per cluster.
+    with_units = Complex.objects.with_names_visible_to(user_of(request)).filter(pk=pk).exists()
     return render(
         request,
         "housing/complex_detail.html",
@@ -45,8 +48,9 @@ def complex_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "complex": complex_,
             "partners": complex_.partners.select_related("organisation"),
             "tree": cluster_tree(complex_),
+            "with_units": with_units,
             "may_edit": Complex.objects.editable_by(user_of(request)).filter(pk=pk).exists(),
-            "changes": changes_of(complex_),
+            "changes": changes_of(complex_) if with_units else [],
         },
     )
 

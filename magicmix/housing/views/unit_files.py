@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ..access import editable_complex, visible_complex
-from ..forms import UnitFileForm
-from ..unit_import import ImportRejected, as_csv, as_xlsx, import_units, unit_records
+from magicmix.web.exports import download
 
-_FORMATS = {
-    "csv": (as_csv, "text/csv; charset=utf-8"),
-    "xlsx": (as_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-}
+from ..access import editable_complex, staff_complex
+from ..forms import UnitFileForm
+from ..unit_import import HEADERS, ImportRejected, import_units, unit_records
 
 
 @require_http_methods(["GET", "POST"])
@@ -25,12 +24,13 @@ def unit_import(request: HttpRequest, pk: int) -> HttpResponse:
     posted = request.method == "POST"
     form = UnitFileForm(request.POST if posted else None, request.FILES if posted else None)
     problems: list[str] = []
+    problem_count = 0
     if form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             result = import_units(complex_, upload.name, upload.read())
         except ImportRejected as rejected:
-            problems = rejected.problems
+            problems, problem_count = rejected.problems, rejected.total
         else:
             messages.success(
                 request,
@@ -53,13 +53,14 @@ def unit_import(request: HttpRequest, pk: int) -> HttpResponse:
             "complex": complex_,
             "form": form,
             "problems": problems,
+            "problem_count": problem_count,
         },
     )
 
 
 @require_http_methods(["GET"])
 def unit_export(request: HttpRequest, pk: int, format: str) -> HttpResponse:
-    complex_ = visible_complex(request, pk)
+    complex_ = staff_complex(request, pk)
     return _download(format, unit_records(complex_), slugify(complex_.name) or "complex")
 
 
@@ -68,10 +69,5 @@ def unit_template(request: HttpRequest, format: str) -> HttpResponse:
     return _download(format, [], "wooneenheden-sjabloon")
 
 
-def _download(format: str, records: list[list[object]], name: str) -> HttpResponse:
-    if format not in _FORMATS:
-        raise Http404
-    write, content_type = _FORMATS[format]
-    response = HttpResponse(write(records), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{format}"'
-    return response
+def _download(format: str, records: list[list[Any]], name: str) -> HttpResponse:
+    return download(format, [HEADERS, *records], name, sheet_title=_("Units"))

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from magicmix.web.auth import user_of
 from magicmix.web.history import changes_of
 
-from ..access import editable_complex, visible_complex
+from ..access import editable_complex, staff_complex
 from ..cluster_tree import cluster_tree
 from ..forms import UnitFilterForm, UnitForm
 from ..models import Complex, Unit
@@ -25,7 +25,7 @@ PAGE_SIZE = 50
 
 @require_http_methods(["GET"])
 def unit_list(request: HttpRequest, pk: int) -> HttpResponse:
-    complex_ = visible_complex(request, pk)
+    complex_ = staff_complex(request, pk)
     tree = cluster_tree(complex_)
     units = complex_.units.with_occupancy().select_related("cluster")
     form = UnitFilterForm(request.GET, tree=tree)
@@ -59,7 +59,7 @@ def unit_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET"])
 def unit_detail(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
-    complex_ = visible_complex(request, pk)
+    complex_ = staff_complex(request, pk)
     unit = get_object_or_404(complex_.units.with_occupancy(), pk=unit_pk)
     may_edit = _may_edit(request, complex_)
     return render(

@@ -61,6 +61,7 @@ def test_search_matches_every_word_in_name_email_or_reference(client: Client) ->
 def test_filters_by_target_group_role_support_need_and_partner(client: Client) -> None:
     org = factories.organisation()
     coa = factories.organisation(Organisation.Kind.PARTNER)
+    factories.partner(factories.complex(org), coa, may_nominate=True)
     factories.person(org, "statushouder", last_name="Status", nominating_partner=coa)
     factories.person(org, "student", last_name="Student", support_need=SupportNeed.LIGHT)
     client.force_login(factories.user(org, Role.LETTING))

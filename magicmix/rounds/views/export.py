@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import io
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from django.http import HttpRequest, HttpResponse
@@ -15,6 +15,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+
+from magicmix.web.exports import Cell, as_csv
 
 from ..justification import sections
 from .rounds import get_round
@@ -31,15 +33,11 @@ def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
 @require_http_methods(["GET"])
 def justification_csv(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round(request, pk)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")  # Dutch spreadsheets expect semicolons
+    rows: list[Sequence[Cell]] = []
     for section in (s for s in sections(round_) if s.in_csv):
-        writer.writerow([section.title])
-        writer.writerow(section.header)
-        writer.writerows(section.rows)
-        writer.writerow([])
+        rows += [[section.title], section.header, *section.rows, []]
     name = f"verantwoording-{slugify(round_.title)}.csv"
-    return _download(("\ufeff" + out.getvalue()).encode(), "text/csv; charset=utf-8", name)
+    return _download(as_csv(rows), "text/csv; charset=utf-8", name)
 
 
 def _numbered(canvas: Canvas, document: SimpleDocTemplate) -> None:

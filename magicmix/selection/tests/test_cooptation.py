@@ -15,6 +15,7 @@ from magicmix.selection.models import (
     Route,
     Stage,
 )
+from magicmix.selection.panel_codes import panel_code
 from magicmix.testing import factories
 
 from .helpers import open_intake
@@ -61,7 +62,7 @@ def test_the_panel_sees_letter_and_summary_and_never_personal_details(client: Cl
     _, residents, application = _shortlisted()
     client.force_login(factories.user(residents, Role.RESIDENT_PANEL))
     listing = client.get(reverse("selection:panel")).text
-    page = client.get(reverse("selection:panel_candidate", args=[application.pk])).text
+    page = client.get(reverse("selection:panel_candidate", args=[panel_code(application.pk)])).text
     assert "Ik start een moestuin." in page and "Wil de gang elke vrijdag laten koken." in page
     for html in (listing, page):
         for private in (
@@ -85,7 +86,7 @@ def test_a_panel_member_gives_an_advice_that_staff_see(client: Client) -> None:
     intake, residents, application = _shortlisted()
     member = factories.user(residents, Role.RESIDENT_PANEL, full_name="Petra Buur")
     client.force_login(member)
-    url = reverse("selection:panel_candidate", args=[application.pk])
+    url = reverse("selection:panel_candidate", args=[panel_code(application.pk)])
     assert client.post(url, {"advice": "in_favour", "motivation": ""}).status_code == 200
     response = client.post(url, {"advice": "in_favour", "motivation": "Past goed bij gang 3."})
     assert response["Location"] == reverse("selection:panel")
@@ -118,7 +119,7 @@ def test_others_get_a_404(client: Client, kind: str, role: str, partner: bool) -
     if partner:
         factories.partner(intake.complex, other, may_nominate=True)
     client.force_login(factories.user(other, role))
-    url = reverse("selection:panel_candidate", args=[application.pk])
+    url = reverse("selection:panel_candidate", args=[panel_code(application.pk)])
     assert client.get(url).status_code == 404
     assert client.post(url, {"advice": "against", "motivation": "x"}).status_code == 404
     assert "Ik start een moestuin." not in client.get(reverse("selection:panel")).text
@@ -129,5 +130,5 @@ def test_candidates_not_shortlisted_are_not_shown(client: Client) -> None:
     _, residents, application = _shortlisted()
     application.move_to(Stage.NOT_SELECTED, by=None, reason="Geen plek.")
     client.force_login(factories.user(residents, Role.RESIDENT_PANEL))
-    url = reverse("selection:panel_candidate", args=[application.pk])
+    url = reverse("selection:panel_candidate", args=[panel_code(application.pk)])
     assert client.get(url).status_code == 404

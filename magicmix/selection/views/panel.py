@@ -16,6 +16,7 @@ from magicmix.web.auth import user_of
 
 from ..forms import AdviceForm
 from ..models import Application, CooptationAdvice, Interview
+from ..panel_codes import panel_code
 from ..services import judgements
 
 _HELD = Prefetch(
@@ -39,19 +40,19 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
         )
     )
     rows = [
-        (c, CooptationAdvice.Advice(mine[c.pk]).label if c.pk in mine else None) for c in candidates
+        (c, panel_code(c.pk), CooptationAdvice.Advice(mine[c.pk]).label if c.pk in mine else None)
+        for c in candidates
     ]
     return render(request, "selection/panel/list.html", {"rows": rows})
 
 
 @require_http_methods(["GET", "POST"])
-def candidate(request: HttpRequest, pk: int) -> HttpResponse:
+def candidate(request: HttpRequest, code: str) -> HttpResponse:
     user = user_of(request)
+    candidates = Application.objects.for_panel(user)
+    pk = next((pk for pk in candidates.values_list("pk", flat=True) if panel_code(pk) == code), 0)
     application = get_object_or_404(
-        Application.objects.for_panel(user)
-        .select_related("intake__complex")
-        .prefetch_related(_HELD),
-        pk=pk,
+        candidates.select_related("intake__complex").prefetch_related(_HELD), pk=pk
     )
     given = CooptationAdvice.objects.filter(application=application, panel_member=user).first()
     form = AdviceForm(request.POST or None, instance=given)
@@ -61,5 +62,10 @@ def candidate(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("Your advice is recorded."))
         return redirect("selection:panel")
-    context = {"candidate": application, "intake": application.intake, "form": form}
+    context = {
+        "candidate": application,
+        "code": code,
+        "intake": application.intake,
+        "form": form,
+    }
     return render(request, "selection/panel/candidate.html", context)

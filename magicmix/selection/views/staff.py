@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from magicmix.housing.models import Complex
 from magicmix.legal.checks import Status
+from magicmix.privacy import log
 from magicmix.web.auth import user_of
 from magicmix.web.history import changes_of
 
@@ -85,6 +86,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
+    log.application(request, application.pk, application.intake.complex.organisation_id)
     context = {
         "application": application,
         "intake": application.intake,

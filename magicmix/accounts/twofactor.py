@@ -1,0 +1,109 @@
+"""Two-factor login for everyone who sees persons, through django-otp.
+
+A code from an authenticator app (TOTP, RFC 6238) is asked after the password; ten recovery
+codes, each usable once, stand in when the phone is lost. Who holds a role in
+TWO_FACTOR_ROLES and has not set it up yet is sent to the setup page before anything else;
+pages without login (the public application form, password reset) are never stopped.
+`settings.TWO_FACTOR_REQUIRED` turns the requirement off, for the test suite only.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django_otp import login as otp_login
+from django_otp import match_token, user_has_device
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .models import STAFF_ROLES, Role, User
+
+TWO_FACTOR_ROLES = STAFF_ROLES | {Role.PARTNER_CASEWORKER}
+RECOVERY_CODES = 10
+
+
+def needs_two_factor(user: Any) -> bool:
+    return bool(
+        settings.TWO_FACTOR_REQUIRED and user.is_authenticated and user.has_role(*TWO_FACTOR_ROLES)
+    )
+
+
+def pending_device(user: User) -> TOTPDevice:
+    """The authenticator being set up: a new secret until a code from it is confirmed."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    return device or TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+
+
+def secret_of(device: TOTPDevice) -> str:
+    """The key as authenticator apps ask for it when typed in: base32, in groups of four."""
+    key = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
+
+
+def confirm(request: HttpRequest, device: TOTPDevice, token: str) -> list[str] | None:
+    """Confirm the authenticator with a code from it; returns fresh recovery codes, or None
+    when the code is wrong. Earlier authenticators of the user are removed."""
+    if not device.verify_token(token):
+        return None
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
+        device.confirmed = True
+        device.save()
+        codes = new_recovery_codes(device.user)
+    otp_login(request, device)
+    return codes
+
+
+def new_recovery_codes(user: User) -> list[str]:
+    """Ten new recovery codes; the old ones stop working."""
+    device, _ = StaticDevice.objects.get_or_create(user=user, name="recovery")
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def verify(request: HttpRequest, token: str) -> bool:
+    """A code from the authenticator or an unused recovery code (used up by this)."""
+    device = match_token(request.user, "".join(token.split()))
+    if device is None:
+        return False
+    otp_login(request, device)
+    return True
+
+
+def exempt[V: Callable[..., HttpResponse]](view: V) -> V:
+    """A view that a user who still has to give a code may open (setup, verify, log out)."""
+    view.two_factor_exempt = True  # type: ignore[attr-defined]
+    return view
+
+
+class TwoFactorMiddleware:
+    """Sends a user who needs two-factor login to the setup or code page first."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view: Callable[..., Any], args: Any, kwargs: Any
+    ) -> HttpResponse | None:
+        if not getattr(view, "login_required", True) or getattr(view, "two_factor_exempt", False):
+            return None
+        user: Any = request.user
+        if not needs_two_factor(user) or user.is_verified():
+            return None
+        page = (
+            "accounts:two_factor_verify" if user_has_device(user) else "accounts:two_factor_setup"
+        )
+        return redirect(f"{reverse(page)}?{urlencode({'next': request.get_full_path()})}")

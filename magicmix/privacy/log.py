@@ -1,0 +1,109 @@
+"""Writing the processing log from a view: one call per read, export or change.
+
+    log.person(request, person.pk, person.organisation_id, Action.VIEW)
+
+The processing activity follows from the user's role in the subject's organisation (letting →
+allocation, social manager → social management, caseworker → support, application manager →
+administration); applications are selection. A W3C `traceparent` header (set by a proxy or
+tracing system) gives the trace id, so that the entry joins the caller's trace.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.http import HttpRequest
+
+from magicmix.accounts.models import Membership, Role
+from magicmix.web.auth import user_of
+from magicmix.web.exports import Cell
+
+from .models import ACTIVITY_IDS, Action, Activity, Processing, SubjectType, new_trace_id
+
+_BY_ROLE: dict[str, Activity] = {
+    Role.LETTING: Activity.ALLOCATION,
+    Role.SOCIAL_MANAGER: Activity.SOCIAL_MANAGEMENT,
+    Role.PARTNER_CASEWORKER: Activity.SUPPORT,
+    Role.APPLICATION_MANAGER: Activity.ADMINISTRATION,
+}
+_TRACEPARENT = re.compile(r"^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$")
+
+
+def _trace_id(request: HttpRequest) -> str:
+    found = _TRACEPARENT.match(request.headers.get("traceparent", ""))
+    return found.group(1) if found else new_trace_id()
+
+
+def _write(
+    request: HttpRequest,
+    subject_type: str,
+    subject_id: int,
+    organisation_id: int,
+    action: str,
+    activity: str | None,
+) -> Processing:
+    user = user_of(request)
+    memberships = list(Membership.objects.filter(user=user).order_by("pk"))
+    # On whose behalf the user processes: the subject's organisation if the user works there
+    # (staff), else the user's own (a partner's caseworker).
+    membership = next(
+        (m for m in memberships if m.organisation_id == organisation_id), memberships[0]
+    )
+    chosen = Activity(activity) if activity else _BY_ROLE.get(membership.role, Activity.SUPPORT)
+    match = request.resolver_match
+    return Processing.objects.create(
+        user=user,
+        organisation_id=membership.organisation_id,
+        subject_type=subject_type,
+        subject_id=subject_id,
+        action=action,
+        activity=chosen,
+        activity_id=ACTIVITY_IDS[chosen],
+        trace_id=_trace_id(request),
+        operation=(match.view_name if match else request.path)[:100],
+    )
+
+
+def person(
+    request: HttpRequest, person_id: int, organisation_id: int, action: str = Action.VIEW
+) -> Processing:
+    return _write(request, SubjectType.PERSON, person_id, organisation_id, action, None)
+
+
+def application(
+    request: HttpRequest, application_id: int, organisation_id: int, action: str = Action.VIEW
+) -> Processing:
+    return _write(
+        request,
+        SubjectType.APPLICATION,
+        application_id,
+        organisation_id,
+        action,
+        Activity.SELECTION,
+    )
+
+
+HEADER: list[Cell] = ["tijdstip", "gebruiker", "organisatie", "handeling", "verwerking", "verwerkings-id",
+          "trace-id", "span-id", "betrokkene", "onderdeel"]  # fmt: skip
+
+
+def rows_of(subject_type: str, subject_id: int) -> list[list[Cell]]:
+    """The log of one data subject as rows for a spreadsheet (magicmix.web.exports)."""
+    entries = Processing.objects.filter(
+        subject_type=subject_type, subject_id=subject_id
+    ).select_related("user", "organisation")
+    return [
+        [
+            entry.at.isoformat(timespec="seconds"),
+            entry.user.email,
+            entry.organisation.name,
+            entry.get_action_display(),
+            entry.get_activity_display(),
+            entry.activity_id,
+            entry.trace_id,
+            entry.span_id,
+            f"{entry.subject_type}:{entry.subject_id}",
+            entry.operation,
+        ]
+        for entry in entries
+    ]

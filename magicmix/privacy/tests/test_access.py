@@ -1,0 +1,45 @@
+"""Another organisation gets a 404 on every new view: the person's processing log export, and
+the two-factor and account pages only ever show the user's own account."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from magicmix.accounts.models import Organisation, Role
+from magicmix.privacy.models import Processing
+from magicmix.testing import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "role",
+    [Role.APPLICATION_MANAGER, Role.LETTING, Role.SOCIAL_MANAGER, Role.POLICY_OFFICER],
+)
+def test_another_organisation_gets_404_on_the_log_export(client: Client, role: str) -> None:
+    person = factories.person(factories.organisation())
+    client.force_login(factories.user(factories.organisation(), role))
+    for format in ("csv", "xlsx"):
+        url = reverse("people:person_log_export", args=[person.pk, format])
+        assert client.get(url).status_code == 404
+    assert not Processing.objects.exists()
+
+
+def test_a_partner_caseworker_of_the_person_cannot_export_its_log(client: Client) -> None:
+    org = factories.organisation()
+    partner = factories.organisation(Organisation.Kind.PARTNER)
+    person = factories.person(org, supporting_partner=partner)
+    client.force_login(factories.user(partner, Role.PARTNER_CASEWORKER))
+    assert client.get(person.get_absolute_url()).status_code == 200
+    url = reverse("people:person_log_export", args=[person.pk, "csv"])
+    assert client.get(url).status_code == 404
+
+
+def test_account_pages_show_only_the_own_account(client: Client) -> None:
+    other = factories.user(email="ander@example.nl")
+    client.force_login(factories.user(email="ik@example.nl"))
+    for name in ("accounts:account", "accounts:two_factor_setup", "accounts:recovery_codes"):
+        page = client.get(reverse(name)).text
+        assert other.email not in page
