@@ -17,7 +17,7 @@ from magicmix.housing.models import Unit
 from magicmix.legal import checks
 from magicmix.legal.checks import Outcome, Status
 
-from .models import Intake, age_on
+from .models import CheckResult, Intake, age_on
 
 
 @dataclass(frozen=True)
@@ -56,3 +56,11 @@ def refusals(outcomes: list[Outcome]) -> list[Outcome]:
 
 def needs_review(outcomes: list[Outcome]) -> bool:
     return any(outcome.status == Status.MISSING for outcome in outcomes)
+
+
+def result_of(outcomes: list[Outcome]) -> CheckResult:
+    if any(outcome.status == Status.FAILED for outcome in outcomes):
+        return CheckResult.FAILED
+    if needs_review(outcomes):
+        return CheckResult.PENDING
+    return CheckResult.PASSED

@@ -7,6 +7,7 @@ from .application import (
     WithdrawForm,
     choosable_clusters,
 )
+from .eligibility import CheckDecisionForm
 from .nomination import ClientForm, NominationForm
 from .scoring import (
     AdviceForm,
@@ -23,6 +24,7 @@ __all__ = [
     "AdviceForm",
     "ApplicantUpdateForm",
     "ApplicationForm",
+    "CheckDecisionForm",
     "ClientForm",
     "CriterionFormSet",
     "DecisionForm",

@@ -51,6 +51,7 @@ def _checked(application: Application) -> list[Outcome]:
 def _store(application: Application, outcomes: list[Outcome]) -> None:
     """Save a new application with its outcomes and duplicate flags (inside a transaction)."""
     application.stage = Stage.REVIEW if intake_rules.needs_review(outcomes) else Stage.SUBMITTED
+    application.check_result = intake_rules.result_of(outcomes)
     application.save()
     EligibilityOutcome.objects.bulk_create(
         [EligibilityOutcome.of(application, outcome) for outcome in outcomes]
