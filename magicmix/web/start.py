@@ -26,7 +26,12 @@ class Task:
 
 
 # Dotted paths of the apps' `tasks` functions, in the order their tasks are shown.
-SOURCES: tuple[str, ...] = ()
+SOURCES: tuple[str, ...] = (
+    "magicmix.legal.start.tasks",
+    "magicmix.rounds.start.tasks",
+    "magicmix.selection.start.tasks",
+    "magicmix.tenancies.start.tasks",
+)
 
 
 def tasks_for(user: User) -> list[Task]:

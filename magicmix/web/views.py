@@ -1,7 +1,12 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from .auth import user_of
+from .start import tasks_for
 
 
+@require_http_methods(["GET"])
 def home(request: HttpRequest) -> HttpResponse:
-    """Everyone starts at the complexes they may see; the list is scoped per role."""
-    return redirect("housing:complex_list")
+    """Each role starts at what it has to do now; the menu leads to everything else."""
+    return render(request, "web/start.html", {"tasks": tasks_for(user_of(request))})
