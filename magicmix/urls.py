@@ -20,3 +20,5 @@ urlpatterns = [
     path("", include("magicmix.rounds.urls")),
     path("", include("magicmix.finance.urls")),
 ]
+
+handler500 = "magicmix.web.views.server_error"

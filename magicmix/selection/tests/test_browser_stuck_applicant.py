@@ -58,9 +58,10 @@ def test_value_missing_banner_entered_rechecked_and_in_a_round(page: Any) -> Non
 
     page.goto("/legal/")
     assert "aftoppingsgrens, 1–2 personen" not in page.locator("#missing-values").inner_text()
-    assert "1 aanmelding opnieuw getoetst." in page.get_by_role(
-        "region", name="Opnieuw getoetste aanmeldingen"
-    ).inner_text()
+    assert (
+        "1 aanmelding opnieuw getoetst."
+        in page.get_by_role("region", name="Opnieuw getoetste aanmeldingen").inner_text()
+    )
     assert_accessible(page)
     page.goto(f"/applications/{application.pk}/")
     assert page.locator("#check-result").inner_text() == "toets: voldaan"
