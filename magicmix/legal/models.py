@@ -8,6 +8,7 @@ used, so an old outcome still points at the exact figure it was judged against.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from decimal import Decimal
 from itertools import zip_longest
 
@@ -166,6 +167,7 @@ class Parameter(models.Model):
     objects = ParameterQuerySet.as_manager()
 
     superseded = False  # set by ParameterQuerySet.versions()
+    shown = ""  # value_display with target group names, set by the page that shows it
 
     class Meta:
         ordering = ["kind", "valid_from", "id"]
@@ -220,12 +222,13 @@ class Parameter(models.Model):
             return _("%(low)s or older") % {"low": self.age_from}
         return ""
 
-    def value_display(self) -> str:
+    def value_display(self, names: Mapping[str, str] | None = None) -> str:
+        """The value as a sentence part; target groups by their `names` where given."""
         if self.is_pending:
             return str(_("not entered yet"))
         measure = self.measure
         if measure == Measure.TARGET_GROUPS:
-            return ", ".join(self.codes)
+            return ", ".join((names or {}).get(code, code) for code in self.codes)
         if measure == Measure.AGE_BAND:
             return self.band_display()
         assert self.amount is not None

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from magicmix.accounts.models import Role
+from magicmix.people.models import TargetGroup
 from magicmix.web.auth import user_of
 from magicmix.web.history import changes_of
 
@@ -23,6 +24,12 @@ from .signals import value_entered
 def _require_manager(request: HttpRequest) -> None:
     if not user_of(request).has_role(Role.APPLICATION_MANAGER):
         raise Http404
+
+
+def group_names() -> dict[str, str]:
+    """Target groups by code, so a legal limit reads "Student", not "student". A name is no
+    secret; the codes are the same in every corporation's catalogue."""
+    return dict(TargetGroup.objects.order_by("-id").values_list("code", "name"))
 
 
 def _entered(record: Parameter) -> None:
@@ -46,6 +53,9 @@ def current(request: HttpRequest) -> HttpResponse:
     upcoming: dict[str, Parameter] = {}
     for record in Parameter.objects.filter(valid_from__gt=today).order_by("-valid_from", "id"):
         upcoming[record.kind] = record  # the nearest date wins, its newest version
+    names = group_names()
+    for record in [*in_effect.values(), *upcoming.values()]:
+        record.shown = record.value_display(names)
     rows = [(label, in_effect.get(kind), upcoming.get(kind)) for kind, label in Kind.choices]
     is_manager = user_of(request).has_role(Role.APPLICATION_MANAGER)
     context = {"rows": rows, "today": today, "is_manager": is_manager, **_status(today)}

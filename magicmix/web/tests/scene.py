@@ -114,3 +114,21 @@ def advise(scene_: Scene) -> None:
         advice=CooptationAdvice.Advice.IN_FAVOUR,
         motivation="Past goed.",
     )
+
+
+def with_proposal(scene_: Scene) -> Round:
+    """A round that ran for the two free units: a proposal with explanations to review."""
+    from magicmix.rounds.services import runs
+
+    round_ = Round.objects.create(
+        complex=scene_.complex,
+        intake=scene_.intake,
+        title="Ronde 3",
+        ranking=DEFAULT_RANKING,
+        move_in=timezone.localdate() + datetime.timedelta(days=45),
+        created_by=scene_.users[Role.LETTING],
+    )
+    round_.units.set(scene_.units[3:])
+    runs.execute(round_.pk)
+    round_.refresh_from_db()
+    return round_
