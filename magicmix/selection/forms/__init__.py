@@ -18,6 +18,7 @@ from .scoring import (
     LetterScoreForm,
     PlannerForm,
     RubricForm,
+    TopForm,
 )
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "NominationForm",
     "PlannerForm",
     "RubricForm",
+    "TopForm",
     "WithdrawForm",
     "choosable_clusters",
 ]
