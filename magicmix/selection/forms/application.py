@@ -78,7 +78,10 @@ class ApplicationForm(PreferencesMixin, NLDesignModelForm):
         help_texts = {
             "annual_income": _("Gross, of everyone who will live with you, in whole euros."),
             "education_institution": _("Only if you are a student: school or university."),
-            "motivation": _("Tell us in your own words what you will do for your neighbours."),
+            "motivation": _(
+                "Tell us in your own words what you will do for your neighbours. Leave out your "
+                "name, age and where you come from: the letter is scored without them."
+            ),
         }
 
     def __init__(self, intake: Intake, data: Any = None) -> None:
