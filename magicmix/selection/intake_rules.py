@@ -17,7 +17,7 @@ from magicmix.housing.models import Unit
 from magicmix.legal import checks
 from magicmix.legal.checks import Outcome, Status
 
-from .models import CheckResult, Intake, age_on
+from .models import Application, CheckResult, Intake, age_on
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,15 @@ class Household:
     size: int
     annual_income: Decimal
     target_group_code: str
+
+
+def household_of(application: Application) -> Household:
+    return Household(
+        date_of_birth=application.date_of_birth,
+        size=application.household_size,
+        annual_income=application.annual_income,
+        target_group_code=application.target_group.code,
+    )
 
 
 def check(intake: Intake, household: Household, day: datetime.date) -> list[Outcome]:

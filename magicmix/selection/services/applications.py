@@ -35,12 +35,7 @@ class NotEligible(Exception):
 
 def _checked(application: Application) -> list[Outcome]:
     """The eligibility outcomes of an application; NotEligible if any rule refuses it."""
-    household = intake_rules.Household(
-        date_of_birth=application.date_of_birth,
-        size=application.household_size,
-        annual_income=application.annual_income,
-        target_group_code=application.target_group.code,
-    )
+    household = intake_rules.household_of(application)
     outcomes = intake_rules.check(application.intake, household, timezone.localdate())
     refused = intake_rules.refusals(outcomes)
     if refused:

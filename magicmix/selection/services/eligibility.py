@@ -74,12 +74,7 @@ def check_again(application: Application, because: str) -> CheckResult:
         )
         if locked.is_final or locked.check_result == CheckResult.REJECTED:
             return CheckResult(locked.check_result)
-        household = intake_rules.Household(
-            date_of_birth=locked.date_of_birth,
-            size=locked.household_size,
-            annual_income=locked.annual_income,
-            target_group_code=locked.target_group.code,
-        )
+        household = intake_rules.household_of(locked)
         outcomes = intake_rules.check(locked.intake, household, timezone.localdate())
         found = intake_rules.result_of(outcomes)
         before = locked.get_check_result_display()
