@@ -26,7 +26,7 @@ class NLDesignForm(forms.Form):
         style(self)
 
 
-class NLDesignModelForm(forms.ModelForm):
+class NLDesignModelForm(forms.ModelForm[Any]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         style(self)

@@ -1,3 +1,5 @@
+from typing import Any
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -52,7 +54,7 @@ def test_responses_carry_a_strict_content_security_policy(client: Client) -> Non
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_login_in_a_browser_is_accessible(page) -> None:
+def test_login_in_a_browser_is_accessible(page: Any) -> None:
     member = factories.user(full_name="Lotte Verhuur")
     page.goto("/login/")
     assert_accessible(page)
