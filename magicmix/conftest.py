@@ -42,6 +42,7 @@ def _legal_parameters(request: pytest.FixtureRequest) -> None:
 
     if not Parameter.objects.exists():
         importlib.import_module("magicmix.legal.migrations.0002_seed_2025_2026").seed(apps, None)
+        importlib.import_module("magicmix.legal.migrations.0004_dutch_notes").translate(apps, None)
 
 
 @pytest.fixture(scope="session")

@@ -55,3 +55,5 @@ urlpatterns = [
     path("", include("magicmix.finance.urls")),
     path("community/", include("magicmix.community.urls")),
 ]
+
+handler500 = "magicmix.web.views.server_error"

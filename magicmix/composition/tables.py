@@ -75,4 +75,15 @@ def build_tables(
         for table, categories in zip(tables[1:], dimensions.values(), strict=True):
             cells = [cell(node, table.dimension, category, residents) for category, _ in categories]
             table.rows.append(Row(node, residents, cells))
-    return tables
+    return [tables[0], *(_without_empty_columns(table) for table in tables[1:])]
+
+
+def _without_empty_columns(table: Table) -> Table:
+    """A category nobody in the complex belongs to is left out: a column of zeros only makes the
+    table wider (on a phone, wider than the screen). Zero is no small count to protect."""
+    keep = [i for i in range(len(table.columns)) if any(row.cells[i].count for row in table.rows)]
+    return Table(
+        table.dimension,
+        [table.columns[i] for i in keep],
+        [Row(row.node, row.residents, [row.cells[i] for i in keep]) for row in table.rows],
+    )

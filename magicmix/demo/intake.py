@@ -28,7 +28,7 @@ from magicmix.selection.models import (
     Stage,
     breakdowns,
 )
-from magicmix.selection.services import applications, interviews, judgements
+from magicmix.selection.services import applications, eligibility, interviews, judgements
 
 from .letters import LetterWriter
 from .residents import PersonMaker
@@ -197,7 +197,7 @@ class Selection:
         leaves the last few for the demo's user."""
         waiting = [a for a in applications if a.stage == Stage.REVIEW]
         for application in waiting[:-LEFT_IN_REVIEW]:
-            application.move_to(Stage.SUBMITTED, by=self.team.scorers[0], reason=REVIEWED)
+            eligibility.decide(application, approve=True, reason=REVIEWED, by=self.team.scorers[0])
 
     def _points(self, application: Application, criterion: Criterion) -> int:
         """Points that follow the letter: more promises, more points, with a scorer's spread."""

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from magicmix.accounts.models import Organisation
-from magicmix.web.forms import NLDesignForm, NLDesignModelForm
+from magicmix.web.forms import EMPTY_CHOICE, NLDesignForm, NLDesignModelForm
 
 from .cluster_tree import ClusterTree
 from .models import Cluster, Complex, ComplexPartner, Unit, linked_partners
@@ -170,7 +170,7 @@ class UnitForm(_ComplexPartForm):
         cluster.queryset = Cluster.objects.filter(  # type: ignore[attr-defined]
             complex=self.instance.complex
         )
-        cluster.choices = [("", "---------")] + [  # type: ignore[attr-defined]
+        cluster.choices = [("", EMPTY_CHOICE)] + [  # type: ignore[attr-defined]
             (node.cluster.pk, node.path) for node in tree
         ]
 

@@ -8,6 +8,7 @@ used, so an old outcome still points at the exact figure it was judged against.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from decimal import Decimal
 from itertools import zip_longest
 
@@ -112,6 +113,17 @@ class ParameterQuerySet(models.QuerySet["Parameter"]):
             records[record.kind] = record
         return records
 
+    def missing_on(self, day: datetime.date) -> list[tuple[str, str, Parameter | None]]:
+        """(kind, label, record) of every parameter with no usable value on `day`: absent, or
+        announced and not entered (record is then the announcement). Checks that need one say
+        "parameter missing" and leave the application waiting for review."""
+        in_effect = self.in_effect(day)
+        return [
+            (kind, str(label), in_effect.get(kind))
+            for kind, label in Kind.choices
+            if kind not in in_effect or in_effect[kind].is_pending
+        ]
+
     def versions(self) -> list[Parameter]:
         """All records, oldest first per kind, each marked `superseded` when a newer version of
         the same date exists."""
@@ -155,6 +167,7 @@ class Parameter(models.Model):
     objects = ParameterQuerySet.as_manager()
 
     superseded = False  # set by ParameterQuerySet.versions()
+    shown = ""  # value_display with target group names, set by the page that shows it
 
     class Meta:
         ordering = ["kind", "valid_from", "id"]
@@ -209,12 +222,13 @@ class Parameter(models.Model):
             return _("%(low)s or older") % {"low": self.age_from}
         return ""
 
-    def value_display(self) -> str:
+    def value_display(self, names: Mapping[str, str] | None = None) -> str:
+        """The value as a sentence part; target groups by their `names` where given."""
         if self.is_pending:
             return str(_("not entered yet"))
         measure = self.measure
         if measure == Measure.TARGET_GROUPS:
-            return ", ".join(self.codes)
+            return ", ".join((names or {}).get(code, code) for code in self.codes)
         if measure == Measure.AGE_BAND:
             return self.band_display()
         assert self.amount is not None
@@ -229,3 +243,28 @@ class Parameter(models.Model):
 
 def _whole(amount: Decimal) -> str:
     return str(int(amount)) if amount == amount.to_integral_value() else number_format(amount, 2)
+
+
+class Recheck(models.Model):
+    """The eligibility checks run again after a value was entered or corrected, in the
+    background; the apps that keep outcomes (selection) do the work and report progress here."""
+
+    parameter = models.ForeignKey(
+        Parameter, on_delete=models.CASCADE, related_name="rechecks", verbose_name=_("parameter")
+    )
+    total = models.PositiveIntegerField(_("applications to check"), default=0)
+    done = models.PositiveIntegerField(_("applications checked"), default=0)
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        verbose_name = _("re-check")
+        verbose_name_plural = _("re-checks")
+
+    def __str__(self) -> str:
+        return f"{self.parameter}: {self.done}/{self.total}"
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else round(100 * self.done / self.total)

@@ -17,7 +17,7 @@ from magicmix.housing.models import Unit
 from magicmix.legal import checks
 from magicmix.legal.checks import Outcome, Status
 
-from .models import Intake, age_on
+from .models import Application, CheckResult, Intake, age_on
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,15 @@ class Household:
     size: int
     annual_income: Decimal
     target_group_code: str
+
+
+def household_of(application: Application) -> Household:
+    return Household(
+        date_of_birth=application.date_of_birth,
+        size=application.household_size,
+        annual_income=application.annual_income,
+        target_group_code=application.target_group.code,
+    )
 
 
 def check(intake: Intake, household: Household, day: datetime.date) -> list[Outcome]:
@@ -56,3 +65,11 @@ def refusals(outcomes: list[Outcome]) -> list[Outcome]:
 
 def needs_review(outcomes: list[Outcome]) -> bool:
     return any(outcome.status == Status.MISSING for outcome in outcomes)
+
+
+def result_of(outcomes: list[Outcome]) -> CheckResult:
+    if any(outcome.status == Status.FAILED for outcome in outcomes):
+        return CheckResult.FAILED
+    if needs_review(outcomes):
+        return CheckResult.PENDING
+    return CheckResult.PASSED

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import interviews, nominations, panel, public, scoring, shortlist, staff
+from .views import eligibility, interviews, nominations, panel, public, scoring, shortlist, staff
 
 app_name = "selection"
 urlpatterns = [
@@ -20,8 +20,12 @@ urlpatterns = [
     path("intakes/<int:pk>/rubric/", scoring.rubric, name="rubric"),
     path("intakes/<int:pk>/interviews/", interviews.planner, name="interviews"),
     path("intakes/<int:pk>/shortlist/", shortlist.shortlist, name="shortlist"),
+    path("intakes/<int:pk>/shortlist/decide/", shortlist.decide_many, name="decide_many"),
+    path("intakes/<int:pk>/shortlist.csv", shortlist.export, name="shortlist_csv"),
     path("applications/<int:pk>/", staff.application_detail, name="application_detail"),
     path("applications/<int:pk>/decide/", shortlist.decide, name="decide"),
+    path("applications/<int:pk>/eligibility/", eligibility.decide, name="decide_eligibility"),
+    path("checks/", eligibility.review_list, name="review_list"),
     path("scoring/", scoring.overview, name="scoring"),
     path("scoring/<int:pk>/", scoring.score_letter, name="score_letter"),
     path("interviews/<int:pk>/", interviews.record, name="interview"),

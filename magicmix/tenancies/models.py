@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.db.models import Q
@@ -12,8 +14,28 @@ from simple_history.models import HistoricalRecords
 from magicmix.housing.models import Unit, tenancy_runs_on
 from magicmix.people.models import Person
 
+if TYPE_CHECKING:
+    from magicmix.accounts.models import User
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day if it is shorter (31 Jan → 30 Apr)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
 
 class TenancyQuerySet(models.QuerySet["Tenancy"]):
+    def visible_to(self, user: User) -> TenancyQuerySet:
+        """The tenancies of the persons the user may see (the people app's rule)."""
+        return self.filter(person__in=Person.objects.visible_to(user))
+
+    def ending_within(self, day: datetime.date, months: int) -> TenancyQuerySet:
+        """Tenancies with a planned end from `day` up to `months` months later."""
+        return self.filter(end_date__gte=day, end_date__lte=add_months(day, months))
+
     def current(self, day: datetime.date | None = None) -> TenancyQuerySet:
         return self.filter(tenancy_runs_on(day))
 

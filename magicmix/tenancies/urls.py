@@ -8,4 +8,5 @@ app_name = "tenancies"
 urlpatterns = [
     path("<int:pk>/tenancies/new/", views.start, name="start"),
     path("tenancies/<int:pk>/end/", views.end, name="end"),
+    path("tenancies/ending/", views.ending, name="ending"),
 ]

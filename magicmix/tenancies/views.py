@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -17,6 +18,7 @@ from magicmix.web.auth import user_of
 from .forms import EndTenancyForm, StartTenancyForm
 from .models import Tenancy
 from .services import end_tenancy, start_tenancy
+from .start import ENDING_MONTHS
 
 
 @require_http_methods(["GET", "POST"])
@@ -80,3 +82,15 @@ def end(request: HttpRequest, pk: int) -> HttpResponse:
         "people/form.html",
         {"form": form, "title": title, "cancel": tenancy.person.get_absolute_url()},
     )
+
+
+@require_http_methods(["GET"])
+def ending(request: HttpRequest) -> HttpResponse:
+    """Tenancies of the persons the user may see that end in the next months, soonest first."""
+    tenancies = (
+        Tenancy.objects.visible_to(user_of(request))
+        .ending_within(timezone.localdate(), ENDING_MONTHS)
+        .select_related("person", "unit__complex")
+        .order_by("end_date", "id")
+    )
+    return render(request, "tenancies/ending.html", {"tenancies": tenancies})

@@ -6,6 +6,8 @@ Django itself links help texts and errors to their inputs (aria-describedby with
 from typing import Any
 
 from django import forms
+from django.db.models.fields import BLANK_CHOICE_LABEL
+from django.utils.translation import gettext_lazy as _
 
 from .bounds import bound
 
@@ -26,18 +28,48 @@ class NLDesignForm(forms.Form):
         style(self)
 
 
-class NLDesignModelForm(forms.ModelForm):
+class NLDesignModelForm(forms.ModelForm[Any]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         style(self)
+
+
+# Django's own empty choice ("- Select an option -", "---------") has no Dutch translation.
+EMPTY_CHOICE = _("Choose…")
 
 
 def style(form: forms.BaseForm) -> None:
     """NL Design System classes, and the bounds of magicmix.web.bounds, on every field."""
     bound(form)
     for field in form.fields.values():
+        _empty_choice(field)
         widget = field.widget
         css = next(
             (css for kind, css in _WIDGET_CLASSES.items() if isinstance(widget, kind)), _TEXTBOX
         )
         widget.attrs.setdefault("class", css)
+
+
+def _empty_choice(field: forms.Field) -> None:
+    """A radio list gets no empty option at all (it would be a pre-selected "nothing"); a
+    select list gets a Dutch one."""
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label is not None and _is_djangos(field.empty_label):
+            field.empty_label = (
+                None if isinstance(field.widget, forms.RadioSelect) else EMPTY_CHOICE
+            )
+        return
+    if not isinstance(field, forms.ChoiceField):
+        return
+    choices: list[Any] = list(field.choices)  # type: ignore[arg-type]
+    if isinstance(field.widget, forms.RadioSelect):
+        field.choices = [choice for choice in choices if choice[0] != ""]
+    else:
+        field.choices = [
+            ("", EMPTY_CHOICE) if value == "" and _is_djangos(label) else (value, label)
+            for value, label in choices
+        ]
+
+
+def _is_djangos(label: object) -> bool:
+    return str(label) in {str(BLANK_CHOICE_LABEL), "---------"}

@@ -26,7 +26,13 @@ class Task:
 
 
 # Dotted paths of the apps' `tasks` functions, in the order their tasks are shown.
-SOURCES: tuple[str, ...] = ("magicmix.community.start.tasks",)
+SOURCES: tuple[str, ...] = (
+    "magicmix.legal.start.tasks",
+    "magicmix.rounds.start.tasks",
+    "magicmix.selection.start.tasks",
+    "magicmix.tenancies.start.tasks",
+    "magicmix.community.start.tasks",
+)
 
 
 def tasks_for(user: User) -> list[Task]:

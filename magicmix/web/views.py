@@ -1,7 +1,19 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.http import require_http_methods
+
+from .auth import user_of
+from .start import tasks_for
 
 
+@require_http_methods(["GET"])
 def home(request: HttpRequest) -> HttpResponse:
-    """Everyone starts at the complexes they may see; the list is scoped per role."""
-    return redirect("housing:complex_list")
+    """Each role starts at what it has to do now; the menu leads to everything else."""
+    return render(request, "web/start.html", {"tasks": tasks_for(user_of(request))})
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page without context processors: no database, session or menu is needed, since
+    any of them may be what failed."""
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -88,3 +88,26 @@ def test_a_policy_and_a_round_with_a_proposal_to_review() -> None:
         .filter(application__target_group__code="statushouder")
         .exists()
     )
+
+
+def test_the_missing_legal_value_waits_on_the_application_managers_start_page() -> None:
+    from magicmix.accounts.models import User
+    from magicmix.selection.models import CheckResult
+    from magicmix.web.start import tasks_for
+
+    manager = User.objects.get(email=f"applicatiebeheer@{showcase.DOMAIN}")
+    tasks = {str(task.label): (task.count, task.urgent) for task in tasks_for(manager)}
+    assert tasks["Wettelijke waarden ontbreken"] == (2, True)
+    assert tasks["Toetsen te beoordelen"] == (intake.LEFT_IN_REVIEW, False)
+    # Approved by hand with a reason, and only those that passed or were approved are in a round.
+    approved = Application.objects.filter(check_result=CheckResult.APPROVED)
+    assert approved.exists()
+    assert all(
+        a.events.filter(kind=ApplicationEvent.Kind.ELIGIBILITY, reason__contains=intake.REVIEWED)
+        for a in approved
+    )
+    from magicmix.rounds.models import CandidateOutcome
+
+    in_round = Application.objects.filter(pk__in=CandidateOutcome.objects.values("application"))
+    assert in_round.exists()
+    assert not in_round.exclude(check_result__in=[CheckResult.PASSED, CheckResult.APPROVED])

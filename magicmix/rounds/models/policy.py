@@ -11,8 +11,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from magicmix.accounts.models import LETTING_ROLES
+from magicmix.accounts.models import LETTING_ROLES, Organisation
 from magicmix.housing.models import Cluster, Complex
+from magicmix.people.models import Role, SupportNeed, TargetGroup
 
 if TYPE_CHECKING:
     from magicmix.accounts.models import User
@@ -103,6 +104,21 @@ class PolicyBound(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_dimension_display()} {self.value}"
+
+    def value_display(self) -> str:
+        """The value as users know it: a group's name, "dragend", a support level, a partner."""
+        if self.dimension == Dimension.ROLE and self.value in Role.values:
+            return str(Role(self.value).label)
+        if self.dimension == Dimension.SUPPORT and self.value in SupportNeed.values:
+            return str(SupportNeed(self.value).label)
+        if self.dimension == Dimension.GROUP:
+            owner = self.policy.complex.organisation_id
+            group = TargetGroup.objects.filter(organisation_id=owner, code=self.value).first()
+            return group.name if group else self.value
+        if self.dimension == Dimension.PARTNER and self.value.isdigit():
+            partner = Organisation.objects.filter(pk=int(self.value)).first()
+            return partner.name if partner else self.value
+        return self.value
 
     def clean(self) -> None:
         if self.minimum is None and self.maximum is None:

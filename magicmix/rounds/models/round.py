@@ -104,7 +104,7 @@ class Round(models.Model):
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
     def candidates(self) -> models.QuerySet[Application]:
-        return self.intake.applications.filter(stage__in=CANDIDATE_STAGES)
+        return self.intake.applications.eligible().filter(stage__in=CANDIDATE_STAGES)
 
     def latest_run(self) -> Run | None:
         return self.runs.filter(failed=False, finished_at__isnull=False).order_by("-number").first()

@@ -62,7 +62,9 @@ def test_policy_round_review_approve_accept_and_the_new_composition(page) -> Non
 
     page.goto(f"/rounds/{Offer.objects.get(application=statushouder).round_id}/")
     page.get_by_role("link", name="huurovereenkomst").wait_for()
-    page.goto(f"/complexes/{s.complex.pk}/mix/")
+    # On the move-in date the statushouder lives there (the mix page shows only groups present).
+    move_in = Offer.objects.get(application=statushouder).tenancy.start_date
+    page.goto(f"/complexes/{s.complex.pk}/mix/?on={move_in.isoformat()}")
     assert_accessible(page)
     assert "Statushouder" in page.content()
 

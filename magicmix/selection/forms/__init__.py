@@ -7,6 +7,7 @@ from .application import (
     WithdrawForm,
     choosable_clusters,
 )
+from .eligibility import CheckDecisionForm
 from .nomination import ClientForm, NominationForm
 from .scoring import (
     AdviceForm,
@@ -17,12 +18,14 @@ from .scoring import (
     LetterScoreForm,
     PlannerForm,
     RubricForm,
+    TopForm,
 )
 
 __all__ = [
     "AdviceForm",
     "ApplicantUpdateForm",
     "ApplicationForm",
+    "CheckDecisionForm",
     "ClientForm",
     "CriterionFormSet",
     "DecisionForm",
@@ -33,6 +36,7 @@ __all__ = [
     "NominationForm",
     "PlannerForm",
     "RubricForm",
+    "TopForm",
     "WithdrawForm",
     "choosable_clusters",
 ]

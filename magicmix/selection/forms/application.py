@@ -58,6 +58,11 @@ def choosable_clusters(complex_id: int) -> list[Cluster]:
     return level
 
 
+def household_from_one(form: forms.BaseForm) -> None:
+    """The browser offers 1 to 20, as the model allows (the form field would start at 0)."""
+    form.fields["household_size"].widget.attrs.update(min=1, max=20)
+
+
 class ApplicationForm(PreferencesMixin, NLDesignModelForm):
     # A field people never see (hidden by the stylesheet) and bots fill in.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
@@ -78,11 +83,15 @@ class ApplicationForm(PreferencesMixin, NLDesignModelForm):
         help_texts = {
             "annual_income": _("Gross, of everyone who will live with you, in whole euros."),
             "education_institution": _("Only if you are a student: school or university."),
-            "motivation": _("Tell us in your own words what you will do for your neighbours."),
+            "motivation": _(
+                "Tell us in your own words what you will do for your neighbours. Leave out your "
+                "name, age and where you come from: the letter is scored without them."
+            ),
         }
 
     def __init__(self, intake: Intake, data: Any = None) -> None:
         super().__init__(data)
+        household_from_one(self)
         self.instance.intake = intake
         self.fields["email"].required = True
         self.fields["target_group"].queryset = intake.target_groups.all()  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ from magicmix.people.models import TargetGroup
 from magicmix.web.forms import NLDesignModelForm
 
 from ..models import Application, Intake, Nomination
-from .application import DATE, ApplicationForm
+from .application import DATE, ApplicationForm, household_from_one
 
 
 class ClientForm(NLDesignModelForm):
@@ -33,6 +33,7 @@ class ClientForm(NLDesignModelForm):
 
     def __init__(self, intake: Intake, data: Any = None) -> None:
         super().__init__(data, prefix="client")
+        household_from_one(self)
         self.instance.intake = intake
         # Every group of the corporation: nominations are the way in for groups the public
         # form does not offer.

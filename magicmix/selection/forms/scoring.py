@@ -102,13 +102,29 @@ class InterviewForm(PointsForm):
         required=False,
     )
 
-    def __init__(self, criteria: list[Criterion], data: Any = None) -> None:
+    def __init__(
+        self,
+        criteria: list[Criterion],
+        data: Any = None,
+        *,
+        starts_at: datetime.datetime | None = None,
+    ) -> None:
         super().__init__(criteria, data, required=False)
+        self.starts_at = starts_at
         self.order_fields(["status", *(self.key(c) for c in criteria), "summary"])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if cleaned.get("status") == Interview.Status.HELD:
+        status = cleaned.get("status")
+        early = self.starts_at is not None and self.starts_at > timezone.now()
+        if early and status in (Interview.Status.HELD, Interview.Status.NO_SHOW):
+            when = timezone.localtime(self.starts_at).strftime("%d-%m-%Y %H:%M")
+            self.add_error(
+                "status",
+                _("The interview starts at %(when)s: it cannot have been held before then.")
+                % {"when": when},
+            )
+        if status == Interview.Status.HELD:
             for criterion in self.criteria:
                 if (
                     cleaned.get(self.key(criterion)) is None
@@ -151,6 +167,12 @@ class PlannerForm(NLDesignForm):
         if start and end and end <= start:
             self.add_error("end", _("The end must lie after the start."))
         return cleaned
+
+
+class TopForm(NLDesignForm):
+    """Invite the best candidates into the first free slots of the day, one each."""
+
+    top = forms.IntegerField(label=_("number of candidates"), min_value=1, max_value=200)
 
 
 class InviteForm(NLDesignForm):

@@ -2,10 +2,12 @@
 
 from .application import (
     DECIDABLE_STAGES,
+    ELIGIBLE_RESULTS,
     FINAL_STAGES,
     INVITABLE_STAGES,
     PUBLIC_STATUS,
     Application,
+    CheckResult,
     PublicStatus,
     Route,
     Stage,
@@ -32,12 +34,14 @@ from .scoring import (
 
 __all__ = [
     "DECIDABLE_STAGES",
+    "ELIGIBLE_RESULTS",
     "FINAL_STAGES",
     "INVITABLE_STAGES",
     "PUBLIC_STATUS",
     "Application",
     "ApplicationEvent",
     "Breakdown",
+    "CheckResult",
     "CooptationAdvice",
     "Criterion",
     "EligibilityOutcome",

@@ -80,6 +80,22 @@ DECIDABLE_STAGES = frozenset(
 )
 
 
+class CheckResult(models.TextChoices):
+    """The eligibility check as a whole: the rules' outcomes, or a person's decision on them."""
+
+    PASSED = "passed", pgettext_lazy("eligibility check", "passed")
+    PENDING = "pending", pgettext_lazy("eligibility check", "waiting for a legal value")
+    FAILED = "failed", pgettext_lazy("eligibility check", "not passed")
+    APPROVED = "approved", pgettext_lazy("eligibility check", "approved by hand")
+    REJECTED = "rejected", pgettext_lazy("eligibility check", "rejected by hand")
+
+
+# Only these may take part in a round; the others wait for a value or a person's decision.
+ELIGIBLE_RESULTS = frozenset({CheckResult.PASSED, CheckResult.APPROVED})
+# Results a person still has to look at (or a legal value still has to settle).
+OPEN_RESULTS = frozenset({CheckResult.PENDING, CheckResult.FAILED})
+
+
 class Route(models.TextChoices):
     PUBLIC = "public", _("public application")
     NOMINATION = "nomination", _("nomination by a partner")
@@ -115,6 +131,22 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
         return self.filter(
             Q(intake__complex__organisation_id__in=user.organisation_ids(STAFF_ROLES))
             | Q(nomination__organisation_id__in=user.organisation_ids({Role.PARTNER_CASEWORKER}))
+        )
+
+    def eligible(self) -> ApplicationQuerySet:
+        """Applications whose check passed or was approved by hand: the only ones a round may
+        consider."""
+        return self.filter(check_result__in=ELIGIBLE_RESULTS)
+
+    def awaiting_check(self) -> ApplicationQuerySet:
+        """Open applications whose check waits for a legal value or for a person's decision."""
+        return self.filter(check_result__in=OPEN_RESULTS).exclude(stage__in=FINAL_STAGES)
+
+    def reviewable_by(self, user: User) -> ApplicationQuerySet:
+        """Applications whose eligibility the user may decide on by hand: application managers
+        of the owning corporation."""
+        return self.filter(
+            intake__complex__organisation_id__in=user.organisation_ids({Role.APPLICATION_MANAGER})
         )
 
     def managed_by(self, user: User) -> ApplicationQuerySet:
@@ -200,6 +232,13 @@ class Application(models.Model):
         max_length=64, unique=True, null=True, editable=False
     )
     link_expires_at = models.DateTimeField(null=True, editable=False)
+    check_result = models.CharField(
+        _("eligibility check"),
+        max_length=20,
+        choices=CheckResult.choices,
+        default=CheckResult.PASSED,
+        db_index=True,
+    )
     possible_duplicate = models.BooleanField(_("possible duplicate"), default=False)
     created_at = models.DateTimeField(_("received at"), auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["token_hash", "name_key"])

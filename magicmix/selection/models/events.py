@@ -25,6 +25,8 @@ class ApplicationEvent(models.Model):
         SCORED = "scored", _("scored")
         INTERVIEW = "interview", _("interview")
         ADVICE = "advice", _("coöptation advice")
+        ELIGIBILITY = "eligibility", _("eligibility decided by hand")
+        RECHECKED = "rechecked", _("eligibility checked again")
 
     application = models.ForeignKey(
         "selection.Application", on_delete=models.CASCADE, related_name="events"

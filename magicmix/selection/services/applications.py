@@ -35,12 +35,7 @@ class NotEligible(Exception):
 
 def _checked(application: Application) -> list[Outcome]:
     """The eligibility outcomes of an application; NotEligible if any rule refuses it."""
-    household = intake_rules.Household(
-        date_of_birth=application.date_of_birth,
-        size=application.household_size,
-        annual_income=application.annual_income,
-        target_group_code=application.target_group.code,
-    )
+    household = intake_rules.household_of(application)
     outcomes = intake_rules.check(application.intake, household, timezone.localdate())
     refused = intake_rules.refusals(outcomes)
     if refused:
@@ -51,6 +46,7 @@ def _checked(application: Application) -> list[Outcome]:
 def _store(application: Application, outcomes: list[Outcome]) -> None:
     """Save a new application with its outcomes and duplicate flags (inside a transaction)."""
     application.stage = Stage.REVIEW if intake_rules.needs_review(outcomes) else Stage.SUBMITTED
+    application.check_result = intake_rules.result_of(outcomes)
     application.save()
     EligibilityOutcome.objects.bulk_create(
         [EligibilityOutcome.of(application, outcome) for outcome in outcomes]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from ..models import (
+    DECIDABLE_STAGES,
     Application,
     ApplicationEvent,
     CooptationAdvice,
@@ -79,3 +80,19 @@ def give_advice(application: Application, member: User, advice: str, motivation:
     )
     label = CooptationAdvice.Advice(advice).label
     application.record(ApplicationEvent.Kind.ADVICE, by=member, reason=f"{label}: {motivation}")
+
+
+@transaction.atomic
+def decide_many(applications: list[Application], stage: str, reason: str, by: User) -> int:
+    """Shortlist or do not select several candidates with one reason; each gets its own log
+    entry. Candidates decided on meanwhile (no longer decidable) are left as they are."""
+    if not reason.strip():
+        raise ValueError("a decision needs a reason")
+    locked = Application.objects.select_for_update().filter(
+        pk__in=[a.pk for a in applications], stage__in=DECIDABLE_STAGES
+    )
+    decided = 0
+    for application in locked:
+        application.move_to(stage, by=by, reason=reason)
+        decided += 1
+    return decided

@@ -13,7 +13,7 @@ from typing import Any
 from django.utils import timezone
 
 from magicmix.conftest import assert_accessible
-from magicmix.selection.models import Application, Intake
+from magicmix.selection.models import Application, Intake, Interview
 
 
 def apply_publicly(
@@ -73,7 +73,8 @@ def score_next_letter(page: Any, letter: str, surname: str, points: str) -> None
 def hold_interview(
     page: Any, intake: Intake, application: Application, points: str, summary: str
 ) -> None:
-    """Invite the applicant for 10:00 next week, then record the interview as held."""
+    """Invite the applicant for 10:00 next week, then, once it has taken place, record the
+    interview as held."""
     page.goto(f"/intakes/{intake.pk}/interviews/")
     assert_accessible(page)
     day = timezone.localdate() + datetime.timedelta(days=7)
@@ -86,6 +87,10 @@ def hold_interview(
     page.get_by_label("10:00").select_option(str(application.pk))
     page.get_by_role("button", name="Uitnodigingen versturen").click()
     page.get_by_text("De uitnodigingen zijn verstuurd.").wait_for()
+    # The day of the interview comes: only then can it be recorded as held.
+    Interview.objects.filter(application=application).update(
+        starts_at=timezone.now() - datetime.timedelta(minutes=15)
+    )
     page.get_by_role("link", name=application.full_name).click()
     assert_accessible(page)
     page.get_by_label("Hoe ging het?").select_option("held")

@@ -23,9 +23,9 @@ def test_the_shortlist_ranks_by_selection_score_with_the_breakdown(client: Clien
     client.force_login(letting)
     response = client.get(reverse("selection:shortlist", args=[intake.pk]))
     rows = response.context["rows"]
-    assert [row["application"] for row in rows] == [high, low, unscored]
-    assert [str(row["score"].total) for row in rows] == ["100.0", "40.0", "None"]
-    assert rows[0]["score"].scorers == 1
+    assert [row.application for row in rows] == [high, low, unscored]
+    assert [str(row.score.total) for row in rows] == ["100.0", "40.0", "None"]
+    assert rows[0].score.scorers == 1
 
 
 def test_staff_shortlist_or_do_not_select_with_a_logged_reason(client: Client) -> None:

@@ -3,6 +3,7 @@ any staff of the owning corporation records how an interview went."""
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 from django.contrib import messages
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from magicmix.web.auth import user_of
 
-from ..forms import InterviewForm, InviteForm, PlannerForm
+from ..forms import InterviewForm, InviteForm, PlannerForm, TopForm
 from ..models import INVITABLE_STAGES, Application, Criterion, Intake, Interview, breakdowns
 from ..services import interviews, judgements
 
@@ -25,7 +26,7 @@ def _candidates(intake: Intake) -> list[tuple[int, str]]:
     """Who may be invited, best selection score first (unscored last)."""
     busy = Interview.objects.filter(application=OuterRef("pk"), status__in=interviews.TAKING_PLACE)
     applications = list(
-        intake.applications.filter(stage__in=INVITABLE_STAGES).exclude(Exists(busy))
+        intake.applications.eligible().filter(stage__in=INVITABLE_STAGES).exclude(Exists(busy))
     )
     scores = breakdowns(application.pk for application in applications)
     applications.sort(key=lambda a: (scores[a.pk].total is None, -(scores[a.pk].total or 0), a.pk))
@@ -53,16 +54,28 @@ def planner(request: HttpRequest, pk: int) -> HttpResponse:
         starts = interviews.slots(day["day"], day["start"], day["end"])
         taken = interviews.taken(intake, starts)
         free = [moment for moment in starts if moment not in taken]
-        invite = InviteForm(free, _candidates(intake), request.POST or None)
-        if request.method == "POST" and invite.is_valid():
-            invitable = intake.applications.filter(stage__in=INVITABLE_STAGES)
+        candidates = _candidates(intake)
+        top = TopForm(request.POST if "top" in request.POST else None)
+        invite = InviteForm(free, candidates, None if top.is_bound else request.POST or None)
+        pairs: list[tuple[datetime.datetime, int]] = []
+        if top.is_valid():  # the best N candidates in the first N free slots
+            best = [pk for pk, _label in candidates[: top.cleaned_data["top"]]]
+            pairs = list(zip(free, best, strict=False))
+        elif request.method == "POST" and invite.is_valid():
+            pairs = invite.invitations()
+        if pairs:
+            invitable = intake.applications.eligible().filter(stage__in=INVITABLE_STAGES)
             with transaction.atomic():
-                for starts_at, application_pk in invite.invitations():
+                for starts_at, application_pk in pairs:
                     application = get_object_or_404(invitable, pk=application_pk)
                     interviews.invite(application, starts_at, day["location"], user)
             messages.success(request, _("The invitations are sent."))
             return redirect(request.get_full_path())
-        context |= {"invite": invite, "slots": [(m, taken.get(m)) for m in starts]}
+        context |= {
+            "invite": invite,
+            "top": top,
+            "slots": [(m, taken.get(m)) for m in starts],
+        }
     return render(request, "selection/interviews/planner.html", context)
 
 
@@ -81,7 +94,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
             rubric__intake=application.intake_id, stage=Criterion.Stage.INTERVIEW
         )
     )
-    form = InterviewForm(criteria, request.POST or None)
+    form = InterviewForm(criteria, request.POST or None, starts_at=interview.starts_at)
     if request.method != "POST":
         given = {answer.criterion_id: answer.points for answer in interview.scores.all()}
         form.initial = {"summary": interview.summary, "status": interview.status} | {

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from magicmix.web.auth import user_of
 
+from ..blind import masked_letter
 from ..forms import CriterionFormSet, LetterScoreForm, RubricForm
 from ..models import Application, Criterion, Intake, Route, Rubric, Stage, age_on
 from ..services import judgements
@@ -109,11 +110,13 @@ def score_letter(request: HttpRequest, pk: int) -> HttpResponse:
         if upcoming:
             return redirect("selection:score_letter", pk=upcoming.pk)
         return redirect("selection:scoring")
+    age = age_on(application.date_of_birth, timezone.localdate())
     context = {
         "application": application,
         "intake": application.intake,
         "blind": rubric_.blind,
-        "age": age_on(application.date_of_birth, timezone.localdate()),
+        "age": age,
+        "letter": masked_letter(application, age) if rubric_.blind else application.motivation,
         "form": form,
     }
     return render(request, "selection/scoring/letter.html", context)

@@ -18,6 +18,7 @@ from magicmix.web.history import changes_of
 
 from ..forms import IntakeForm
 from ..models import Application, EligibilityOutcome, Intake, Nomination, breakdowns
+from ..models.application import OPEN_RESULTS
 
 
 @require_http_methods(["GET"])
@@ -77,8 +78,9 @@ def intake_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET"])
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = user_of(request)
     application = get_object_or_404(
-        Application.objects.managed_by(user_of(request))
+        Application.objects.managed_by(user)
         .select_related("intake__complex", "target_group")
         .prefetch_related(
             Prefetch("eligibility", queryset=EligibilityOutcome.objects.order_by("id")),
@@ -90,6 +92,9 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "application": application,
         "intake": application.intake,
+        "may_decide_check": application.check_result in OPEN_RESULTS
+        and not application.is_final
+        and Application.objects.reviewable_by(user).filter(pk=application.pk).exists(),
         "duplicates": application.likely_duplicates(),
         "nomination": Nomination.objects.filter(application=application)
         .select_related("organisation", "support_organisation", "caseworker")

@@ -1,3 +1,5 @@
+from typing import Any
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -14,8 +16,10 @@ def test_pages_need_a_login(client: Client) -> None:
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_login_with_email_shows_own_complexes_only(client: Client) -> None:
-    member = factories.user()
+def test_login_with_email_lands_on_the_start_page_and_shows_own_complexes_only(
+    client: Client,
+) -> None:
+    member = factories.user(full_name="Lotte Verhuur")
     org = member.memberships.get().organisation
     factories.complex(org, name="Startblok Riekerhaven")
     factories.complex(name="Complex van een ander")
@@ -23,6 +27,8 @@ def test_login_with_email_shows_own_complexes_only(client: Client) -> None:
         reverse("login"), {"username": member.email, "password": factories.PASSWORD}, follow=True
     )
     assert response.context["user"] == member
+    assert "Welkom, Lotte Verhuur" in response.text
+    response = client.get(reverse("housing:complex_list"))
     assert "Startblok Riekerhaven" in response.text
     assert "Complex van een ander" not in response.text
 
@@ -48,10 +54,10 @@ def test_responses_carry_a_strict_content_security_policy(client: Client) -> Non
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_login_in_a_browser_is_accessible(page) -> None:
-    member = factories.user()
+def test_login_in_a_browser_is_accessible(page: Any) -> None:
+    member = factories.user(full_name="Lotte Verhuur")
     page.goto("/login/")
     assert_accessible(page)
     log_in(page, member.email)
-    assert page.get_by_role("heading", name="Complexen").is_visible()
+    assert page.get_by_role("heading", name="Welkom, Lotte Verhuur").is_visible()
     assert_accessible(page)
