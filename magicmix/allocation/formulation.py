@@ -45,6 +45,9 @@ class State:
     candidates: Sequence[Candidate]
     capacity: Sequence[int]
     fixed: Sequence[int]  # per bound index: residents counted before these candidates
+    # Applicants who must be placed within a given option, in any of its cells: the serial
+    # modes commit an applicant to the option they got and lay out the units at the end.
+    required: Sequence[tuple[Candidate, Option]] = ()
 
 
 def initial_state(problem: Problem) -> State:
@@ -56,8 +59,12 @@ def initial_state(problem: Problem) -> State:
 LinkKey = tuple[Profile, frozenset[int], str]
 
 
-def _link(candidate: Candidate, option: Option) -> LinkKey:
+def link_of(candidate: Candidate, option: Option) -> LinkKey:
+    """The link an applicant is placed through: applicants of one link are interchangeable."""
     return (candidate.profile, option.kinds, option.target)
+
+
+_link = link_of
 
 
 @dataclass
@@ -70,6 +77,7 @@ class _Model:
     x_cols: list[tuple[Candidate, int, int]]  # candidate, link row, column
     z_cols: list[tuple[int, int, int]]  # link row, cell, column
     links: dict[LinkKey, int]  # link -> row
+    required: dict[int, list[int]]  # link row -> candidates who must be placed through it
 
     @property
     def width(self) -> int:
@@ -151,6 +159,18 @@ def _build(
             vals.append(1.0)
             counts_per_col.append(2)
     upper.extend([1.0] * len(cost))
+    # Required placements have no column: each adds one seat the link's z must supply.
+    required: dict[int, list[int]] = defaultdict(list)
+    for candidate, option in state.required:
+        key = (candidate.profile, option.kinds, option.target)
+        link = links.get(key)
+        if link is None:
+            link = links[key] = len(row_lo)
+            row_lo.append(0.0)
+            row_hi.append(0.0)
+        row_lo[link] -= 1.0
+        row_hi[link] -= 1.0
+        required[link].append(candidate.index)
 
     def column(c: float, ub: float, entries: list[tuple[int, float]]) -> int:
         j = len(cost)
@@ -227,6 +247,7 @@ def _build(
         x_cols,
         z_cols,
         links,
+        dict(required),
     )
 
 
@@ -324,14 +345,10 @@ def solve(
     bound = -relaxed.getInfo().objective_function_value
     values = np.array(relaxed.getSolution().col_value)
     if np.all(np.abs(values - np.rint(values)) < 1e-7):
-        return Solution(
-            True, _split(np.rint(values), model.x_cols, model.z_cols), bound, bound, 0.0
-        )
+        return Solution(True, _split(np.rint(values), model), bound, bound, 0.0)
     whole = _whole_seats(model, values, time_limit)
     if whole is not None and _gap(bound, -float(model.cost @ whole)) <= 1e-9:
-        return Solution(
-            True, _split(whole, model.x_cols, model.z_cols), -float(model.cost @ whole), bound, 0.0
-        )
+        return Solution(True, _split(whole, model), -float(model.cost @ whole), bound, 0.0)
     return _integer(model, time_limit, bound, whole)
 
 
@@ -435,21 +452,19 @@ def _integer(
     objective = -info.objective_function_value
     best = -info.mip_dual_bound if bound is None else min(bound, -info.mip_dual_bound)
     x = np.rint(np.array(highs.getSolution().col_value))
-    return Solution(
-        True, _split(x, model.x_cols, model.z_cols), objective, best, _gap(best, objective)
-    )
+    return Solution(True, _split(x, model), objective, best, _gap(best, objective))
 
 
-def _split(
-    x: np.ndarray, x_cols: list[tuple[Candidate, int, int]], z_cols: list[tuple[int, int, int]]
-) -> dict[int, int]:
-    """Hand each link's chosen applicants the cells its z counts name."""
+def _split(x: np.ndarray, model: _Model) -> dict[int, int]:
+    """Hand each link's required and chosen applicants the cells its z counts name."""
     chosen: dict[int, list[int]] = defaultdict(list)
-    for candidate, link, j in x_cols:
+    for link, indices in model.required.items():
+        chosen[link].extend(indices)
+    for candidate, link, j in model.x_cols:
         if x[j] > 0.5:
             chosen[link].append(candidate.index)
     seats: dict[int, list[int]] = defaultdict(list)
-    for link, c, j in z_cols:
+    for link, c, j in model.z_cols:
         seats[link].extend([c] * int(x[j]))
     placement: dict[int, int] = {}
     for link, applicants in chosen.items():

@@ -250,6 +250,8 @@ def nested_round(seed: int, applicants: int = 7, units: int = 7) -> Round:
         )
     if rng.random() < 0.3:
         bounds.append(
-            Bound("c1-zacht", "c1", Dimension.ROLE, "supported", maximum=2, hard=False, penalty=30.0)
+            Bound(
+                "c1-zacht", "c1", Dimension.ROLE, "supported", maximum=2, hard=False, penalty=30.0
+            )
         )
     return Round(f"n{seed}", DATE, (c1, c2), tuple(people), Policy(tuple(bounds)))

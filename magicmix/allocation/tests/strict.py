@@ -44,7 +44,9 @@ def violation(problem: Problem, got: dict[str, int], order: list[int], label: st
     """The first applicant in `order` who could have had a better option than `got` (applicant id ->
     preference rank from 0; absent = not placed), or None."""
     acceptable = {
-        c.index: {u: o.rank for o in c.options for cell in o.cells for u in problem.cells[cell].units}
+        c.index: {
+            u: o.rank for o in c.options for cell in o.cells for u in problem.cells[cell].units
+        }
         for c in problem.candidates
     }
     for turn, index in enumerate(order):
@@ -52,9 +54,7 @@ def violation(problem: Problem, got: dict[str, int], order: list[int], label: st
         own = got.get(candidate.applicant.id)
         if own == 0:
             continue
-        better = {
-            u for u, r in acceptable[index].items() if own is None or r < own
-        }
+        better = {u for u, r in acceptable[index].items() if own is None or r < own}
         if not better:
             continue
         allowed: dict[int, set[str]] = {}
