@@ -88,8 +88,11 @@ class Reachability:
 
         With `option`, the applicant is committed to that option and a later relayout may move
         them to another of its cells; without, they stay in `cell`."""
-        if self.active and not self._repair(candidate, cell) and not self._admits(candidate, cell):
-            return False
+        if self.active:
+            if not self._repair(candidate, cell) and not self._admits(candidate, cell):
+                return False
+        else:
+            self._add_total(candidate, cell, +1)  # `total` = layout + witness, kept for repairs
         self._served(candidate)
         self._fill(cell)
         for bi in self.hard_at[cell]:

@@ -37,6 +37,22 @@ def strict_violation(round_: Round, mode: Mode = Mode.PRIORITY, seed: int = 0) -
     if not result.feasible:
         return None
     got = {a.applicant_id: a.rank - 1 for a in result.assignments}
+    by_id = {c.applicant.id: c for c in problem.candidates}
+    for b in problem.bounds:
+        total = b.before + sum(
+            1
+            for a in result.assignments
+            if b.bound.scope in problem.unit_chain[a.unit_id]
+            and counts(b.bound, by_id[a.applicant_id].profile)
+        )
+        if b.bound.hard and not (
+            (b.lo is None or total >= b.lo) and (b.hi is None or total <= b.hi)
+        ):
+            return f"hard bound {b.bound.id} broken: {total} ({mode.value}, {round_.id})"
+    for a in result.assignments:
+        rank = problem.rank_of(by_id[a.applicant_id], problem.unit_cell[a.unit_id])
+        if rank != a.rank - 1:
+            return f"{a.applicant_id} in {a.unit_id} at rank {rank}, reported {a.rank}"
     return violation(problem, got, served_order(problem, mode, seed), f"{mode.value}, {round_.id}")
 
 
