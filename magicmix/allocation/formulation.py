@@ -16,11 +16,10 @@ or near the root.
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
-import threading
 
 import highspy
 import numpy as np

@@ -240,6 +240,8 @@ class Reachability:
         # First only the complexes of the option, everything elsewhere kept as it is: enough to
         # find room. Only the whole round can prove there is none.
         region = {self.problem.cells[c].chain[0] for c in option.cells}
+        if candidate.index in self.witness:  # leaving the witness changes counts there too
+            region.add(self.problem.cells[self.witness[candidate.index]].chain[0])
         attempts: list[set[str] | None] = [region, None]
         if len(region) == len(self.problem.round.complexes):
             attempts = [None]
