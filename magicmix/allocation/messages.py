@@ -40,6 +40,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Keuze {rank} ({target}): de grens voor {what} in {scope} was bereikt: {count} van maximaal {limit}.",
         "en": "Choice {rank} ({target}): the limit for {what} in {scope} was reached: {count} of at most {limit}.",
     },
+    "maximum_each": {
+        "nl": "Keuze {rank} ({target}): in alle delen van {target} met woningen voor u was de grens voor {what} bereikt ({scopes}).",
+        "en": "Choice {rank} ({target}): in every part of {target} with units for you, the limit for {what} was reached ({scopes}).",
+    },
+    "maximum_each_full": {
+        "nl": "Keuze {rank} ({target}): de andere vrije woningen daar zijn vergeven, en waar nog een woning vrij was, was de grens voor {what} bereikt ({scopes}).",
+        "en": "Choice {rank} ({target}): the other vacancies there were let, and where a unit was still vacant, the limit for {what} was reached ({scopes}).",
+    },
     "minimum": {
         "nl": "Keuze {rank} ({target}): de plaats was nodig om het minimum voor {what} in {scope} te halen: {count} van minimaal {limit}.",
         "en": "Choice {rank} ({target}): the place was needed to reach the minimum for {what} in {scope}: {count} of at least {limit}.",

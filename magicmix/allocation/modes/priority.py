@@ -64,14 +64,14 @@ def _take(reach: Reachability, candidate: Candidate, option: Option) -> bool:
 
 def refusal(reach: Reachability, candidate: Candidate, option: Option) -> Closed:
     """Why `option` is closed to `candidate`, read off the current layout: every cell full (taken),
-    or full or at a hard maximum counting them (which maxima), or else a hard minimum."""
+    or at a hard maximum counting them or else full (which maxima), or else a hard minimum."""
     maxima: list[int] = []
     full = False
     for cell in option.cells:
-        if reach.capacity[cell] <= 0:
+        over = reach.exceeds_maximum(candidate, cell)
+        if over is None and reach.capacity[cell] <= 0:
             full = True
             continue
-        over = reach.exceeds_maximum(candidate, cell)
         if over is None:
             bound, count = reach.blame(reach.tight_minimums(candidate, cell))
             return Closed(option.rank, option.target, Why.MINIMUM, bound, count)
