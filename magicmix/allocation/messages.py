@@ -76,6 +76,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "{n} onder het minimum (zachte grens, boete {penalty} per bewoner).",
         "en": "{n} below the minimum (soft bound, penalty {penalty} per resident).",
     },
+    "shortfall_hard": {
+        "nl": "{n} onder het minimum (harde grens).",
+        "en": "{n} below the minimum (hard bound).",
+    },
+    "excess_hard": {
+        "nl": "{n} boven het maximum (harde grens).",
+        "en": "{n} above the maximum (hard bound).",
+    },
     "excess": {
         "nl": "{n} boven het maximum (zachte grens, boete {penalty} per bewoner).",
         "en": "{n} above the maximum (soft bound, penalty {penalty} per resident).",

@@ -24,10 +24,18 @@ def _notes(b: BoundState, shortfall: int, excess: int) -> tuple[Reason, ...]:
         notes.append(reason("exceeded_before", before=b.before, limit=b.target_max))
     if b.min_capped and b.target_min is not None and b.lo is not None:
         notes.append(reason("min_capped", limit=b.target_min, effective=b.lo))
+    # A hard bound missed means the round did not run (its hard bounds conflict): say so,
+    # never "soft bound, penalty 0".
     if shortfall:
-        notes.append(reason("shortfall", n=shortfall, penalty=b.bound.penalty))
+        if b.bound.hard:
+            notes.append(reason("shortfall_hard", n=shortfall))
+        else:
+            notes.append(reason("shortfall", n=shortfall, penalty=b.bound.penalty))
     if excess:
-        notes.append(reason("excess", n=excess, penalty=b.bound.penalty))
+        if b.bound.hard:
+            notes.append(reason("excess_hard", n=excess))
+        else:
+            notes.append(reason("excess", n=excess, penalty=b.bound.penalty))
     return tuple(notes)
 
 
