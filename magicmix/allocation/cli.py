@@ -2,7 +2,7 @@
 
     magicmix-allocate round.json [--mode priority|optimal|lottery|per-vacancy] [--seed N]
         [--applicants applicants.csv] [--out result.json] [--report report.md|report.html]
-        [--lang nl|en] [--compare] [--price-of-mix]
+        [--lang nl|en] [--compare] [--price-of-mix] [--time-limit SECONDS]
 
 Exit codes: 0 done, 1 the hard bounds conflict (the result names them), 2 bad input.
 """
@@ -50,6 +50,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--price-of-mix", action="store_true", help="also run the round without mix bounds"
     )
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        metavar="SECONDS",
+        help="bound the solves of the run (default: the round file's time_limit, else none)",
+    )
     return parser
 
 
@@ -62,7 +68,13 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.problems:
             print(f"error: {problem}", file=sys.stderr)
         return 2
-    result = allocate(round_, args.mode, args.seed)
+    result = allocate(round_, args.mode, args.seed, time_limit=args.time_limit)
+    if result.time_limit_reached:
+        print(
+            f"warning: the time limit of {result.time_limit:g} s was reached; "
+            "the result is the best allocation found",
+            file=sys.stderr,
+        )
     price = (
         price_of_mix(round_, args.mode, args.seed, result)
         if args.price_of_mix and result.feasible

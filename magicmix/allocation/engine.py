@@ -32,16 +32,29 @@ from .result import (
 
 
 def allocate(
-    round_: Round, mode: Mode = Mode.PRIORITY, seed: int = 0, *, with_max_fill: bool = True
+    round_: Round,
+    mode: Mode = Mode.PRIORITY,
+    seed: int = 0,
+    *,
+    with_max_fill: bool = True,
+    time_limit: float | None = None,
 ) -> Result:
-    return _allocate(Problem(round_), mode, seed, with_max_fill)
+    """Run `round_` in `mode`. `time_limit` (seconds, default the round's own) bounds the
+    solves; the result says whether it was reached."""
+    return _allocate(Problem(round_), mode, seed, with_max_fill, time_limit)
 
 
-def _allocate(problem: Problem, mode: Mode, seed: int, with_max_fill: bool) -> Result:
+def _allocate(
+    problem: Problem, mode: Mode, seed: int, with_max_fill: bool, time_limit: float | None = None
+) -> Result:
+    limit = problem.round.time_limit if time_limit is None else time_limit
+    problem.start_clock(limit)
     try:
         outcome = modes.run(problem, mode, seed)
     except Unreachable:
         return _infeasible(problem, mode, seed)
+    timed_out = problem.timed_out
+    problem.start_clock(None)
     report = policy_report(problem, outcome.units)
     assignments = tuple(
         sorted(
@@ -67,8 +80,11 @@ def _allocate(problem: Problem, mode: Mode, seed: int, with_max_fill: bool) -> R
         metrics=metrics(problem, outcome.units, penalty(problem, report)),
         certificate=outcome.certificate,
         max_fill=max_fill(problem, len(outcome.units))
-        if with_max_fill and outcome.serial
+        if with_max_fill and outcome.serial and not timed_out
         else None,
+        time_limit=limit,
+        time_limit_reached=timed_out,
+        solves=outcome.solves,
     )
 
 

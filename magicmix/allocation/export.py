@@ -68,6 +68,10 @@ def to_markdown(
     if result.certificate is not None:
         c = result.certificate
         lines.append(f"Optimaliteit: doel {c.objective:.1f}, grens {c.bound:.1f}, gat {c.gap:.2e}.")
+    if result.time_limit_reached:
+        lines.append(
+            f"Tijdslimiet van {result.time_limit:g} s bereikt: dit is de beste toewijzing die binnen de tijd is gevonden."
+        )
     if result.max_fill is not None:
         lines.append(
             f"Prijs van strikte prioriteit: {result.max_fill - m.filled} woningen minder gevuld dan het maximum ({result.max_fill})."

@@ -17,6 +17,7 @@ or near the root.
 from __future__ import annotations
 
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -283,6 +284,9 @@ def _run(
         # costs more than it saves there (measured: 2.3 s -> 1.0 s on an M round). The
         # witness LPs keep it: their presolved vertex needs far fewer re-solves later.
         highs.setOptionValue("presolve", "off")
+    until = getattr(_local, "until", None)
+    if until is not None:  # one deadline for every HiGHS run of a solve
+        time_limit = max(1e-3, until - time.monotonic())
     if time_limit is not None:
         highs.setOptionValue("time_limit", float(time_limit))
     highs.passModel(lp)
@@ -291,6 +295,8 @@ def _run(
         solution.col_value = start.tolist()
         highs.setSolution(solution)
     highs.run()
+    if highs.getModelStatus() == highspy.HighsModelStatus.kTimeLimit:
+        _local.hit = True
     ok = highs.getModelStatus() in (
         highspy.HighsModelStatus.kOptimal,
         highspy.HighsModelStatus.kTimeLimit,
@@ -328,10 +334,13 @@ def solve(
     soft: bool = True,
     time_limit: float | None = None,
     presolve: bool = True,
+    deadline: bool = True,
 ) -> Solution:
     """Maximise the sum of `value` (None = feasibility only) subject to `bounds` (default: all).
 
     Soft bounds enter with their penalty when `soft` is true and are left out otherwise.
+    With `deadline`, the solve gets at most the time left before the problem's deadline
+    (`Problem.start_clock`) and marks the problem timed out if HiGHS stops on it.
 
     With an objective, most applicants cannot matter (far more apply than there
     are seats), so we solve for a starting set of applicants and add the others
@@ -339,6 +348,29 @@ def solve(
     generation with exact pricing). When no applicant prices out, the LP bound
     holds for the whole round; an integral LP solution is then proven optimal.
     """
+    if deadline and time_limit is None:
+        time_limit = problem.remaining()
+        if time_limit is not None and time_limit <= 0:
+            return Solution(False, {}, 0.0, 0.0, 0.0)  # past the deadline: not even started
+    _local.hit = False
+    _local.until = None if time_limit is None else time.monotonic() + time_limit
+    try:
+        return _solve(problem, state, value, bounds, soft, time_limit, presolve)
+    finally:
+        _local.until = None
+        if _local.hit:
+            problem.timed_out = True
+
+
+def _solve(
+    problem: Problem,
+    state: State,
+    value: Value | None,
+    bounds: Sequence[BoundState] | None,
+    soft: bool,
+    time_limit: float | None,
+    presolve: bool,
+) -> Solution:
     candidates, hard, softs = _inputs(problem, state, bounds, soft)
     if value is None:
         return _integer(_build(problem, candidates, state, None, hard, softs), time_limit, None)
@@ -415,7 +447,7 @@ def _relaxation(
                 for o in c.options
             )
         ]
-        if not priced:
+        if not priced or getattr(_local, "hit", False):
             return model, relaxed
         chosen = chosen + priced
 

@@ -166,6 +166,11 @@ class RoundIn(_Strict):
     complexes: list[ComplexIn] = Field(min_length=1)
     applicants: list[ApplicantIn] = []
     policy: PolicyIn = PolicyIn()
+    time_limit: float | None = Field(
+        default=None,
+        gt=0,
+        description="seconds the solves of one run may take; the result says when it was reached",
+    )
 
 
 def json_schema() -> dict[str, Any]:
@@ -340,6 +345,7 @@ def _round(raw: RoundIn) -> m.Round:
             ),
         ),
         ranking=tuple(raw.ranking),
+        time_limit=raw.time_limit,
     )
 
 

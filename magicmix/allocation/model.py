@@ -180,3 +180,7 @@ class Round:
         PriorityKey.REGISTRATION_DATE,
         PriorityKey.LOTTERY_NUMBER,
     )
+    # Seconds the integer programmes of one run may take in all; None = no limit. When it is
+    # reached the result says so, with the best allocation found (and in optimal mode its
+    # bound and gap).
+    time_limit: float | None = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -182,6 +183,21 @@ class Problem:
             for cell_index in state.cells:
                 self.cell_bounds[cell_index].append(state.index)
         self.candidates = self._candidates()
+        self.deadline: float | None = None  # time.monotonic() by which the solves must end
+        self.timed_out = False  # a solve was cut short by the deadline
+
+    def start_clock(self, seconds: float | None) -> None:
+        self.deadline = None if seconds is None else time.monotonic() + seconds
+        self.timed_out = False
+
+    def remaining(self) -> float | None:
+        """Seconds left before the deadline (None without one); marks the run timed out at 0."""
+        if self.deadline is None:
+            return None
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            self.timed_out = True
+        return max(left, 0.0)
 
     def _cells(self, located: list[tuple[tuple[str, ...], Unit]]) -> list[Cell]:
         named = {p for a in self.round.applicants for p in a.preferences if p in self.units}

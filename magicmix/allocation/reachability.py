@@ -237,6 +237,9 @@ class Reachability:
         if full or self._shut(candidate, option):
             self.closed_links.add(key)
             return None
+        left = self.problem.remaining()
+        if left is not None and left <= 0:
+            return None  # past the time limit: refused without proof (the result says so)
         # First only the complexes of the option, everything elsewhere kept as it is: enough to
         # find room. Only the whole round can prove there is none.
         region = {self.problem.cells[c].chain[0] for c in option.cells}
@@ -249,7 +252,8 @@ class Reachability:
             cell = self._layout(candidate, option, attempt)
             if cell is not None:
                 return cell
-        self.closed_links.add(key)
+        if not self.problem.timed_out:  # a solve cut short proves nothing
+            self.closed_links.add(key)
         return None
 
     def _layout(self, candidate: Candidate, option: Option, region: set[str] | None) -> int | None:
@@ -547,6 +551,8 @@ class Reachability:
             if needed[c.profile] and (candidate is None or i != candidate.index)
         ]
         state = formulation.State(pool, capacity, fixed)
+        # Witness solves keep the hard bounds safe and are small: they run to the end even
+        # past the time limit, which only stops the relayouts that could prove refusals.
         return formulation.solve(
-            self.problem, state, self._lean, bounds=self.hard, soft=False
+            self.problem, state, self._lean, bounds=self.hard, soft=False, deadline=False
         ), fixed

@@ -113,6 +113,11 @@ class Result:
     certificate: Certificate | None = None  # optimal mode
     max_fill: int | None = None  # the most vacancies any allocation under the hard bounds fills
     conflict: Conflict | None = None  # when the hard bounds cannot hold together
+    time_limit: float | None = None  # seconds the solves of this run were allowed
+    # The time limit stopped a solve: optimal mode reports the best allocation found with its
+    # bound and gap; a serial mode's refusals after that moment were not all proven.
+    time_limit_reached: bool = False
+    solves: int = 0  # integer programmes the mode solved (witnesses, relayouts)
 
 
 @dataclass(frozen=True)

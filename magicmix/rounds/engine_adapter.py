@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
+
 from magicmix import allocation as engine
 from magicmix.housing.models import PATH_SEPARATOR, Cluster, Unit
 from magicmix.legal.checks import Rulebook
@@ -127,6 +129,7 @@ def build(
         applicants=applicants,
         policy=engine.Policy(tuple(_bound(b, scope_of[b.pk]) for b in bounds), eligibility),
         ranking=tuple(engine.PriorityKey(key) for key in round_.ranking),
+        time_limit=settings.ALLOCATION_TIME_LIMIT,  # no solve runs unbounded in the worker
     )
     policy = {
         "bounds": [_bound_record(b, scope_of[b.pk]) for b in bounds],

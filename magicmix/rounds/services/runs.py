@@ -113,6 +113,12 @@ def save_run(round_: Round, kind: str, data: engine_adapter.Input, result: engin
     if result.conflict is not None:
         run.metrics["conflict"] = {"nl": result.conflict.reason.nl, "en": result.conflict.reason.en}
         run.save(update_fields=["metrics"])
+    if result.time_limit_reached:
+        run.metrics["time_limit_reached"] = result.time_limit
+        if result.certificate is not None:
+            c = result.certificate
+            run.metrics["certificate"] = {"objective": c.objective, "bound": c.bound, "gap": c.gap}
+        run.save(update_fields=["metrics"])
     explanations = {e.applicant_id: e for e in result.explanations}
     units = {a.applicant_id: data.units[a.unit_id] for a in result.assignments}
     eligibility = _eligibility(data.applications.values())
