@@ -18,6 +18,7 @@ from .model import Mode, Round
 from .modes.optimal import max_fill
 from .policy_report import penalty, policy_report
 from .problem import Problem
+from .ranking import lacking, lottery_order, priority_order
 from .reachability import Unreachable
 from .result import (
     Assignment,
@@ -85,6 +86,7 @@ def _allocate(
         time_limit=limit,
         time_limit_reached=timed_out,
         solves=outcome.solves,
+        missing_keys=lacking(problem.round.applicants, problem.round.ranking),
     )
 
 
@@ -106,6 +108,14 @@ def _infeasible(problem: Problem, mode: Mode, seed: int) -> Result:
         metrics=metrics(problem, {}, 0.0),
         conflict=Conflict(ids, why),
     )
+
+
+def serving_order(round_: Round, mode: Mode, seed: int = 0) -> list[str]:
+    """Applicant ids in the order `mode` serves them (the ranking rule, or the lottery's draw).
+    Optimal mode has no serving order; it is given the ranking rule's, used for its priority term."""
+    if mode is Mode.LOTTERY:
+        return [a.id for a in lottery_order(round_.applicants, seed)]
+    return [a.id for a in priority_order(round_.applicants, round_.ranking, round_.missing)]
 
 
 def without_mix(round_: Round) -> Round:

@@ -68,6 +68,12 @@ def to_markdown(
     if result.certificate is not None:
         c = result.certificate
         lines.append(f"Optimaliteit: doel {c.objective:.1f}, grens {c.bound:.1f}, gat {c.gap:.2e}.")
+    if result.missing_keys:
+        lines.append(
+            "Zonder rangordesleutel: "
+            + ", ".join(f"{key} {n}" for key, n in sorted(result.missing_keys.items()))
+            + " (geplaatst volgens de regel van de ronde; standaard achteraan)."
+        )
     if result.time_limit_reached:
         lines.append(
             f"Tijdslimiet van {result.time_limit:g} s bereikt: dit is de beste toewijzing die binnen de tijd is gevonden."

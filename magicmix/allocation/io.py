@@ -83,10 +83,12 @@ class ApplicantIn(_Strict):
     preferences: list[str] = Field(
         default=[m.ANY], min_length=1, description='ranked complex, cluster or unit ids; "*" = any'
     )
-    registration_date: dt.date
-    urgency: int = 0
-    selection_score: float = 0.0
-    lottery_number: int = 0
+    registration_date: dt.date | None = None
+    urgency: int | None = 0
+    selection_score: float | None = Field(
+        default=0.0, description="null = not (yet) scored; the round's missing_keys place them"
+    )
+    lottery_number: int | None = 0
 
 
 class BoundIn(_Strict):
@@ -166,6 +168,11 @@ class RoundIn(_Strict):
     complexes: list[ComplexIn] = Field(min_length=1)
     applicants: list[ApplicantIn] = []
     policy: PolicyIn = PolicyIn()
+    missing_keys: dict[m.PriorityKey, Literal["first", "last"] | float | dt.date] = Field(
+        default={},
+        description='per ranking key, where applicants lacking it go: "first", "last" (the'
+        " default) or a value they are treated as having",
+    )
     time_limit: float | None = Field(
         default=None,
         gt=0,
@@ -345,8 +352,15 @@ def _round(raw: RoundIn) -> m.Round:
             ),
         ),
         ranking=tuple(raw.ranking),
+        missing=tuple(_missing(key, rule) for key, rule in sorted(raw.missing_keys.items())),
         time_limit=raw.time_limit,
     )
+
+
+def _missing(key: m.PriorityKey, rule: str | float | dt.date) -> m.WhenMissing:
+    if isinstance(rule, str):
+        return m.WhenMissing(key, m.Place(rule))
+    return m.WhenMissing(key, m.Place.VALUE, rule)
 
 
 def _json_applicant(index: int, field: str) -> str:

@@ -49,6 +49,23 @@ class PriorityKey(StrEnum):
     LOTTERY_NUMBER = "lottery_number"  # lower first
 
 
+class Place(StrEnum):
+    """Where an applicant without a ranking key goes."""
+
+    FIRST = "first"
+    LAST = "last"  # the default
+    VALUE = "value"  # as if they had `WhenMissing.value`
+
+
+@dataclass(frozen=True)
+class WhenMissing:
+    """The ranking rule's answer for applicants who lack `key` (its value is None)."""
+
+    key: PriorityKey
+    place: Place = Place.LAST
+    value: float | dt.date | None = None  # with Place.VALUE; a date for registration_date
+
+
 @dataclass(frozen=True)
 class Occupant:
     group: str
@@ -98,15 +115,17 @@ class Applicant:
     household_size: int
     age: int
     income: float  # annual, euro
-    registration_date: dt.date
+    registration_date: dt.date | None  # None = unknown (see Round.missing)
     partner: str | None = None
     accessibility_need: bool = False
     unit_types: tuple[str, ...] = ()  # empty = any type
     # Ranked ids of complexes, clusters or units; ANY matches every vacancy.
     preferences: tuple[str, ...] = (ANY,)
-    urgency: int = 0
-    selection_score: float = 0.0
-    lottery_number: int = 0
+    # Ranking keys; None = the applicant lacks it (a nominee not yet scored). Round.missing
+    # says where they go; the default is last, and the result counts them per key.
+    urgency: int | None = 0
+    selection_score: float | None = 0.0
+    lottery_number: int | None = 0
 
 
 @dataclass(frozen=True)
@@ -180,6 +199,7 @@ class Round:
         PriorityKey.REGISTRATION_DATE,
         PriorityKey.LOTTERY_NUMBER,
     )
+    missing: tuple[WhenMissing, ...] = ()  # per ranking key; a key not named here: last
     # Seconds the integer programmes of one run may take in all; None = no limit. When it is
     # reached the result says so, with the best allocation found (and in optimal mode its
     # bound and gap).

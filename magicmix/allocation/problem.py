@@ -256,7 +256,7 @@ class Problem:
 
     def _candidates(self) -> list[Candidate]:
         applicants = sorted(self.round.applicants, key=lambda a: a.id)
-        ordered = priority_order(applicants, self.round.ranking)
+        ordered = priority_order(applicants, self.round.ranking, self.round.missing)
         position = {a.id: i for i, a in enumerate(ordered)}
         rules, on = self.round.policy.eligibility, self.round.date
         table = self._table = Applicants(applicants, rules, on)
@@ -409,7 +409,7 @@ class Problem:
             w.placement
             - w.preference * rank
             + w.priority * (n - candidate.position) / n
-            + w.selection_score * candidate.applicant.selection_score
+            + w.selection_score * (candidate.applicant.selection_score or 0.0)
         )
 
     def rank_of(self, candidate: Candidate, cell_index: int) -> int | None:

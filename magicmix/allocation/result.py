@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .messages import Param, render
 from .model import Mode
@@ -118,6 +118,8 @@ class Result:
     # bound and gap; a serial mode's refusals after that moment were not all proven.
     time_limit_reached: bool = False
     solves: int = 0  # integer programmes the mode solved (witnesses, relayouts)
+    # Per ranking key, how many applicants lacked it (placed per the round's `missing` rule).
+    missing_keys: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,13 @@ class RoundForm(NLDesignModelForm):
     ranking_rule = forms.ChoiceField(
         label=_("ranking rule"), choices=[(",".join(r), ranking_label(r)) for r in RANKINGS]
     )
+    without_score = forms.ChoiceField(
+        label=_("candidates without a selection score"),
+        choices=[("last", _("last")), ("first", _("first"))],
+        initial="last",
+        required=False,
+        help_text=_("Where nominees not (yet) scored go when the ranking uses the score."),
+    )
 
     class Meta:
         model = Round
@@ -89,11 +96,23 @@ class RoundForm(NLDesignModelForm):
         self.fields["units"].queryset = units  # type: ignore[attr-defined]
         self.fields["units"].label_from_instance = lambda unit: f"{unit.code} ({unit.cluster})"  # type: ignore[attr-defined]
         self.fields["units"].help_text = _("Units without a tenant today.")
-        self.order_fields(["title", "intake", "units", "mode", "ranking_rule"])
+        self.order_fields(["title", "intake", "units", "mode", "ranking_rule", "without_score"])
+        if self.instance.pk:
+            self.initial["without_score"] = self.instance.missing_keys.get(
+                "selection_score", "last"
+            )
 
     def save(self, commit: bool = True) -> Round:
         self.instance.ranking = self.cleaned_data["ranking_rule"].split(",")
+<<<<<<< HEAD
         return super().save(commit)
+=======
+        self.instance.missing_keys = {
+            **self.instance.missing_keys,
+            "selection_score": self.cleaned_data.get("without_score") or "last",
+        }
+        return super().save(commit)  # type: ignore[no-any-return]
+>>>>>>> 8005f34 (Missing ranking keys (issue 10 item 4): per key first, last (default) or a value; the result counts applicants lacking each key; round file missing_keys; Round.missing_keys + migration, form field for unscored nominees; the adapter passes None for an unscored nominee; engine exports serving_order (runs.py no longer imports engine internals))
 
 
 class OverrideForm(NLDesignForm):

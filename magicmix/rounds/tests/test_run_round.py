@@ -1,7 +1,7 @@
 import pytest
 from django.test import override_settings
 
-from magicmix.allocation import Mode, allocate
+from magicmix.allocation import Mode, Place, PriorityKey, WhenMissing, allocate
 from magicmix.rounds import engine_adapter
 from magicmix.rounds.models import CandidateOutcome, Round, Run
 from magicmix.rounds.services import runs
@@ -53,3 +53,17 @@ def test_the_web_run_carries_the_time_limit_and_records_when_it_was_reached() ->
     assert result.time_limit_reached
     run = runs.save_run(round_, Run.Kind.PROPOSAL, data, result)
     assert run.metrics["time_limit_reached"] == 0 and "gap" in run.metrics["certificate"]
+
+
+def test_the_round_says_where_candidates_without_a_selection_score_go() -> None:
+    s = scene()
+    policy(s)
+    round_ = new_round(s)
+    round_.missing_keys = {"selection_score": "first"}
+    round_.save()
+    data = engine_adapter.build(round_, round_.units.all(), round_.candidates())
+    assert data.round.missing == (WhenMissing(PriorityKey.SELECTION_SCORE, Place.FIRST),)
+    unscored = [a.id for a in data.round.applicants if data.scores[a.id] is None]
+    assert all(a.selection_score is None for a in data.round.applicants if a.id in unscored)
+    result = allocate(data.round)
+    assert result.missing_keys.get("selection_score", 0) == len(unscored)
