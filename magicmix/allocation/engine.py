@@ -16,7 +16,7 @@ from .explain import explain_all
 from .metrics import metrics
 from .model import Mode, Round
 from .modes.optimal import max_fill
-from .policy_report import penalty, policy_report
+from .policy_report import designation_report, penalty, policy_report
 from .problem import Problem
 from .ranking import lacking, lottery_order, priority_order
 from .reachability import Unreachable
@@ -86,6 +86,7 @@ def _allocate(
         time_limit=limit,
         time_limit_reached=timed_out,
         solves=outcome.solves,
+        designations=designation_report(problem, outcome.units),
         missing_keys=lacking(problem.round.applicants, problem.round.ranking),
     )
 

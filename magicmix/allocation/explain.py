@@ -77,6 +77,16 @@ class Explainer:
             assert rank is not None
             complex_id = self.problem.unit_chain[unit][0]
             headline = reason("placed", unit=unit, complex=self._name(complex_id), rank=rank + 1)
+            designation = self.problem.units[unit].designation
+            if designation is not None:
+                body = (
+                    reason(
+                        "designated_hard" if designation.hard else "designated_soft",
+                        dimension=designation.dimension.value,
+                        value=designation.value,
+                    ),
+                    *body,
+                )
         return Explanation(
             candidate.applicant.id, unit, None if rank is None else rank + 1, (headline, *body)
         )

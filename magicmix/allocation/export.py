@@ -68,6 +68,12 @@ def to_markdown(
     if result.certificate is not None:
         c = result.certificate
         lines.append(f"Optimaliteit: doel {c.objective:.1f}, grens {c.bound:.1f}, gat {c.gap:.2e}.")
+    for d in result.designations:
+        kind = "hard" if d.hard else "zacht"
+        lines.append(
+            f"Bestemde woningen ({d.dimension} {d.value}, {kind}): {d.vacancies} vrij, "
+            f"{d.filled} verhuurd, waarvan {d.filled_by_them} aan hun groep."
+        )
     if result.missing_keys:
         lines.append(
             "Zonder rangordesleutel: "

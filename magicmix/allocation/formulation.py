@@ -51,6 +51,7 @@ class State:
     # Applicants who must be placed within a given option, in any of its cells: the serial
     # modes commit an applicant to the option they got and lay out the units at the end.
     required: Sequence[tuple[Candidate, Option]] = ()
+    designation_cost: float = 0.0  # per applicant in a soft-designated unit meant for others
 
 
 def initial_state(problem: Problem) -> State:
@@ -228,7 +229,8 @@ def _build(
                     r for bi in problem.cell_bounds[c] if bi in match for r in bound_rows[bi]
                 ]
             z_cols.append((link, c, len(cost)))
-            cost.append(0.0)
+            miss = state.designation_cost and problem.soft_miss(profile, c)
+            cost.append(state.designation_cost if miss else 0.0)
             upper.append(float(capacity[c]))
             rows.append(link)
             vals.append(-1.0)

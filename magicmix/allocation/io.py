@@ -42,6 +42,14 @@ class OccupantIn(_Strict):
     partner: str | None = None
 
 
+class DesignationIn(_Strict):
+    dimension: m.Dimension
+    value: str = Field(min_length=1)
+    hard: bool = Field(
+        default=True, description="true: only they may take it; false: they come first"
+    )
+
+
 class UnitIn(_Strict):
     id: str = Field(min_length=1)
     type: str = Field(min_length=1)
@@ -52,6 +60,9 @@ class UnitIn(_Strict):
     rent: float = Field(ge=0, description="monthly rent in euro")
     contract_type: str = "onbepaalde_tijd"
     occupant: OccupantIn | None = Field(default=None, description="null = vacant in this round")
+    designation: DesignationIn | None = Field(
+        default=None, description="the unit is meant for a target group or role (bestemming)"
+    )
 
 
 class ClusterIn(_Strict):
@@ -276,6 +287,9 @@ def _unit(raw: UnitIn) -> m.Unit:
         raw.rent,
         raw.contract_type,
         occupant,
+        None
+        if raw.designation is None
+        else m.Designation(raw.designation.dimension, raw.designation.value, raw.designation.hard),
     )
 
 

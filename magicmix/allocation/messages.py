@@ -15,6 +15,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Geplaatst in woning {unit} ({complex}): keuze {rank} op uw lijst.",
         "en": "Placed in unit {unit} ({complex}): choice {rank} on your list.",
     },
+    "designated_hard": {
+        "nl": "Deze woning is bestemd voor {what}.",
+        "en": "This unit is designated for {what}.",
+    },
+    "designated_soft": {
+        "nl": "Deze woning gaat bij voorrang naar {what}.",
+        "en": "This unit goes to {what} first.",
+    },
     "not_placed": {"nl": "Niet geplaatst.", "en": "Not placed."},
     "no_choices": {
         "nl": "Geen van uw keuzes had een vrije woning waarvoor u in aanmerking komt.",
@@ -98,6 +106,7 @@ LABELS: dict[str, dict[str, str]] = {
         "age": "leeftijd voor dit contracttype",
         "income": "inkomensgrens",
         "rent_to_income": "maximale huur-inkomensverhouding (passend toewijzen)",
+        "designation": "bestemming van de woning",
         "group": "doelgroep",
         "role": "rol",
         "support": "ondersteuning",
@@ -115,6 +124,7 @@ LABELS: dict[str, dict[str, str]] = {
         "age": "age for this contract type",
         "income": "income limit",
         "rent_to_income": "maximum rent-to-income ratio (passend toewijzen)",
+        "designation": "designation of the unit",
         "group": "target group",
         "role": "role",
         "support": "support",

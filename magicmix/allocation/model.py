@@ -75,6 +75,21 @@ class Occupant:
 
 
 @dataclass(frozen=True)
+class Designation:
+    """A unit meant for residents of a target group or role (bestemming), as om-en-om is done in
+    practice: "a unit vacated by a statushouder goes to a statushouder".
+
+    Hard: only applicants it counts may take the unit (an eligibility rule). Soft: they come
+    first; the serial modes give the unit to anyone else only when no other unit of their
+    choice is open, and the optimal mode pays `Weights.designation` for each such placement.
+    """
+
+    dimension: Dimension
+    value: str
+    hard: bool = True
+
+
+@dataclass(frozen=True)
 class Unit:
     id: str
     unit_type: str
@@ -85,6 +100,7 @@ class Unit:
     rent: float  # monthly, euro
     contract_type: str
     occupant: Occupant | None = None  # None = vacant in this round
+    designation: Designation | None = None
 
 
 @dataclass(frozen=True)
@@ -178,6 +194,7 @@ class Weights:
     preference: float = 10.0  # subtracted per step down the applicant's list
     priority: float = 100.0  # times (n - position) / n
     selection_score: float = 1.0  # times the applicant's selection score
+    designation: float = 50.0  # paid per soft-designated unit given to someone it does not count
 
 
 @dataclass(frozen=True)

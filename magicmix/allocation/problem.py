@@ -33,6 +33,7 @@ from .model import (
 from .ranking import priority_order
 
 Profile = tuple[str, Role, SupportLevel, str | None]  # group, role, support, partner
+_TRAIT = {d.value: i for i, d in enumerate(Dimension)}  # Dimension -> position in Profile
 
 
 @dataclass(frozen=True)
@@ -183,12 +184,35 @@ class Problem:
             for cell_index in state.cells:
                 self.cell_bounds[cell_index].append(state.index)
         self.candidates = self._candidates()
+        # Cells of soft-designated units: (dimension index in Profile, value).
+        self.soft: dict[int, tuple[int, str]] = {
+            c.index: (_TRAIT[c.kind.designation[0]], c.kind.designation[1])
+            for c in self.cells
+            if c.kind.designation[0] and not c.kind.designation[2]
+        }
         self.deadline: float | None = None  # time.monotonic() by which the solves must end
         self.timed_out = False  # a solve was cut short by the deadline
 
     def start_clock(self, seconds: float | None) -> None:
         self.deadline = None if seconds is None else time.monotonic() + seconds
         self.timed_out = False
+
+    def soft_miss(self, profile: Profile, cell: int) -> bool:
+        """Whether `cell` is soft-designated for residents `profile` does not count as."""
+        designated = self.soft.get(cell)
+        if designated is None:
+            return False
+        trait = profile[designated[0]]
+        return (
+            str(trait.value if isinstance(trait, Role | SupportLevel) else trait) != designated[1]
+        )
+
+    def soft_order(self, profile: Profile, cells: tuple[int, ...]) -> tuple[int, ...]:
+        """`cells` in the order the serial modes try them: soft-designated units for this
+        applicant's own group first, units designated for others last."""
+        if not self.soft or not any(c in self.soft for c in cells):
+            return cells
+        return tuple(sorted(cells, key=lambda c: (self.soft_miss(profile, c), c not in self.soft)))
 
     def remaining(self) -> float | None:
         """Seconds left before the deadline (None without one); marks the run timed out at 0."""

@@ -69,6 +69,18 @@ class BoundReport:
 
 
 @dataclass(frozen=True)
+class DesignationReport:
+    """Designated vacancies of one kind (bestemming) and who got them."""
+
+    dimension: str
+    value: str
+    hard: bool
+    vacancies: int
+    filled: int
+    filled_by_them: int  # by residents the designation counts
+
+
+@dataclass(frozen=True)
 class Certificate:
     """Proof of optimality from the MIP solver: objective, best bound and relative gap."""
 
@@ -118,6 +130,7 @@ class Result:
     # bound and gap; a serial mode's refusals after that moment were not all proven.
     time_limit_reached: bool = False
     solves: int = 0  # integer programmes the mode solved (witnesses, relayouts)
+    designations: tuple[DesignationReport, ...] = ()
     # Per ranking key, how many applicants lacked it (placed per the round's `missing` rule).
     missing_keys: Mapping[str, int] = field(default_factory=dict)
 

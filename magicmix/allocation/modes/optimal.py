@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from .. import formulation
@@ -15,9 +16,11 @@ from .seats import Seats
 
 
 def allocate(problem: Problem) -> Outcome:
-    solution = formulation.solve(
-        problem, formulation.initial_state(problem), problem.score, presolve=False
+    state = dataclasses.replace(
+        formulation.initial_state(problem),
+        designation_cost=problem.round.policy.weights.designation,
     )
+    solution = formulation.solve(problem, state, problem.score, presolve=False)
     positions = {c.index: c.position for c in problem.candidates}
     if not solution.feasible and problem.timed_out:
         # Nothing found in time: the priority mode's allocation is the best we have.

@@ -54,7 +54,7 @@ def allocate(problem: Problem, order: Sequence[Candidate]) -> Outcome:
 
 def _take(reach: Reachability, candidate: Candidate, option: Option) -> bool:
     """Place `candidate` in a cell of `option` in the current layout, if one is open there."""
-    for cell in option.cells:
+    for cell in reach.problem.soft_order(candidate.profile, option.cells):
         if reach.capacity[cell] <= 0 or reach.exceeds_maximum(candidate, cell) is not None:
             continue
         if reach.place(candidate, cell, option):

@@ -12,6 +12,7 @@ from magicmix.allocation.model import (
     Bound,
     Cluster,
     Complex,
+    Designation,
     Dimension,
     Eligibility,
     IncomeLimit,
@@ -168,7 +169,9 @@ def random_round(
     )
 
 
-def nested_round(seed: int, applicants: int = 7, units: int = 7) -> Round:
+def nested_round(
+    seed: int, applicants: int = 7, units: int = 7, designations: bool = False
+) -> Round:
     """A small round shaped like an om-en-om complex: gangen in buildings, caps at every level,
     most applicants naming the whole complex (indifferent between its units)."""
     rng = random.Random(seed)
@@ -183,8 +186,16 @@ def nested_round(seed: int, applicants: int = 7, units: int = 7) -> Round:
                 Role.SUPPORTED if group != "jongere" else Role.SUPPORTING,
                 rng.choice(list(SupportLevel)),
             )
+        designation = None
+        if designations and occupant is None and rng.random() < 0.4:
+            designation = Designation(Dimension.GROUP, rng.choice(GROUPS), hard=rng.random() < 0.5)
         gangs[gang_ids[rng.randrange(4)]].append(
-            unit(f"u{i}", occupant, unit_type=rng.choice(("studio", "studio", "room")))
+            unit(
+                f"u{i}",
+                occupant,
+                unit_type=rng.choice(("studio", "studio", "room")),
+                designation=designation,
+            )
         )
     c1 = Complex(
         "c1",

@@ -84,6 +84,16 @@ def test_lottery_is_strict_at_the_chosen_option_in_its_own_order() -> None:
     assert not found, found[:5]
 
 
+def test_strict_with_designated_units() -> None:
+    found = [
+        v
+        for seed in range(80)
+        for mode in (Mode.PRIORITY, Mode.LOTTERY)
+        if (v := strict_violation(nested_round(seed, designations=True), mode, seed)) is not None
+    ]
+    assert not found, found[:5]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.integers(min_value=0, max_value=10**6), st.sampled_from([Mode.PRIORITY, Mode.LOTTERY]))
 def test_strict_at_the_chosen_option_hypothesis(seed: int, mode: Mode) -> None:
