@@ -51,7 +51,7 @@ def measure(
         if result.certificate is not None:
             row.update(gap=result.certificate.gap, bound=result.certificate.bound)
     elif kind == "textbook":
-        from magicmix.allocation import textbook
+        from magicmix.allocation.tests import textbook
 
         problem = Problem(round_)
         (answer,) = textbook.solve([textbook.instance(problem)], solver=mode, time_limit=limit)
