@@ -190,12 +190,22 @@ class Problem:
             for c in self.cells
             if c.kind.designation[0] and not c.kind.designation[2]
         }
+        self._counting: dict[Profile, frozenset[int]] = {}
         self.deadline: float | None = None  # time.monotonic() by which the solves must end
         self.timed_out = False  # a solve was cut short by the deadline
 
     def start_clock(self, seconds: float | None) -> None:
         self.deadline = None if seconds is None else time.monotonic() + seconds
         self.timed_out = False
+
+    def counting(self, profile: Profile) -> frozenset[int]:
+        """The bounds (indices) that count residents with `profile`."""
+        found = self._counting.get(profile)
+        if found is None:
+            found = self._counting[profile] = frozenset(
+                b.index for b in self.bounds if counts(b.bound, profile)
+            )
+        return found
 
     def soft_miss(self, profile: Profile, cell: int) -> bool:
         """Whether `cell` is soft-designated for residents `profile` does not count as."""

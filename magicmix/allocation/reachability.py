@@ -68,18 +68,17 @@ class Reachability:
         self.sealed: set[int] = set()  # cells no layout can give a free seat any more
         self.inside = [b.before for b in problem.bounds]
         self._within: dict[tuple[int, str], bool] = {}
+        self.hi = [b.hi for b in problem.bounds]
+        self.version = 0  # changes whenever the layout does (see modes.priority.refusal)
         if self.active and not self._resolve():
             raise Unreachable
 
     def exceeds_maximum(self, candidate: Candidate, cell: int) -> int | None:
         """The hard maximum that taking `cell` would break right now, if any."""
+        mine = self.problem.counting(candidate.profile)
         for bi in self.hard_at[cell]:
-            b = self.problem.bounds[bi]
-            if (
-                b.hi is not None
-                and self.fixed[bi] + 1 > b.hi
-                and counts(b.bound, candidate.profile)
-            ):
+            hi = self.hi[bi]
+            if hi is not None and self.fixed[bi] >= hi and bi in mine:
                 return bi
         return None
 
@@ -329,6 +328,7 @@ class Reachability:
                 raise Unreachable
 
     def _fill(self, cell: int) -> None:
+        self.version += 1
         self.hopeless.clear()
         self.capacity[cell] -= 1
         for bi in self.problem.cell_bounds[cell]:
@@ -363,6 +363,7 @@ class Reachability:
         return supplies, supply
 
     def _served(self, candidate: Candidate) -> None:
+        self.version += 1
         self.hopeless.clear()
         if self.pool.pop(candidate.index, None) is not None:
             for bi in self.supplies[candidate.index]:
@@ -473,6 +474,7 @@ class Reachability:
         self._add_total(candidate, cell, +1)
 
     def _add_total(self, who: Candidate, cell: int, sign: int) -> None:
+        self.version += 1
         for bi in self.hard_at[cell]:
             if counts(self.problem.bounds[bi].bound, who.profile):
                 self.total[bi] += sign

@@ -14,6 +14,7 @@ out when the round is complete, from the last layout.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from ..problem import Candidate, Option, Problem
@@ -24,13 +25,24 @@ from .seats import Seats
 
 def allocate(problem: Problem, order: Sequence[Candidate]) -> Outcome:
     reach = Reachability(problem, order)
+    # Refusals read off the layout; many applicants in a row are refused the same option
+    # before the layout changes, so the answer is kept per (profile, option cells, layout).
+    seen: dict[tuple[object, int, int], Closed] = {}
+
+    def refusal(candidate: Candidate, option: Option) -> Closed:
+        key = (candidate.profile, id(option.cells), reach.version)
+        closed = seen.get(key)
+        if closed is None:
+            closed = seen[key] = _refusal(reach, candidate, option)
+        return dataclasses.replace(closed, rank=option.rank, target=option.target)
+
     outcome = Outcome(positions={c.index: i for i, c in enumerate(order)})
     for candidate in order:
         passed: list[Closed] = []
         for option in candidate.options:
             if _take(reach, candidate, option) or reach.relayout(candidate, option) is not None:
                 break
-            passed.append(refusal(reach, candidate, option))
+            passed.append(refusal(candidate, option))
         else:
             reach.leave(candidate)
         outcome.closed[candidate.index] = passed
@@ -40,7 +52,7 @@ def allocate(problem: Problem, order: Sequence[Candidate]) -> Outcome:
         by_rank = {o.rank: o for o in candidate.options}
         for k, closed in enumerate(passed):
             if closed.why is not Why.MINIMUM:
-                final = refusal(reach, candidate, by_rank[closed.rank])
+                final = refusal(candidate, by_rank[closed.rank])
                 if final.why is not Why.MINIMUM:
                     passed[k] = final
     seats = Seats(problem)
@@ -62,7 +74,7 @@ def _take(reach: Reachability, candidate: Candidate, option: Option) -> bool:
     return False
 
 
-def refusal(reach: Reachability, candidate: Candidate, option: Option) -> Closed:
+def _refusal(reach: Reachability, candidate: Candidate, option: Option) -> Closed:
     """Why `option` is closed to `candidate`, read off the current layout: every cell full (taken),
     or at a hard maximum counting them or else full (which maxima), or else a hard minimum."""
     maxima: list[int] = []
