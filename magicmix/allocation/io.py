@@ -13,9 +13,16 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from . import model as m
 
@@ -35,16 +42,35 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# Dutch values as users write them, next to the English codes.
+DUTCH = {
+    "dragend": m.Role.SUPPORTING.value,
+    "drager": m.Role.SUPPORTING.value,
+    "vragend": m.Role.SUPPORTED.value,
+    "geen": m.SupportLevel.NONE.value,
+    "licht": m.SupportLevel.LIGHT.value,
+    "intensief": m.SupportLevel.INTENSIVE.value,
+}
+
+
+def _english(value: object) -> object:
+    return DUTCH.get(value.strip().lower(), value) if isinstance(value, str) else value
+
+
+Role = Annotated[m.Role, BeforeValidator(_english)]
+Support = Annotated[m.SupportLevel, BeforeValidator(_english)]
+
+
 class OccupantIn(_Strict):
     group: str = Field(min_length=1)
-    role: m.Role
-    support: m.SupportLevel = m.SupportLevel.NONE
+    role: Role
+    support: Support = m.SupportLevel.NONE
     partner: str | None = None
 
 
 class DesignationIn(_Strict):
     dimension: m.Dimension
-    value: str = Field(min_length=1)
+    value: Annotated[str, BeforeValidator(_english)] = Field(min_length=1)
     hard: bool = Field(
         default=True, description="true: only they may take it; false: they come first"
     )
@@ -52,12 +78,14 @@ class DesignationIn(_Strict):
 
 class UnitIn(_Strict):
     id: str = Field(min_length=1)
-    type: str = Field(min_length=1)
-    floor_area: float = Field(gt=0)
-    max_occupants: int = Field(ge=1)
+    type: str = Field(default="studio", min_length=1)
+    floor_area: float | None = Field(default=None, gt=0, description="m², read by no rule")
+    max_occupants: int = Field(default=1, ge=1)
     self_contained: bool = True
     accessible: bool = False
-    rent: float = Field(ge=0, description="monthly rent in euro")
+    rent: float | None = Field(
+        default=None, ge=0, description="monthly rent in euro; needed for max_rent_to_income"
+    )
     contract_type: str = "onbepaalde_tijd"
     occupant: OccupantIn | None = Field(default=None, description="null = vacant in this round")
     designation: DesignationIn | None = Field(
@@ -82,13 +110,15 @@ class ComplexIn(_Strict):
 
 class ApplicantIn(_Strict):
     id: str = Field(min_length=1)
-    group: str = Field(min_length=1)
-    role: m.Role
-    support: m.SupportLevel = m.SupportLevel.NONE
+    group: str = Field(default="-", min_length=1)
+    role: Role = m.Role.SUPPORTING
+    support: Support = m.SupportLevel.NONE
     partner: str | None = None
-    household_size: int = Field(ge=1)
-    age: int = Field(ge=0, le=130)
-    income: float = Field(ge=0, description="annual income in euro")
+    household_size: int = Field(default=1, ge=1)
+    age: int | None = Field(default=None, ge=0, le=130, description="needed for age ranges")
+    income: float | None = Field(
+        default=None, ge=0, description="annual income in euro; needed for income rules"
+    )
     accessibility_need: bool = False
     unit_types: list[str] = Field(default=[], description="acceptable unit types; empty = any")
     preferences: list[str] = Field(
@@ -106,7 +136,7 @@ class BoundIn(_Strict):
     id: str = Field(min_length=1)
     scope: str = Field(min_length=1, description="complex or cluster id")
     dimension: m.Dimension
-    value: str = Field(min_length=1)
+    value: Annotated[str, BeforeValidator(_english)] = Field(min_length=1)
     min: float | None = Field(default=None, ge=0)
     max: float | None = Field(default=None, ge=0)
     share: bool = Field(default=False, description="min/max are fractions of the places in scope")
@@ -260,6 +290,7 @@ def _check_references(raw: RoundIn, applicant_at: Callable[[int, str], str]) -> 
                 )
         if len(set(applicant.preferences)) < len(applicant.preferences):
             problems.append(f"{applicant_at(ai, 'preferences')}: the same entry appears twice")
+    problems += _needed(raw, holders_of(raw), applicant_at)
     bound_ids: set[str] = set()
     for bi, bound in enumerate(raw.policy.bounds):
         if bound.scope not in scopes:
@@ -280,11 +311,11 @@ def _unit(raw: UnitIn) -> m.Unit:
     return m.Unit(
         raw.id,
         raw.type,
-        raw.floor_area,
+        0.0 if raw.floor_area is None else raw.floor_area,
         raw.max_occupants,
         raw.self_contained,
         raw.accessible,
-        raw.rent,
+        0.0 if raw.rent is None else raw.rent,
         raw.contract_type,
         occupant,
         None
@@ -310,8 +341,8 @@ def _applicant(raw: ApplicantIn) -> m.Applicant:
         role=raw.role,
         support=raw.support,
         household_size=raw.household_size,
-        age=raw.age,
-        income=raw.income,
+        age=-1 if raw.age is None else raw.age,  # read only if a rule needs it (checked)
+        income=0.0 if raw.income is None else raw.income,
         registration_date=raw.registration_date,
         partner=raw.partner,
         accessibility_need=raw.accessibility_need,
@@ -321,6 +352,74 @@ def _applicant(raw: ApplicantIn) -> m.Applicant:
         selection_score=raw.selection_score,
         lottery_number=raw.lottery_number,
     )
+
+
+def holders_of(raw: RoundIn) -> list[tuple[str, list[UnitIn]]]:
+    """Every list of units in the round with its JSON path."""
+    holders: list[tuple[str, list[UnitIn]]] = []
+    for ci, complex_ in enumerate(raw.complexes):
+        holders.append((f"$.complexes[{ci}]", complex_.units))
+        for path, cluster in _walk_clusters(complex_.clusters, f"$.complexes[{ci}]"):
+            holders.append((path, cluster.units))
+    return holders
+
+
+def _needed(
+    raw: RoundIn, holders: list[tuple[str, list[UnitIn]]], applicant_at: Callable[[int, str], str]
+) -> list[str]:
+    """Optional fields that a rule of this round reads must be given."""
+    rules = raw.policy.eligibility
+    problems = []
+    if rules.max_rent_to_income is not None:
+        for path, units in holders:
+            for ui, unit in enumerate(units):
+                if unit.rent is None and unit.occupant is None:
+                    problems.append(
+                        f"{path}.units[{ui}].rent: needed, the policy has max_rent_to_income"
+                    )
+    ages = {r.contract_type for r in rules.age_ranges}
+    income = bool(rules.income_limits) or rules.max_rent_to_income is not None
+    for ai, applicant in enumerate(raw.applicants):
+        if ages and applicant.age is None:
+            problems.append(f"{applicant_at(ai, 'age')}: needed, the policy has age ranges")
+        if income and applicant.income is None:
+            problems.append(f"{applicant_at(ai, 'income')}: needed, the policy has income rules")
+    return problems
+
+
+def _loose_references(data: dict[str, Any]) -> list[str]:
+    """Unknown preference targets and scopes, read from the raw JSON, so that a file with shape
+    errors still hears about every unknown id in the same pass."""
+    ids: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("id"), str):
+                ids.add(node["id"])
+            for key in ("clusters", "units"):
+                for child in node.get(key) or []:
+                    walk(child)
+
+    for complex_ in data.get("complexes") or []:
+        walk(complex_)
+    problems = []
+    for ai, applicant in enumerate(data.get("applicants") or []):
+        if not isinstance(applicant, dict):
+            continue
+        for pi, target in enumerate(applicant.get("preferences") or []):
+            if isinstance(target, str) and target != m.ANY and target not in ids:
+                problems.append(
+                    f"$.applicants[{ai}].preferences[{pi}]: unknown complex, cluster or unit {target!r}"
+                )
+    policy = data.get("policy")
+    bounds = policy.get("bounds") if isinstance(policy, dict) else None
+    for bi, bound in enumerate(bounds or []):
+        if isinstance(bound, dict) and isinstance(bound.get("scope"), str):
+            if bound["scope"] not in ids:
+                problems.append(
+                    f"$.policy.bounds[{bi}].scope: unknown complex or cluster {bound['scope']!r}"
+                )
+    return problems
 
 
 def _round(raw: RoundIn) -> m.Round:
@@ -386,10 +485,16 @@ def parse_round(data: object, applicants: CsvApplicants | None = None) -> m.Roun
 
     `applicants` (from `read_applicants_csv`) replace the applicants of the JSON file.
     """
+    if not isinstance(data, dict) or (
+        data.get("format", FORMAT) != FORMAT or ("format" not in data and "complexes" not in data)
+    ):
+        raise RoundError(
+            ['$: not a magicmix round (expected a JSON object with "format": "magicmix-round")']
+        )
     try:
         raw = RoundIn.model_validate(data)
     except ValidationError as error:
-        raise RoundError(_pydantic_problems(error)) from None
+        raise RoundError(_pydantic_problems(error) + _loose_references(data)) from None
     at = _json_applicant
     if applicants is not None:
         raw = raw.model_copy(update={"applicants": applicants.rows})
