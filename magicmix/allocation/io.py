@@ -179,6 +179,9 @@ class WeightsIn(_Strict):
     preference: float = 10.0
     priority: float = 100.0
     selection_score: float = 1.0
+    designation: float = Field(
+        default=50.0, description="per soft-designated unit let to someone it does not count"
+    )
 
 
 class PolicyIn(_Strict):
@@ -414,11 +417,9 @@ def _loose_references(data: dict[str, Any]) -> list[str]:
     policy = data.get("policy")
     bounds = policy.get("bounds") if isinstance(policy, dict) else None
     for bi, bound in enumerate(bounds or []):
-        if isinstance(bound, dict) and isinstance(bound.get("scope"), str):
-            if bound["scope"] not in ids:
-                problems.append(
-                    f"$.policy.bounds[{bi}].scope: unknown complex or cluster {bound['scope']!r}"
-                )
+        scope = bound.get("scope") if isinstance(bound, dict) else None
+        if isinstance(scope, str) and scope not in ids:
+            problems.append(f"$.policy.bounds[{bi}].scope: unknown complex or cluster {scope!r}")
     return problems
 
 
@@ -462,6 +463,7 @@ def _round(raw: RoundIn) -> m.Round:
                 p.weights.preference,
                 p.weights.priority,
                 p.weights.selection_score,
+                p.weights.designation,
             ),
         ),
         ranking=tuple(raw.ranking),
@@ -561,3 +563,131 @@ def read_applicants_csv(path: Path) -> CsvApplicants:
     if problems:
         raise RoundError(problems)
     return CsvApplicants(path.name, rows)
+
+
+def round_to_data(round_: m.Round) -> dict[str, Any]:
+    """The round as the JSON exchange format (what `parse_round` reads back)."""
+
+    def unit(u: m.Unit) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": u.id,
+            "type": u.unit_type,
+            "floor_area": u.floor_area or None,
+            "max_occupants": u.max_occupants,
+            "self_contained": u.self_contained,
+            "accessible": u.accessible,
+            "rent": u.rent,
+            "contract_type": u.contract_type,
+            "occupant": None
+            if u.occupant is None
+            else {
+                "group": u.occupant.group,
+                "role": u.occupant.role.value,
+                "support": u.occupant.support.value,
+                "partner": u.occupant.partner,
+            },
+        }
+        if u.designation is not None:
+            d = u.designation
+            data["designation"] = {"dimension": d.dimension.value, "value": d.value, "hard": d.hard}
+        return {k: v for k, v in data.items() if v is not None or k == "occupant"}
+
+    def cluster(c: m.Cluster) -> dict[str, Any]:
+        return {
+            "id": c.id,
+            "name": c.name,
+            "kind": c.kind,
+            "clusters": [cluster(k) for k in c.clusters],
+            "units": [unit(u) for u in c.units],
+        }
+
+    def applicant(a: m.Applicant) -> dict[str, Any]:
+        return {
+            "id": a.id,
+            "group": a.group,
+            "role": a.role.value,
+            "support": a.support.value,
+            "partner": a.partner,
+            "household_size": a.household_size,
+            "age": a.age,
+            "income": a.income,
+            "accessibility_need": a.accessibility_need,
+            "unit_types": list(a.unit_types),
+            "preferences": list(a.preferences),
+            "registration_date": None
+            if a.registration_date is None
+            else a.registration_date.isoformat(),
+            "urgency": a.urgency,
+            "selection_score": a.selection_score,
+            "lottery_number": a.lottery_number,
+        }
+
+    p = round_.policy
+    e = p.eligibility
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "id": round_.id,
+        "date": round_.date.isoformat(),
+        "ranking": [k.value for k in round_.ranking],
+        "complexes": [
+            {
+                "id": c.id,
+                "name": c.name,
+                "clusters": [cluster(k) for k in c.clusters],
+                "units": [unit(u) for u in c.units],
+            }
+            for c in round_.complexes
+        ],
+        "applicants": [applicant(a) for a in round_.applicants],
+        "policy": {
+            "bounds": [
+                {
+                    "id": b.id,
+                    "scope": b.scope,
+                    "dimension": b.dimension.value,
+                    "value": b.value,
+                    "min": b.minimum,
+                    "max": b.maximum,
+                    "share": b.share,
+                    "hard": b.hard,
+                    "penalty": b.penalty,
+                }
+                for b in p.bounds
+            ],
+            "eligibility": {
+                "age_ranges": [
+                    {"contract_type": r.contract_type, "min_age": r.min_age, "max_age": r.max_age}
+                    for r in e.age_ranges
+                ],
+                "income_limits": [
+                    {
+                        "max_income": i.max_income,
+                        "household_min": i.household_min,
+                        "household_max": i.household_max,
+                        "valid_from": None if i.valid_from is None else i.valid_from.isoformat(),
+                        "valid_to": None if i.valid_to is None else i.valid_to.isoformat(),
+                    }
+                    for i in e.income_limits
+                ],
+                "max_rent_to_income": e.max_rent_to_income,
+            },
+            "weights": {
+                "placement": p.weights.placement,
+                "preference": p.weights.preference,
+                "priority": p.weights.priority,
+                "selection_score": p.weights.selection_score,
+                "designation": p.weights.designation,
+            },
+        },
+    }
+    if round_.missing:
+        data["missing_keys"] = {
+            w.key.value: w.place.value
+            if w.place is not m.Place.VALUE
+            else (w.value.isoformat() if isinstance(w.value, dt.date) else w.value)
+            for w in round_.missing
+        }
+    if round_.time_limit is not None:
+        data["time_limit"] = round_.time_limit
+    return data
