@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .engine import allocate, compare_modes, price_of_mix
 from .example import example_round
-from .export import summary, to_html, to_json, to_markdown
+from .export import summary, to_html, to_json, to_markdown, write_json
 from .generate import SIZES, generate
 from .io import RoundError, load_round, read_applicants_csv, round_to_data
 from .model import Mode, Round
@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     comparison = compare_modes(round_, seed) if args.compare and result.feasible else None
     if args.out:
         with args.out.open("w", encoding="utf-8") as handle:
-            handle.write(to_json(result, price, comparison) + "\n")
+            write_json(result, handle, price, comparison)
     elif sys.stdout.isatty():
         sys.stdout.write(summary(result, args.lang))
     else:

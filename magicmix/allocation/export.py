@@ -6,7 +6,7 @@ import dataclasses
 import html
 import json
 from enum import Enum
-from typing import Any
+from typing import Any, TextIO
 
 from .messages import LABELS
 from .result import Comparison, Explanation, PriceOfMix, Reason, Result
@@ -43,6 +43,33 @@ def to_json(
     if comparison is not None:
         data["comparison"] = _plain(comparison)
     return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def write_json(
+    result: Result,
+    handle: TextIO,
+    price: PriceOfMix | None = None,
+    comparison: Comparison | None = None,
+) -> None:
+    """The document `to_json` makes, written as it goes: one assignment or explanation at a
+    time, so a city round's result never exists twice in memory (as objects and as text)."""
+    handle.write(f'{{"format": "{RESULT_FORMAT}", "version": 1, "result": {{')
+    for k, f in enumerate(dataclasses.fields(result)):
+        value = getattr(result, f.name)
+        handle.write(("," if k else "") + f"\n{json.dumps(f.name)}: ")
+        if f.name in ("assignments", "explanations"):
+            handle.write("[")
+            for i, item in enumerate(value):
+                handle.write((",\n" if i else "\n") + json.dumps(_plain(item), ensure_ascii=False))
+            handle.write("]")
+        else:
+            handle.write(json.dumps(_plain(value), ensure_ascii=False))
+    handle.write("}")
+    if price is not None:
+        handle.write(',\n"price_of_mix": ' + json.dumps(_plain(price), ensure_ascii=False))
+    if comparison is not None:
+        handle.write(',\n"comparison": ' + json.dumps(_plain(comparison), ensure_ascii=False))
+    handle.write("}\n")
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
