@@ -230,6 +230,9 @@ def main() -> None:
     )
     parser.add_argument("--out", type=Path)
     parser.add_argument(
+        "--no-textbook", action="store_true", help="leave out the textbook IP and SciPy on S"
+    )
+    parser.add_argument(
         "--json", nargs="*", default=[], help="sizes at which to time writing the result as JSON"
     )
     args = parser.parse_args()
@@ -250,7 +253,7 @@ def main() -> None:
                 ratios[f"{size} {mode}"] = round(row["seconds"] / floor["seconds"], 1)
         if size in args.json:
             run("json", size, "priority")
-        if size == "S":
+        if size == "S" and not args.no_textbook:
             run("textbook", size, "HIGHS")
             run("textbook", size, "SCIP")
             run("scipy", size, "linear_sum_assignment")

@@ -67,7 +67,6 @@ class Reachability:
         self._locked_cell = [0] * len(problem.cells)
         self.sealed: set[int] = set()  # cells no layout can give a free seat any more
         self.inside = [b.before for b in problem.bounds]
-        self._within: dict[tuple[int, str], bool] = {}
         self.hi = [b.hi for b in problem.bounds]
         self.version = 0  # changes whenever the layout does (see modes.priority.refusal)
         if self.active and not self._resolve():
@@ -270,10 +269,28 @@ class Reachability:
             p: any(counts(b, p) for b in short) for p in {c.profile for c in self.pool.values()}
         }
         witness = {i: c for i, c in self.witness.items() if not inside[c] and i != candidate.index}
+        # Only applicants with a choice inside the region can help there.
+        reach_in: dict[int, bool] = {}
+
+        def inside_choice(c: Candidate) -> bool:
+            if region is None:
+                return True
+            for o in c.options:
+                key = id(o.cells)  # cell tuples are shared between applicants
+                hit = reach_in.get(key)
+                if hit is None:
+                    hit = reach_in[key] = any(inside[x] for x in o.cells)
+                if hit:
+                    return True
+            return False
+
         pool = [
             c
             for i, c in self.pool.items()
-            if i != candidate.index and needed[c.profile] and i not in witness
+            if i != candidate.index
+            and needed[c.profile]
+            and i not in witness
+            and inside_choice(c)
         ]
         state = formulation.State(
             pool,
