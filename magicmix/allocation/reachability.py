@@ -287,10 +287,7 @@ class Reachability:
         pool = [
             c
             for i, c in self.pool.items()
-            if i != candidate.index
-            and needed[c.profile]
-            and i not in witness
-            and inside_choice(c)
+            if i != candidate.index and needed[c.profile] and i not in witness and inside_choice(c)
         ]
         state = formulation.State(
             pool,
