@@ -67,6 +67,10 @@ class Reachability:
         self._locked_cell = [0] * len(problem.cells)
         self.sealed: set[int] = set()  # cells no layout can give a free seat any more
         self.inside = [b.before for b in problem.bounds]
+        # Per bound: committed applicants it counts whose option reaches into its scope (an
+        # upper bound on how many of them any layout puts there).
+        self.could = [0] * len(problem.bounds)
+        self._touches: dict[int, frozenset[int]] = {}  # id(option cells) -> bounds there
         self.hi = [b.hi for b in problem.bounds]
         self.version = 0  # changes whenever the layout does (see modes.priority.refusal)
         if self.active and not self._resolve():
@@ -131,6 +135,44 @@ class Reachability:
             b = problem.bounds[bi]
             if b.bound.scope in head and counts(b.bound, candidate.profile):
                 self.inside[bi] += 1
+        for bi in self._touched(cells) & problem.counting(candidate.profile):
+            self.could[bi] += 1
+
+    def _touched(self, cells: tuple[int, ...]) -> frozenset[int]:
+        key = id(cells)  # cell tuples are shared between applicants and live with the round
+        found = self._touches.get(key)
+        if found is None:
+            found = self._touches[key] = frozenset(
+                bi for c in cells for bi in self.problem.cell_bounds[c]
+            )
+        return found
+
+    def _starved(self, candidate: Candidate, option: Option) -> int | None:
+        """A hard minimum that no layout can meet once `candidate` is committed to `option`,
+        by counting: residents, committed applicants it counts whose option reaches its scope,
+        and the waiting applicants it could count, at most as many as there is room."""
+        problem = self.problem
+        mine = problem.counting(candidate.profile)
+        inside_all = self._touched(option.cells)
+        for bi in self.supplies[candidate.index] if candidate.index in self.pool else ():
+            if bi in inside_all:
+                continue  # the option may count towards it
+            b = problem.bounds[bi]
+            room = problem.scopes[b.bound.scope].vacancies - self._locked[b.bound.scope]
+            if (
+                b.lo is not None
+                and b.before + self.could[bi] + min(self.supply[bi] - 1, room) < b.lo
+            ):
+                return bi
+        for bi in inside_all - mine:
+            b = problem.bounds[bi]
+            if b.lo is None or not b.bound.hard or not set(option.cells) <= b.cells:
+                continue
+            waiting = self.supply[bi]
+            room = problem.scopes[b.bound.scope].vacancies - self._locked[b.bound.scope] - 1
+            if b.before + self.could[bi] + min(waiting, room) < b.lo:
+                return bi
+        return None
 
     def _shut(self, candidate: Candidate, option: Option) -> bool:
         """Whether counting alone proves that no layout gives `candidate` a seat in `option`:
@@ -232,7 +274,7 @@ class Reachability:
         cell, full = self.augment(candidate, option)
         if cell is not None:
             return cell
-        if full or self._shut(candidate, option):
+        if full or self._shut(candidate, option) or self._starved(candidate, option) is not None:
             self.closed_links.add(key)
             return None
         left = self.problem.remaining()
