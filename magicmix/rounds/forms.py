@@ -104,15 +104,11 @@ class RoundForm(NLDesignModelForm):
 
     def save(self, commit: bool = True) -> Round:
         self.instance.ranking = self.cleaned_data["ranking_rule"].split(",")
-<<<<<<< HEAD
-        return super().save(commit)
-=======
         self.instance.missing_keys = {
             **self.instance.missing_keys,
             "selection_score": self.cleaned_data.get("without_score") or "last",
         }
-        return super().save(commit)  # type: ignore[no-any-return]
->>>>>>> 8005f34 (Missing ranking keys (issue 10 item 4): per key first, last (default) or a value; the result counts applicants lacking each key; round file missing_keys; Round.missing_keys + migration, form field for unscored nominees; the adapter passes None for an unscored nominee; engine exports serving_order (runs.py no longer imports engine internals))
+        return super().save(commit)
 
 
 class OverrideForm(NLDesignForm):
