@@ -47,11 +47,57 @@ def measure(
             vacancies=result.metrics.vacancies,
             score=result.metrics.score,
             feasible=result.feasible,
+            solves=result.solves,
         )
         if result.certificate is not None:
             row.update(gap=result.certificate.gap, bound=result.certificate.bound)
+    elif kind == "json":  # the engine, then its result written as JSON (streamed)
+        import tempfile
+
+        from magicmix.allocation.export import write_json
+
+        result = allocate(round_, Mode(mode), seed, with_max_fill=False)
+        row["engine_seconds"] = time.perf_counter() - started
+        row["engine_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        write_started = time.perf_counter()
+        with tempfile.TemporaryFile("w", encoding="utf-8") as handle:
+            write_json(result, handle)
+            row["json_mb"] = handle.tell() / 1e6
+        row["json_seconds"] = time.perf_counter() - write_started
+    elif kind == "floor":  # OR-Tools min-cost flow, applicants to complexes, no mix bounds
+        complexes = {c.id: i for i, c in enumerate(round_.complexes)}
+        capacity = [0] * len(complexes)
+        for c in Problem(without_mix(round_)).cells:
+            capacity[complexes[c.chain[0]]] += c.capacity
+        arcs = [
+            (a, complexes[t], rank)
+            for a, applicant in enumerate(round_.applicants)
+            for rank, t in enumerate(applicant.preferences)
+            if t in complexes
+        ]
+        request = json.dumps(
+            {
+                "applicants": len(round_.applicants),
+                "complexes": len(complexes),
+                "capacity": capacity,
+                "arcs": [x for arc in arcs for x in arc],
+            }
+        )
+        done = subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("_floor.py"))],
+            input=request,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        answer = json.loads(done.stdout)
+        row.update(solver_seconds=answer["seconds"], placed=answer["placed"])
+        row["seconds"] = answer["seconds"]  # the floor is its build and solve, not our JSON
+        row["cpu_seconds"] = answer["seconds"]
+        row["peak_mb"] = 0.0
+        return row
     elif kind == "textbook":
-        from magicmix.allocation import textbook
+        from magicmix.allocation.tests import textbook
 
         problem = Problem(round_)
         (answer,) = textbook.solve([textbook.instance(problem)], solver=mode, time_limit=limit)
@@ -128,6 +174,13 @@ def table(rows: list[dict[str, Any]]) -> str:
             seconds += f" (CPU {r['cpu_seconds']:.1f})"
         if "solver_seconds" in r:
             seconds += f" (solver {r['solver_seconds']:.1f})"
+        if "solves" in r:
+            seconds += f", {r['solves']} solves"
+        if "json_seconds" in r:
+            seconds = (
+                f"engine {r['engine_seconds']:.1f} ({r['engine_peak_mb']:.0f} MB), "
+                f"JSON {r['json_seconds']:.1f} ({r['json_mb']:.0f} MB written)"
+            )
         filled = f"{r['filled']}/{r['vacancies']}" if "filled" in r else ""
         score = f"{r['score']:.1f}" if r.get("score") is not None else ""
         gap = f"{r['gap']:.1e}" if "gap" in r else ""
@@ -176,6 +229,12 @@ def main() -> None:
         help="also time M with 4,000 applicants (fewer than vacancies)",
     )
     parser.add_argument("--out", type=Path)
+    parser.add_argument(
+        "--no-textbook", action="store_true", help="leave out the textbook IP and SciPy on S"
+    )
+    parser.add_argument(
+        "--json", nargs="*", default=[], help="sizes at which to time writing the result as JSON"
+    )
     args = parser.parse_args()
     rows: list[dict[str, Any]] = []
 
@@ -185,10 +244,16 @@ def main() -> None:
         rows.append(row)
         return row
 
+    ratios: dict[str, float] = {}
     for size in args.sizes:
+        floor = run("floor", size, "OR-Tools min-cost flow")
         for mode in args.modes:
-            run("engine", size, mode)
-        if size == "S":
+            row = run("engine", size, mode)
+            if "seconds" in row and "seconds" in floor:
+                ratios[f"{size} {mode}"] = round(row["seconds"] / floor["seconds"], 1)
+        if size in args.json:
+            run("json", size, "priority")
+        if size == "S" and not args.no_textbook:
             run("textbook", size, "HIGHS")
             run("textbook", size, "SCIP")
             run("scipy", size, "linear_sum_assignment")
@@ -206,6 +271,8 @@ def main() -> None:
     machine = f"{platform.processor() or platform.machine()}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
     print(table(rows))
     print(f"\nscaling by median CPU time of 3 runs (M, 50k vs 25k applicants): {scaling}")
+    print(f"engine seconds / OR-Tools min-cost-flow floor seconds: {ratios}")
+    load = os.getloadavg()
     if args.out:
         args.out.write_text(
             json.dumps(
@@ -214,6 +281,8 @@ def main() -> None:
                     "machine": machine,
                     "rows": rows,
                     "scaling": scaling,
+                    "ratio_to_floor": ratios,
+                    "load_average_at_end": load,
                 },
                 indent=2,
             )

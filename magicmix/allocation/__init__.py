@@ -6,7 +6,7 @@ Plain Python, no Django. Dataclasses in (`Round`), dataclasses out (`Result`):
     result = allocate(load_round(path), Mode.PRIORITY)
 """
 
-from .engine import allocate, compare_modes, price_of_mix, without_mix
+from .engine import allocate, compare_modes, price_of_mix, serving_order, without_mix
 from .export import to_html, to_json, to_markdown
 from .io import RoundError, load_round, parse_round, read_applicants_csv
 from .model import (
@@ -16,11 +16,13 @@ from .model import (
     Bound,
     Cluster,
     Complex,
+    Designation,
     Dimension,
     Eligibility,
     IncomeLimit,
     Mode,
     Occupant,
+    Place,
     Policy,
     PriorityKey,
     Role,
@@ -28,6 +30,7 @@ from .model import (
     SupportLevel,
     Unit,
     Weights,
+    WhenMissing,
 )
 from .result import (
     Assignment,
@@ -35,6 +38,7 @@ from .result import (
     Certificate,
     Comparison,
     Conflict,
+    DesignationReport,
     Explanation,
     Metrics,
     PriceOfMix,
@@ -54,6 +58,8 @@ __all__ = [
     "Comparison",
     "Complex",
     "Conflict",
+    "Designation",
+    "DesignationReport",
     "Dimension",
     "Eligibility",
     "Explanation",
@@ -61,6 +67,7 @@ __all__ = [
     "Metrics",
     "Mode",
     "Occupant",
+    "Place",
     "Policy",
     "PriceOfMix",
     "PriorityKey",
@@ -72,12 +79,14 @@ __all__ = [
     "SupportLevel",
     "Unit",
     "Weights",
+    "WhenMissing",
     "allocate",
     "compare_modes",
     "load_round",
     "parse_round",
     "price_of_mix",
     "read_applicants_csv",
+    "serving_order",
     "to_html",
     "to_json",
     "to_markdown",

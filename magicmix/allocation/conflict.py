@@ -14,7 +14,7 @@ from .problem import BoundState, Problem
 
 def _feasible(problem: Problem, bounds: list[BoundState]) -> bool:
     return formulation.solve(
-        problem, formulation.initial_state(problem), None, bounds=bounds, soft=False
+        problem, formulation.initial_state(problem), None, bounds=bounds, soft=False, deadline=False
     ).feasible
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .model import Applicant, Eligibility, IncomeLimit, Unit
+from .model import Applicant, Dimension, Eligibility, IncomeLimit, Unit
 
 Mask = npt.NDArray[np.bool_]
 Rows = slice | npt.NDArray[np.int64]  # which applicants, by position in the list
@@ -27,11 +27,19 @@ class UnitKind:
     accessible: bool
     rent: float
     contract_type: str
+    # (dimension, value, hard) of the unit's designation; ("", "", False) = none
+    designation: tuple[str, str, bool] = ("", "", False)
 
     @classmethod
     def of(cls, unit: Unit) -> UnitKind:
+        d = unit.designation
         return cls(
-            unit.unit_type, unit.max_occupants, unit.accessible, unit.rent, unit.contract_type
+            unit.unit_type,
+            unit.max_occupants,
+            unit.accessible,
+            unit.rent,
+            unit.contract_type,
+            ("", "", False) if d is None else (d.dimension.value, d.value, d.hard),
         )
 
 
@@ -79,6 +87,9 @@ class Applicants:
         self.max_income = np.array(
             [inf_if_none(limit_of[h]) for h in self.household.tolist()], dtype=np.float64
         )
+        self.traits = {
+            d.value: np.array([trait(a, d) for a in applicants], dtype=object) for d in Dimension
+        }
 
     def failures(self, kind: UnitKind, rows: Rows = slice(None)) -> list[tuple[str, Mask]]:
         """Per rule, in order, which of the applicants at `rows` (default all) fail it for units of `kind`."""
@@ -103,7 +114,14 @@ class Applicants:
             ("age", age_fail),
             ("income", income > self.max_income[rows]),
             ("rent_to_income", rent_fail),
+            ("designation", self._undesignated(kind, rows, len(age))),
         ]
+
+    def _undesignated(self, kind: UnitKind, rows: Rows, n: int) -> Mask:
+        dimension, value, hard = kind.designation
+        if not hard:
+            return np.zeros(n, dtype=np.bool_)
+        return np.asarray(self.traits[dimension][rows] != value, dtype=np.bool_)
 
     def first_failure(self, kind: UnitKind) -> npt.NDArray[np.int64]:
         """Per applicant, the index in RULES of the first rule failed for `kind`, or -1."""
@@ -119,7 +137,26 @@ class Applicants:
         return ok
 
 
-RULES = ("unit_type", "household_size", "accessibility", "age", "income", "rent_to_income")
+RULES = (
+    "unit_type",
+    "household_size",
+    "accessibility",
+    "age",
+    "income",
+    "rent_to_income",
+    "designation",
+)
+
+
+def trait(applicant: Applicant, dimension: Dimension) -> str | None:
+    """What a bound or designation on `dimension` reads of the applicant."""
+    if dimension is Dimension.GROUP:
+        return applicant.group
+    if dimension is Dimension.ROLE:
+        return applicant.role.value
+    if dimension is Dimension.SUPPORT:
+        return applicant.support.value
+    return applicant.partner
 
 
 def inf_if_none(limit: IncomeLimit | None) -> float:
@@ -153,5 +190,8 @@ def _value_and_limit(
             f"{a.income:.0f}",
             f"{inf_if_none(income_limit(rules.income_limits, a.household_size, on)):.0f}",
         )
+    if rule == "designation":
+        dimension, value, _ = kind.designation
+        return str(trait(a, Dimension(dimension))), value
     ratio = 12 * kind.rent / a.income if a.income > 0 else float("inf")
     return f"{ratio:.2f}", f"{rules.max_rent_to_income:.2f}"

@@ -16,8 +16,9 @@ from .explain import explain_all
 from .metrics import metrics
 from .model import Mode, Round
 from .modes.optimal import max_fill
-from .policy_report import penalty, policy_report
+from .policy_report import designation_report, penalty, policy_report
 from .problem import Problem
+from .ranking import lacking, lottery_order, priority_order
 from .reachability import Unreachable
 from .result import (
     Assignment,
@@ -32,16 +33,29 @@ from .result import (
 
 
 def allocate(
-    round_: Round, mode: Mode = Mode.PRIORITY, seed: int = 0, *, with_max_fill: bool = True
+    round_: Round,
+    mode: Mode = Mode.PRIORITY,
+    seed: int = 0,
+    *,
+    with_max_fill: bool = True,
+    time_limit: float | None = None,
 ) -> Result:
-    return _allocate(Problem(round_), mode, seed, with_max_fill)
+    """Run `round_` in `mode`. `time_limit` (seconds, default the round's own) bounds the
+    solves; the result says whether it was reached."""
+    return _allocate(Problem(round_), mode, seed, with_max_fill, time_limit)
 
 
-def _allocate(problem: Problem, mode: Mode, seed: int, with_max_fill: bool) -> Result:
+def _allocate(
+    problem: Problem, mode: Mode, seed: int, with_max_fill: bool, time_limit: float | None = None
+) -> Result:
+    limit = problem.round.time_limit if time_limit is None else time_limit
+    problem.start_clock(limit)
     try:
         outcome = modes.run(problem, mode, seed)
     except Unreachable:
         return _infeasible(problem, mode, seed)
+    timed_out = problem.timed_out
+    problem.start_clock(None)
     report = policy_report(problem, outcome.units)
     assignments = tuple(
         sorted(
@@ -67,8 +81,13 @@ def _allocate(problem: Problem, mode: Mode, seed: int, with_max_fill: bool) -> R
         metrics=metrics(problem, outcome.units, penalty(problem, report)),
         certificate=outcome.certificate,
         max_fill=max_fill(problem, len(outcome.units))
-        if with_max_fill and outcome.serial
+        if with_max_fill and outcome.serial and not timed_out
         else None,
+        time_limit=limit,
+        time_limit_reached=timed_out,
+        solves=outcome.solves,
+        designations=designation_report(problem, outcome.units),
+        missing_keys=lacking(problem.round.applicants, problem.round.ranking),
     )
 
 
@@ -90,6 +109,14 @@ def _infeasible(problem: Problem, mode: Mode, seed: int) -> Result:
         metrics=metrics(problem, {}, 0.0),
         conflict=Conflict(ids, why),
     )
+
+
+def serving_order(round_: Round, mode: Mode, seed: int = 0) -> list[str]:
+    """Applicant ids in the order `mode` serves them (the ranking rule, or the lottery's draw).
+    Optimal mode has no serving order; it is given the ranking rule's, used for its priority term."""
+    if mode is Mode.LOTTERY:
+        return [a.id for a in lottery_order(round_.applicants, seed)]
+    return [a.id for a in priority_order(round_.applicants, round_.ranking, round_.missing)]
 
 
 def without_mix(round_: Round) -> Round:

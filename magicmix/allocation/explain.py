@@ -23,7 +23,7 @@ class Explainer:
         # Per cell and group: the latest place (in the mode's order) of anyone placed there.
         self.last: dict[tuple[int, str], int] = defaultdict(lambda: -1)
         self.latest: dict[tuple[int, str], int] = {}  # cache of _last_in
-        self.full: dict[tuple[int, object], int | None] = {}  # cache of _full_maximum
+        self.full: dict[tuple[int, object], tuple[int, ...] | None] = {}  # cache of _full_maximum
         self.names: dict[str, str] = {}  # cache of _name
         self.after = after_counts(problem, outcome.units)
         for index, unit in outcome.units.items():
@@ -77,6 +77,16 @@ class Explainer:
             assert rank is not None
             complex_id = self.problem.unit_chain[unit][0]
             headline = reason("placed", unit=unit, complex=self._name(complex_id), rank=rank + 1)
+            designation = self.problem.units[unit].designation
+            if designation is not None:
+                body = (
+                    reason(
+                        "designated_hard" if designation.hard else "designated_soft",
+                        dimension=designation.dimension.value,
+                        value=designation.value,
+                    ),
+                    *body,
+                )
         return Explanation(
             candidate.applicant.id, unit, None if rank is None else rank + 1, (headline, *body)
         )
@@ -87,6 +97,8 @@ class Explainer:
         if closed is not None and closed.why is not Why.TAKEN:
             if closed.bound is None:
                 return reason("minimum_unnamed", rank=option.rank + 1, target=target)
+            if closed.why is Why.MAXIMUM and (len(closed.bounds) > 1 or closed.full_elsewhere):
+                return self._maxima(option, closed.bounds, closed.full_elsewhere)
             b = self.problem.bounds[closed.bound]
             code = "maximum" if closed.why is Why.MAXIMUM else "minimum"
             limit = b.hi if closed.why is Why.MAXIMUM else b.lo
@@ -94,6 +106,7 @@ class Explainer:
                 code,
                 rank=option.rank + 1,
                 target=target,
+                bound=b.bound.id,
                 dimension=b.bound.dimension.value,
                 value=b.bound.value,
                 scope=self._name(b.bound.scope),
@@ -108,16 +121,19 @@ class Explainer:
             if key not in self.full:
                 self.full[key] = self._full_maximum(candidate, option)
             full = self.full[key]
+        if full is not None and len(full) > 1:
+            return self._maxima(option, full, False)
         if full is not None:
-            b = self.problem.bounds[full]
+            b = self.problem.bounds[full[0]]
             return reason(
                 "maximum",
                 rank=option.rank + 1,
                 target=target,
+                bound=b.bound.id,
                 dimension=b.bound.dimension.value,
                 value=b.bound.value,
                 scope=self._name(b.bound.scope),
-                count=self.after[full],
+                count=self.after[full[0]],
                 limit=b.hi if b.hi is not None else 0,
             )
         if not self.outcome.serial:
@@ -145,9 +161,28 @@ class Explainer:
             last=last + 1,
         )
 
-    def _full_maximum(self, candidate: Candidate, option: Option) -> int | None:
-        """A hard maximum, full after the round, that shuts the applicant out of every cell of the option."""
-        found = None
+    def _maxima(self, option: Option, bounds: tuple[int, ...], full_elsewhere: bool) -> Reason:
+        """Every cell of the option was full or at a hard maximum: name all of those maxima."""
+        first = self.problem.bounds[bounds[0]].bound
+        scopes = ", ".join(
+            f"{self._name(b.bound.scope)}: {self.after[bi]}/{b.hi}"
+            for bi in bounds
+            for b in [self.problem.bounds[bi]]
+        )
+        return reason(
+            "maximum_each_full" if full_elsewhere else "maximum_each",
+            rank=option.rank + 1,
+            target=self._name(option.target),
+            bounds=",".join(self.problem.bounds[bi].bound.id for bi in bounds),
+            dimension=first.dimension.value,
+            value=first.value,
+            scopes=scopes,
+        )
+
+    def _full_maximum(self, candidate: Candidate, option: Option) -> tuple[int, ...] | None:
+        """The hard maxima, full after the round, that shut the applicant out of every cell of the
+        option (one per cell, each named once)."""
+        found: list[int] = []
         for cell in option.cells:
             full = [
                 bi
@@ -159,8 +194,9 @@ class Explainer:
             ]
             if not full:
                 return None
-            found = found if found is not None else full[0]
-        return found
+            if full[0] not in found:
+                found.append(full[0])
+        return tuple(found) if found else None
 
     def _last_in(self, option: Option, group: str) -> int:
         key = (id(option.cells), group)  # cell tuples are shared between applicants

@@ -16,6 +16,8 @@ or near the root.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -27,6 +29,7 @@ from scipy.sparse import csc_matrix
 from .problem import BoundState, Candidate, Option, Problem, Profile, counts
 
 Value = Callable[[Candidate, int], float]
+_local = threading.local()
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,10 @@ class State:
     candidates: Sequence[Candidate]
     capacity: Sequence[int]
     fixed: Sequence[int]  # per bound index: residents counted before these candidates
+    # Applicants who must be placed within a given option, in any of its cells: the serial
+    # modes commit an applicant to the option they got and lay out the units at the end.
+    required: Sequence[tuple[Candidate, Option]] = ()
+    designation_cost: float = 0.0  # per applicant in a soft-designated unit meant for others
 
 
 def initial_state(problem: Problem) -> State:
@@ -56,8 +63,12 @@ def initial_state(problem: Problem) -> State:
 LinkKey = tuple[Profile, frozenset[int], str]
 
 
-def _link(candidate: Candidate, option: Option) -> LinkKey:
+def link_of(candidate: Candidate, option: Option) -> LinkKey:
+    """The link an applicant is placed through: applicants of one link are interchangeable."""
     return (candidate.profile, option.kinds, option.target)
+
+
+_link = link_of
 
 
 @dataclass
@@ -70,6 +81,7 @@ class _Model:
     x_cols: list[tuple[Candidate, int, int]]  # candidate, link row, column
     z_cols: list[tuple[int, int, int]]  # link row, cell, column
     links: dict[LinkKey, int]  # link -> row
+    required: dict[int, list[int]]  # link row -> candidates who must be placed through it
 
     @property
     def width(self) -> int:
@@ -151,6 +163,18 @@ def _build(
             vals.append(1.0)
             counts_per_col.append(2)
     upper.extend([1.0] * len(cost))
+    # Required placements have no column: each adds one seat the link's z must supply.
+    required: dict[int, list[int]] = defaultdict(list)
+    for candidate, option in state.required:
+        key = (candidate.profile, option.kinds, option.target)
+        link = links.get(key)
+        if link is None:
+            link = links[key] = len(row_lo)
+            row_lo.append(0.0)
+            row_hi.append(0.0)
+        row_lo[link] -= 1.0
+        row_hi[link] -= 1.0
+        required[link].append(candidate.index)
 
     def column(c: float, ub: float, entries: list[tuple[int, float]]) -> int:
         j = len(cost)
@@ -205,7 +229,8 @@ def _build(
                     r for bi in problem.cell_bounds[c] if bi in match for r in bound_rows[bi]
                 ]
             z_cols.append((link, c, len(cost)))
-            cost.append(0.0)
+            miss = state.designation_cost and problem.soft_miss(profile, c)
+            cost.append(state.designation_cost if miss else 0.0)
             upper.append(float(capacity[c]))
             rows.append(link)
             vals.append(-1.0)
@@ -227,6 +252,7 @@ def _build(
         x_cols,
         z_cols,
         links,
+        dict(required),
     )
 
 
@@ -242,7 +268,14 @@ def _run(
         flags = np.full(lp.num_col_, highspy.HighsVarType.kContinuous)
         flags[whole] = highspy.HighsVarType.kInteger
         lp.integrality_ = flags.tolist()
-    highs = highspy.Highs()  # type: ignore[no-untyped-call]
+    # One HiGHS instance per thread, cleared between solves: a fresh one per solve leaves a
+    # reference cycle (its callbacks) that only the cyclic collector frees, and on large
+    # rounds those collections cost seconds. Callers read a solve before starting the next.
+    highs: highspy.Highs | None = getattr(_local, "highs", None)
+    if highs is None:
+        highs = _local.highs = highspy.Highs()  # type: ignore[no-untyped-call]
+    else:
+        highs.clear()
     highs.setOptionValue("output_flag", False)
     highs.setOptionValue("random_seed", 0)
     highs.setOptionValue("mip_rel_gap", 0.0)
@@ -253,6 +286,9 @@ def _run(
         # costs more than it saves there (measured: 2.3 s -> 1.0 s on an M round). The
         # witness LPs keep it: their presolved vertex needs far fewer re-solves later.
         highs.setOptionValue("presolve", "off")
+    until = getattr(_local, "until", None)
+    if until is not None:  # one deadline for every HiGHS run of a solve
+        time_limit = max(1e-3, until - time.monotonic())
     if time_limit is not None:
         highs.setOptionValue("time_limit", float(time_limit))
     highs.passModel(lp)
@@ -261,6 +297,8 @@ def _run(
         solution.col_value = start.tolist()
         highs.setSolution(solution)
     highs.run()
+    if highs.getModelStatus() == highspy.HighsModelStatus.kTimeLimit:
+        _local.hit = True
     ok = highs.getModelStatus() in (
         highspy.HighsModelStatus.kOptimal,
         highspy.HighsModelStatus.kTimeLimit,
@@ -298,10 +336,13 @@ def solve(
     soft: bool = True,
     time_limit: float | None = None,
     presolve: bool = True,
+    deadline: bool = True,
 ) -> Solution:
     """Maximise the sum of `value` (None = feasibility only) subject to `bounds` (default: all).
 
     Soft bounds enter with their penalty when `soft` is true and are left out otherwise.
+    With `deadline`, the solve gets at most the time left before the problem's deadline
+    (`Problem.start_clock`) and marks the problem timed out if HiGHS stops on it.
 
     With an objective, most applicants cannot matter (far more apply than there
     are seats), so we solve for a starting set of applicants and add the others
@@ -309,6 +350,29 @@ def solve(
     generation with exact pricing). When no applicant prices out, the LP bound
     holds for the whole round; an integral LP solution is then proven optimal.
     """
+    if deadline and time_limit is None:
+        time_limit = problem.remaining()
+        if time_limit is not None and time_limit <= 0:
+            return Solution(False, {}, 0.0, 0.0, 0.0)  # past the deadline: not even started
+    _local.hit = False
+    _local.until = None if time_limit is None else time.monotonic() + time_limit
+    try:
+        return _solve(problem, state, value, bounds, soft, time_limit, presolve)
+    finally:
+        _local.until = None
+        if _local.hit:
+            problem.timed_out = True
+
+
+def _solve(
+    problem: Problem,
+    state: State,
+    value: Value | None,
+    bounds: Sequence[BoundState] | None,
+    soft: bool,
+    time_limit: float | None,
+    presolve: bool,
+) -> Solution:
     candidates, hard, softs = _inputs(problem, state, bounds, soft)
     if value is None:
         return _integer(_build(problem, candidates, state, None, hard, softs), time_limit, None)
@@ -324,14 +388,10 @@ def solve(
     bound = -relaxed.getInfo().objective_function_value
     values = np.array(relaxed.getSolution().col_value)
     if np.all(np.abs(values - np.rint(values)) < 1e-7):
-        return Solution(
-            True, _split(np.rint(values), model.x_cols, model.z_cols), bound, bound, 0.0
-        )
+        return Solution(True, _split(np.rint(values), model), bound, bound, 0.0)
     whole = _whole_seats(model, values, time_limit)
     if whole is not None and _gap(bound, -float(model.cost @ whole)) <= 1e-9:
-        return Solution(
-            True, _split(whole, model.x_cols, model.z_cols), -float(model.cost @ whole), bound, 0.0
-        )
+        return Solution(True, _split(whole, model), -float(model.cost @ whole), bound, 0.0)
     return _integer(model, time_limit, bound, whole)
 
 
@@ -389,7 +449,7 @@ def _relaxation(
                 for o in c.options
             )
         ]
-        if not priced:
+        if not priced or getattr(_local, "hit", False):
             return model, relaxed
         chosen = chosen + priced
 
@@ -435,21 +495,19 @@ def _integer(
     objective = -info.objective_function_value
     best = -info.mip_dual_bound if bound is None else min(bound, -info.mip_dual_bound)
     x = np.rint(np.array(highs.getSolution().col_value))
-    return Solution(
-        True, _split(x, model.x_cols, model.z_cols), objective, best, _gap(best, objective)
-    )
+    return Solution(True, _split(x, model), objective, best, _gap(best, objective))
 
 
-def _split(
-    x: np.ndarray, x_cols: list[tuple[Candidate, int, int]], z_cols: list[tuple[int, int, int]]
-) -> dict[int, int]:
-    """Hand each link's chosen applicants the cells its z counts name."""
+def _split(x: np.ndarray, model: _Model) -> dict[int, int]:
+    """Hand each link's required and chosen applicants the cells its z counts name."""
     chosen: dict[int, list[int]] = defaultdict(list)
-    for candidate, link, j in x_cols:
+    for link, indices in model.required.items():
+        chosen[link].extend(indices)
+    for candidate, link, j in model.x_cols:
         if x[j] > 0.5:
             chosen[link].append(candidate.index)
     seats: dict[int, list[int]] = defaultdict(list)
-    for link, c, j in z_cols:
+    for link, c, j in model.z_cols:
         seats[link].extend([c] * int(x[j]))
     placement: dict[int, int] = {}
     for link, applicants in chosen.items():

@@ -15,6 +15,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Geplaatst in woning {unit} ({complex}): keuze {rank} op uw lijst.",
         "en": "Placed in unit {unit} ({complex}): choice {rank} on your list.",
     },
+    "designated_hard": {
+        "nl": "Deze woning is bestemd voor {what}.",
+        "en": "This unit is designated for {what}.",
+    },
+    "designated_soft": {
+        "nl": "Deze woning gaat bij voorrang naar {what}.",
+        "en": "This unit goes to {what} first.",
+    },
     "not_placed": {"nl": "Niet geplaatst.", "en": "Not placed."},
     "no_choices": {
         "nl": "Geen van uw keuzes had een vrije woning waarvoor u in aanmerking komt.",
@@ -39,6 +47,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "maximum": {
         "nl": "Keuze {rank} ({target}): de grens voor {what} in {scope} was bereikt: {count} van maximaal {limit}.",
         "en": "Choice {rank} ({target}): the limit for {what} in {scope} was reached: {count} of at most {limit}.",
+    },
+    "maximum_each": {
+        "nl": "Keuze {rank} ({target}): in alle delen van {target} met woningen voor u was de grens voor {what} bereikt ({scopes}).",
+        "en": "Choice {rank} ({target}): in every part of {target} with units for you, the limit for {what} was reached ({scopes}).",
+    },
+    "maximum_each_full": {
+        "nl": "Keuze {rank} ({target}): de andere vrije woningen daar zijn vergeven, en waar nog een woning vrij was, was de grens voor {what} bereikt ({scopes}).",
+        "en": "Choice {rank} ({target}): the other vacancies there were let, and where a unit was still vacant, the limit for {what} was reached ({scopes}).",
     },
     "minimum": {
         "nl": "Keuze {rank} ({target}): de plaats was nodig om het minimum voor {what} in {scope} te halen: {count} van minimaal {limit}.",
@@ -68,6 +84,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "{n} onder het minimum (zachte grens, boete {penalty} per bewoner).",
         "en": "{n} below the minimum (soft bound, penalty {penalty} per resident).",
     },
+    "shortfall_hard": {
+        "nl": "{n} onder het minimum (harde grens).",
+        "en": "{n} below the minimum (hard bound).",
+    },
+    "excess_hard": {
+        "nl": "{n} boven het maximum (harde grens).",
+        "en": "{n} above the maximum (hard bound).",
+    },
     "excess": {
         "nl": "{n} boven het maximum (zachte grens, boete {penalty} per bewoner).",
         "en": "{n} above the maximum (soft bound, penalty {penalty} per resident).",
@@ -82,6 +106,7 @@ LABELS: dict[str, dict[str, str]] = {
         "age": "leeftijd voor dit contracttype",
         "income": "inkomensgrens",
         "rent_to_income": "maximale huur-inkomensverhouding (passend toewijzen)",
+        "designation": "bestemming van de woning",
         "group": "doelgroep",
         "role": "rol",
         "support": "ondersteuning",
@@ -99,6 +124,7 @@ LABELS: dict[str, dict[str, str]] = {
         "age": "age for this contract type",
         "income": "income limit",
         "rent_to_income": "maximum rent-to-income ratio (passend toewijzen)",
+        "designation": "designation of the unit",
         "group": "target group",
         "role": "role",
         "support": "support",

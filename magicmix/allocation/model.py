@@ -49,12 +49,44 @@ class PriorityKey(StrEnum):
     LOTTERY_NUMBER = "lottery_number"  # lower first
 
 
+class Place(StrEnum):
+    """Where an applicant without a ranking key goes."""
+
+    FIRST = "first"
+    LAST = "last"  # the default
+    VALUE = "value"  # as if they had `WhenMissing.value`
+
+
+@dataclass(frozen=True)
+class WhenMissing:
+    """The ranking rule's answer for applicants who lack `key` (its value is None)."""
+
+    key: PriorityKey
+    place: Place = Place.LAST
+    value: float | dt.date | None = None  # with Place.VALUE; a date for registration_date
+
+
 @dataclass(frozen=True)
 class Occupant:
     group: str
     role: Role
     support: SupportLevel
     partner: str | None = None
+
+
+@dataclass(frozen=True)
+class Designation:
+    """A unit meant for residents of a target group or role (bestemming), as om-en-om is done in
+    practice: "a unit vacated by a statushouder goes to a statushouder".
+
+    Hard: only applicants it counts may take the unit (an eligibility rule). Soft: they come
+    first; the serial modes give the unit to anyone else only when no other unit of their
+    choice is open, and the optimal mode pays `Weights.designation` for each such placement.
+    """
+
+    dimension: Dimension
+    value: str
+    hard: bool = True
 
 
 @dataclass(frozen=True)
@@ -68,6 +100,7 @@ class Unit:
     rent: float  # monthly, euro
     contract_type: str
     occupant: Occupant | None = None  # None = vacant in this round
+    designation: Designation | None = None
 
 
 @dataclass(frozen=True)
@@ -98,15 +131,17 @@ class Applicant:
     household_size: int
     age: int
     income: float  # annual, euro
-    registration_date: dt.date
+    registration_date: dt.date | None  # None = unknown (see Round.missing)
     partner: str | None = None
     accessibility_need: bool = False
     unit_types: tuple[str, ...] = ()  # empty = any type
     # Ranked ids of complexes, clusters or units; ANY matches every vacancy.
     preferences: tuple[str, ...] = (ANY,)
-    urgency: int = 0
-    selection_score: float = 0.0
-    lottery_number: int = 0
+    # Ranking keys; None = the applicant lacks it (a nominee not yet scored). Round.missing
+    # says where they go; the default is last, and the result counts them per key.
+    urgency: int | None = 0
+    selection_score: float | None = 0.0
+    lottery_number: int | None = 0
 
 
 @dataclass(frozen=True)
@@ -159,6 +194,7 @@ class Weights:
     preference: float = 10.0  # subtracted per step down the applicant's list
     priority: float = 100.0  # times (n - position) / n
     selection_score: float = 1.0  # times the applicant's selection score
+    designation: float = 50.0  # paid per soft-designated unit given to someone it does not count
 
 
 @dataclass(frozen=True)
@@ -180,3 +216,8 @@ class Round:
         PriorityKey.REGISTRATION_DATE,
         PriorityKey.LOTTERY_NUMBER,
     )
+    missing: tuple[WhenMissing, ...] = ()  # per ranking key; a key not named here: last
+    # Seconds the integer programmes of one run may take in all; None = no limit. When it is
+    # reached the result says so, with the best allocation found (and in optimal mode its
+    # bound and gap).
+    time_limit: float | None = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from .model import (
 from .ranking import priority_order
 
 Profile = tuple[str, Role, SupportLevel, str | None]  # group, role, support, partner
+_TRAIT = {d.value: i for i, d in enumerate(Dimension)}  # Dimension -> position in Profile
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,54 @@ class Problem:
             for cell_index in state.cells:
                 self.cell_bounds[cell_index].append(state.index)
         self.candidates = self._candidates()
+        # Cells of soft-designated units: (dimension index in Profile, value).
+        self.soft: dict[int, tuple[int, str]] = {
+            c.index: (_TRAIT[c.kind.designation[0]], c.kind.designation[1])
+            for c in self.cells
+            if c.kind.designation[0] and not c.kind.designation[2]
+        }
+        self._counting: dict[Profile, frozenset[int]] = {}
+        self.deadline: float | None = None  # time.monotonic() by which the solves must end
+        self.timed_out = False  # a solve was cut short by the deadline
+
+    def start_clock(self, seconds: float | None) -> None:
+        self.deadline = None if seconds is None else time.monotonic() + seconds
+        self.timed_out = False
+
+    def counting(self, profile: Profile) -> frozenset[int]:
+        """The bounds (indices) that count residents with `profile`."""
+        found = self._counting.get(profile)
+        if found is None:
+            found = self._counting[profile] = frozenset(
+                b.index for b in self.bounds if counts(b.bound, profile)
+            )
+        return found
+
+    def soft_miss(self, profile: Profile, cell: int) -> bool:
+        """Whether `cell` is soft-designated for residents `profile` does not count as."""
+        designated = self.soft.get(cell)
+        if designated is None:
+            return False
+        trait = profile[designated[0]]
+        return (
+            str(trait.value if isinstance(trait, Role | SupportLevel) else trait) != designated[1]
+        )
+
+    def soft_order(self, profile: Profile, cells: tuple[int, ...]) -> tuple[int, ...]:
+        """`cells` in the order the serial modes try them: soft-designated units for this
+        applicant's own group first, units designated for others last."""
+        if not self.soft or not any(c in self.soft for c in cells):
+            return cells
+        return tuple(sorted(cells, key=lambda c: (self.soft_miss(profile, c), c not in self.soft)))
+
+    def remaining(self) -> float | None:
+        """Seconds left before the deadline (None without one); marks the run timed out at 0."""
+        if self.deadline is None:
+            return None
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            self.timed_out = True
+        return max(left, 0.0)
 
     def _cells(self, located: list[tuple[tuple[str, ...], Unit]]) -> list[Cell]:
         named = {p for a in self.round.applicants for p in a.preferences if p in self.units}
@@ -240,7 +290,7 @@ class Problem:
 
     def _candidates(self) -> list[Candidate]:
         applicants = sorted(self.round.applicants, key=lambda a: a.id)
-        ordered = priority_order(applicants, self.round.ranking)
+        ordered = priority_order(applicants, self.round.ranking, self.round.missing)
         position = {a.id: i for i, a in enumerate(ordered)}
         rules, on = self.round.policy.eligibility, self.round.date
         table = self._table = Applicants(applicants, rules, on)
@@ -393,7 +443,7 @@ class Problem:
             w.placement
             - w.preference * rank
             + w.priority * (n - candidate.position) / n
-            + w.selection_score * candidate.applicant.selection_score
+            + w.selection_score * (candidate.applicant.selection_score or 0.0)
         )
 
     def rank_of(self, candidate: Candidate, cell_index: int) -> int | None:

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from . import formulation
-from .problem import Candidate, Problem, counts
+from .problem import Candidate, Option, Problem, counts
 
 
 class Unreachable(Exception):
@@ -48,31 +48,323 @@ class Reachability:
         self.witness: dict[int, int] = {}
         self.members: list[set[int]] = [set() for _ in problem.cells]
         self.total = list(self.fixed)
+        # The applicants served so far: the option each is committed to, and the cell the
+        # current layout puts them in (a relayout may move them within their option).
+        self.chosen: dict[int, Option] = {}
+        self.layout: dict[int, int] = {}
+        self.seated: list[set[int]] = [set() for _ in problem.cells]  # the layout per cell
+        self.solves = 0  # integer programmes solved (witnesses and relayouts)
+        # Monotone facts: serving only adds commitments and removes waiting applicants, so a
+        # link (profile, kinds, target) once proven closed stays closed for the whole round.
+        self.closed_links: set[formulation.LinkKey] = set()
+        # Per scope, committed applicants whose option lies wholly inside it (and per bound,
+        # those it counts): a lower bound on its count in every layout.
+        self._scope_cells = {
+            s: frozenset(c for c in range(len(problem.cells)) if s in problem.cells[c].chain)
+            for s in problem.scopes
+        }
+        self._locked: dict[str, int] = dict.fromkeys(problem.scopes, 0)
+        self._locked_cell = [0] * len(problem.cells)
+        self.sealed: set[int] = set()  # cells no layout can give a free seat any more
+        self.inside = [b.before for b in problem.bounds]
+        # Per bound: committed applicants it counts whose option reaches into its scope (an
+        # upper bound on how many of them any layout puts there).
+        self.could = [0] * len(problem.bounds)
+        self._touches: dict[int, frozenset[int]] = {}  # id(option cells) -> bounds there
+        self.hi = [b.hi for b in problem.bounds]
+        self.version = 0  # changes whenever the layout does (see modes.priority.refusal)
         if self.active and not self._resolve():
             raise Unreachable
 
     def exceeds_maximum(self, candidate: Candidate, cell: int) -> int | None:
         """The hard maximum that taking `cell` would break right now, if any."""
+        mine = self.problem.counting(candidate.profile)
         for bi in self.hard_at[cell]:
-            b = self.problem.bounds[bi]
-            if (
-                b.hi is not None
-                and self.fixed[bi] + 1 > b.hi
-                and counts(b.bound, candidate.profile)
-            ):
+            hi = self.hi[bi]
+            if hi is not None and self.fixed[bi] >= hi and bi in mine:
                 return bi
         return None
 
-    def place(self, candidate: Candidate, cell: int) -> bool:
-        """Fix `candidate` in `cell` if the hard minimums stay reachable; report whether it did."""
-        if self.active and not self._repair(candidate, cell) and not self._admits(candidate, cell):
-            return False
+    def place(self, candidate: Candidate, cell: int, option: Option | None = None) -> bool:
+        """Put `candidate` in `cell` if the hard minimums stay reachable; report whether it did.
+
+        With `option`, the applicant is committed to that option and a later relayout may move
+        them to another of its cells; without, they stay in `cell`."""
+        if self.active:
+            if not self._repair(candidate, cell) and not self._admits(candidate, cell):
+                return False
+        else:
+            self._add_total(candidate, cell, +1)  # `total` = layout + witness, kept for repairs
         self._served(candidate)
         self._fill(cell)
         for bi in self.hard_at[cell]:
             if counts(self.problem.bounds[bi].bound, candidate.profile):
                 self.fixed[bi] += 1
+        self._commit_option(candidate, option, cell)
         return True
+
+    def _commit_option(self, candidate: Candidate, option: Option | None, cell: int) -> None:
+        self.layout[candidate.index] = cell
+        self.seated[cell].add(candidate.index)
+        if option is None:
+            self.chosen[candidate.index] = Option(
+                -1, self.problem.cells[cell].units[0], (cell,), frozenset()
+            )
+            cells: tuple[int, ...] = (cell,)
+        else:
+            self.chosen[candidate.index] = option
+            cells = option.cells
+        problem = self.problem
+        if len(cells) == 1:
+            self._locked_cell[cells[0]] += 1
+            if self._locked_cell[cells[0]] >= problem.cells[cells[0]].capacity:
+                self.sealed.add(cells[0])
+        # Scopes that hold every cell of the option: the common head of their chains.
+        head = problem.cells[cells[0]].chain
+        for c in cells[1:]:
+            chain = problem.cells[c].chain
+            n = 0
+            while n < min(len(head), len(chain)) and head[n] == chain[n]:
+                n += 1
+            head = head[:n]
+        for scope in head:
+            self._locked[scope] += 1
+            if self._locked[scope] >= problem.scopes[scope].vacancies:
+                self.sealed.update(self._scope_cells[scope])
+        for bi in problem.cell_bounds[cells[0]]:
+            b = problem.bounds[bi]
+            if b.bound.scope in head and counts(b.bound, candidate.profile):
+                self.inside[bi] += 1
+        for bi in self._touched(cells) & problem.counting(candidate.profile):
+            self.could[bi] += 1
+
+    def _touched(self, cells: tuple[int, ...]) -> frozenset[int]:
+        key = id(cells)  # cell tuples are shared between applicants and live with the round
+        found = self._touches.get(key)
+        if found is None:
+            found = self._touches[key] = frozenset(
+                bi for c in cells for bi in self.problem.cell_bounds[c]
+            )
+        return found
+
+    def _starved(self, candidate: Candidate, option: Option) -> int | None:
+        """A hard minimum that no layout can meet once `candidate` is committed to `option`,
+        by counting: residents, committed applicants it counts whose option reaches its scope,
+        and the waiting applicants it could count, at most as many as there is room."""
+        problem = self.problem
+        mine = problem.counting(candidate.profile)
+        inside_all = self._touched(option.cells)
+        for bi in self.supplies[candidate.index] if candidate.index in self.pool else ():
+            if bi in inside_all:
+                continue  # the option may count towards it
+            b = problem.bounds[bi]
+            room = problem.scopes[b.bound.scope].vacancies - self._locked[b.bound.scope]
+            if (
+                b.lo is not None
+                and b.before + self.could[bi] + min(self.supply[bi] - 1, room) < b.lo
+            ):
+                return bi
+        for bi in inside_all - mine:
+            b = problem.bounds[bi]
+            if b.lo is None or not b.bound.hard or not set(option.cells) <= b.cells:
+                continue
+            waiting = self.supply[bi]
+            room = problem.scopes[b.bound.scope].vacancies - self._locked[b.bound.scope] - 1
+            if b.before + self.could[bi] + min(waiting, room) < b.lo:
+                return bi
+        return None
+
+    def _shut(self, candidate: Candidate, option: Option) -> bool:
+        """Whether counting alone proves that no layout gives `candidate` a seat in `option`:
+        each of its cells is sealed, or a hard maximum there counting them is filled by
+        applicants committed inside its scope."""
+        for cell in option.cells:
+            if cell in self.sealed:
+                continue
+            for bi in self.hard_at[cell]:
+                b = self.problem.bounds[bi]
+                if (
+                    b.hi is not None
+                    and self.inside[bi] >= b.hi
+                    and counts(b.bound, candidate.profile)
+                ):
+                    break
+            else:
+                return False
+        return True
+
+    def augment(self, candidate: Candidate, option: Option) -> tuple[int | None, bool]:
+        """Make room in a full cell of `option` by moving committed applicants along a chain,
+        each to another cell of the option they were committed to, ending in a cell with room.
+
+        Returns (the cell `candidate` gets, or None; whether capacity alone shuts the option:
+        the cells reachable this way are all full, so they hold at least as many committed
+        applicants as seats, Hall's condition)."""
+        problem = self.problem
+        came: dict[int, tuple[int, int] | None] = {}  # cell -> (previous cell, applicant moved)
+        frontier: list[int] = []
+        for cell in option.cells:
+            if self.capacity[cell] > 0:
+                if self.exceeds_maximum(candidate, cell) is None:
+                    return None, False  # room, but the witness could not absorb it: not ours
+                continue
+            came[cell] = None
+            frontier.append(cell)
+        if not frontier:
+            return None, False
+        ends: list[int] = []
+        room = False
+        for cell in frontier:  # grows while it is read: breadth first
+            for index in sorted(self.seated[cell]):
+                for nxt in self.chosen[index].cells:
+                    if nxt in came:
+                        continue
+                    came[nxt] = (cell, index)
+                    if self.capacity[nxt] > 0:
+                        room = True
+                        if len(self.members[nxt]) < self.capacity[nxt]:
+                            ends.append(nxt)
+                    else:
+                        frontier.append(nxt)
+        if not room and all(self.capacity[c] <= 0 for c in option.cells):
+            return None, True
+        old = self.witness.get(candidate.index)
+        for end in ends[:16]:
+            moves: list[tuple[int, int, int]] = []  # applicant, from, to
+            cell = end
+            step = came[cell]
+            while step is not None:
+                before, index = step
+                moves.append((index, before, cell))
+                cell = before
+                step = came[cell]
+            delta: Counter[int] = Counter()  # the layout's change
+            self._delta(candidate, cell, +1, delta)
+            for index, src, dst in moves:
+                who = problem.candidates[index]
+                self._delta(who, src, -1, delta)
+                self._delta(who, dst, +1, delta)
+            trial = delta.copy()
+            if old is not None:
+                self._delta(candidate, old, -1, trial)
+            if not self._fits(trial):
+                continue
+            if old is not None:
+                self._unwitness(candidate.index)
+            self._served(candidate)
+            for index, src, dst in moves:
+                self.seated[src].discard(index)
+                self.seated[dst].add(index)
+                self.layout[index] = dst
+            for bi, change in delta.items():
+                self.total[bi] += change
+                self.fixed[bi] += change
+            self._fill(end)
+            self._commit_option(candidate, option, cell)
+            return cell, False
+        return None, False
+
+    def relayout(self, candidate: Candidate, option: Option) -> int | None:
+        """Commit `candidate` to `option` if some layout of everyone served so far, with a
+        completion by the applicants still waiting, meets every hard bound; the cell they get
+        in that layout, which becomes the current one. None if no layout does."""
+        key = formulation.link_of(candidate, option)
+        if key in self.closed_links:
+            return None
+        cell, full = self.augment(candidate, option)
+        if cell is not None:
+            return cell
+        if full or self._shut(candidate, option) or self._starved(candidate, option) is not None:
+            self.closed_links.add(key)
+            return None
+        left = self.problem.remaining()
+        if left is not None and left <= 0:
+            return None  # past the time limit: refused without proof (the result says so)
+        # First only the complexes of the option, everything elsewhere kept as it is: enough to
+        # find room. Only the whole round can prove there is none.
+        region = {self.problem.cells[c].chain[0] for c in option.cells}
+        if candidate.index in self.witness:  # leaving the witness changes counts there too
+            region.add(self.problem.cells[self.witness[candidate.index]].chain[0])
+        attempts: list[set[str] | None] = [region, None]
+        if len(region) == len(self.problem.round.complexes):
+            attempts = [None]
+        for attempt in attempts:
+            cell = self._layout(candidate, option, attempt)
+            if cell is not None:
+                return cell
+        if not self.problem.timed_out:  # a solve cut short proves nothing
+            self.closed_links.add(key)
+        return None
+
+    def _layout(self, candidate: Candidate, option: Option, region: set[str] | None) -> int | None:
+        """Solve for a layout with `candidate` in `option`, moving only applicants in the complexes
+        of `region` (None: all); adopt it and return the candidate's cell, or None."""
+        problem = self.problem
+        inside = [region is None or c.chain[0] in region for c in problem.cells]
+        served = sorted(self.chosen, key=lambda i: self.turn.get(i, -1))
+        layout = {i: self.layout[i] for i in served if not inside[self.layout[i]]}
+        required = [(problem.candidates[i], self.chosen[i]) for i in served if i not in layout]
+        required.append((candidate, option))
+        bounds = [b for b in self.hard if b.cells and inside[next(iter(b.cells))]]
+        short = [b.bound for b in bounds if b.lo is not None and b.lo > b.before]
+        needed = {
+            p: any(counts(b, p) for b in short) for p in {c.profile for c in self.pool.values()}
+        }
+        witness = {i: c for i, c in self.witness.items() if not inside[c] and i != candidate.index}
+        # Only applicants with a choice inside the region can help there.
+        reach_in: dict[int, bool] = {}
+
+        def inside_choice(c: Candidate) -> bool:
+            if region is None:
+                return True
+            for o in c.options:
+                key = id(o.cells)  # cell tuples are shared between applicants
+                hit = reach_in.get(key)
+                if hit is None:
+                    hit = reach_in[key] = any(inside[x] for x in o.cells)
+                if hit:
+                    return True
+            return False
+
+        pool = [
+            c
+            for i, c in self.pool.items()
+            if i != candidate.index and needed[c.profile] and i not in witness and inside_choice(c)
+        ]
+        state = formulation.State(
+            pool,
+            [c.capacity if inside[c.index] else 0 for c in problem.cells],
+            [b.before for b in problem.bounds],
+            required,
+        )
+        self.solves += 1
+        solution = formulation.solve(problem, state, self._lean, bounds=bounds, soft=False)
+        if not solution.feasible:
+            return None
+        cell = solution.placement[candidate.index]
+        for who, _ in required:
+            layout[who.index] = solution.placement[who.index]
+        witness.update((i, c) for i, c in solution.placement.items() if i not in layout)
+        self._served(candidate)
+        self.capacity = [c.capacity for c in problem.cells]
+        self.fixed = [b.before for b in problem.bounds]
+        self.room = [sum(self.capacity[c] for c in b.cells) for b in problem.bounds]
+        self.layout = {}
+        self.seated = [set() for _ in problem.cells]
+        for index, placed in sorted(layout.items()):
+            self.layout[index] = placed
+            self.seated[placed].add(index)
+            self._fill(placed)
+            for bi in self.hard_at[placed]:
+                if counts(problem.bounds[bi].bound, problem.candidates[index].profile):
+                    self.fixed[bi] += 1
+        for index in list(self.witness):
+            self._unwitness(index)
+        self.total = list(self.fixed)
+        for index, placed in sorted(witness.items()):
+            self._witness(problem.candidates[index], placed)
+        self._commit_option(candidate, option, cell)
+        return cell
 
     def leave(self, candidate: Candidate) -> None:
         """`candidate` leaves without a seat (their turn is over)."""
@@ -92,6 +384,7 @@ class Reachability:
                 raise Unreachable
 
     def _fill(self, cell: int) -> None:
+        self.version += 1
         self.hopeless.clear()
         self.capacity[cell] -= 1
         for bi in self.problem.cell_bounds[cell]:
@@ -126,6 +419,7 @@ class Reachability:
         return supplies, supply
 
     def _served(self, candidate: Candidate) -> None:
+        self.version += 1
         self.hopeless.clear()
         if self.pool.pop(candidate.index, None) is not None:
             for bi in self.supplies[candidate.index]:
@@ -236,6 +530,7 @@ class Reachability:
         self._add_total(candidate, cell, +1)
 
     def _add_total(self, who: Candidate, cell: int, sign: int) -> None:
+        self.version += 1
         for bi in self.hard_at[cell]:
             if counts(self.problem.bounds[bi].bound, who.profile):
                 self.total[bi] += sign
@@ -280,6 +575,7 @@ class Reachability:
     def _resolve(self, candidate: Candidate | None = None, cell: int | None = None) -> bool:
         """Solve for a new witness, with `candidate` fixed in `cell` if given."""
         solution, fixed = self._complete(candidate, cell)
+        self.solves += 1
         if not solution.feasible:
             return False
         for index in list(self.witness):
@@ -313,6 +609,8 @@ class Reachability:
             if needed[c.profile] and (candidate is None or i != candidate.index)
         ]
         state = formulation.State(pool, capacity, fixed)
+        # Witness solves keep the hard bounds safe and are small: they run to the end even
+        # past the time limit, which only stops the relayouts that could prove refusals.
         return formulation.solve(
-            self.problem, state, self._lean, bounds=self.hard, soft=False
+            self.problem, state, self._lean, bounds=self.hard, soft=False, deadline=False
         ), fixed

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .messages import Param, render
 from .model import Mode
@@ -69,6 +69,18 @@ class BoundReport:
 
 
 @dataclass(frozen=True)
+class DesignationReport:
+    """Designated vacancies of one kind (bestemming) and who got them."""
+
+    dimension: str
+    value: str
+    hard: bool
+    vacancies: int
+    filled: int
+    filled_by_them: int  # by residents the designation counts
+
+
+@dataclass(frozen=True)
 class Certificate:
     """Proof of optimality from the MIP solver: objective, best bound and relative gap."""
 
@@ -113,6 +125,14 @@ class Result:
     certificate: Certificate | None = None  # optimal mode
     max_fill: int | None = None  # the most vacancies any allocation under the hard bounds fills
     conflict: Conflict | None = None  # when the hard bounds cannot hold together
+    time_limit: float | None = None  # seconds the solves of this run were allowed
+    # The time limit stopped a solve: optimal mode reports the best allocation found with its
+    # bound and gap; a serial mode's refusals after that moment were not all proven.
+    time_limit_reached: bool = False
+    solves: int = 0  # integer programmes the mode solved (witnesses, relayouts)
+    designations: tuple[DesignationReport, ...] = ()
+    # Per ranking key, how many applicants lacked it (placed per the round's `missing` rule).
+    missing_keys: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
+
 from magicmix import allocation as engine
 from magicmix.housing.models import PATH_SEPARATOR, Cluster, Unit
 from magicmix.legal.checks import Rulebook
@@ -127,11 +129,14 @@ def build(
         applicants=applicants,
         policy=engine.Policy(tuple(_bound(b, scope_of[b.pk]) for b in bounds), eligibility),
         ranking=tuple(engine.PriorityKey(key) for key in round_.ranking),
+        missing=tuple(_missing(key, rule) for key, rule in sorted(round_.missing_keys.items())),
+        time_limit=settings.ALLOCATION_TIME_LIMIT,  # no solve runs unbounded in the worker
     )
     policy = {
         "bounds": [_bound_record(b, scope_of[b.pk]) for b in bounds],
         "parameters": parameters,
         "ranking": list(round_.ranking),
+        "missing_keys": dict(round_.missing_keys),
     }
     return Input(engine_round, by_code, applications, scores, policy)
 
@@ -198,6 +203,12 @@ def _preferences(
     return {key: tuple(value) for key, value in named.items()}
 
 
+def _missing(key: str, rule: str | float) -> engine.WhenMissing:
+    if isinstance(rule, str):
+        return engine.WhenMissing(engine.PriorityKey(key), engine.Place(rule))
+    return engine.WhenMissing(engine.PriorityKey(key), engine.Place.VALUE, float(rule))
+
+
 def _applicant(
     key: str, a: Application, day: datetime.date, score: Decimal | None, named: tuple[str, ...]
 ) -> engine.Applicant:
@@ -214,7 +225,7 @@ def _applicant(
         registration_date=a.registered_on,
         unit_types=tuple(a.unit_types),
         preferences=(*named, engine.ANY),
-        selection_score=float(score or 0),
+        selection_score=None if score is None else float(score),
         lottery_number=a.lottery_number,
     )
 

@@ -79,6 +79,13 @@ class RoundForm(NLDesignModelForm):
     ranking_rule = forms.ChoiceField(
         label=_("ranking rule"), choices=[(",".join(r), ranking_label(r)) for r in RANKINGS]
     )
+    without_score = forms.ChoiceField(
+        label=_("candidates without a selection score"),
+        choices=[("last", _("last")), ("first", _("first"))],
+        initial="last",
+        required=False,
+        help_text=_("Where nominees not (yet) scored go when the ranking uses the score."),
+    )
 
     class Meta:
         model = Round
@@ -102,7 +109,13 @@ class RoundForm(NLDesignModelForm):
         units.help_text = _("Units free on %(date)s: no tenant then or later, no open offer.") % {
             "date": date_format(self.day, "j F Y")
         }
-        self.order_fields(["title", "intake", "move_in", "units", "mode", "ranking_rule"])
+        self.order_fields(
+            ["title", "intake", "move_in", "units", "mode", "ranking_rule", "without_score"]
+        )
+        if self.instance.pk:
+            self.initial["without_score"] = self.instance.missing_keys.get(
+                "selection_score", "last"
+            )
 
     def _day(self) -> datetime.date:
         """The start of the tenancies as typed so far, else as given, else today."""
@@ -133,6 +146,10 @@ class RoundForm(NLDesignModelForm):
 
     def save(self, commit: bool = True) -> Round:
         self.instance.ranking = self.cleaned_data["ranking_rule"].split(",")
+        self.instance.missing_keys = {
+            **self.instance.missing_keys,
+            "selection_score": self.cleaned_data.get("without_score") or "last",
+        }
         return super().save(commit)
 
 

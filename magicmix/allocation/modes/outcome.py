@@ -23,6 +23,10 @@ class Closed:
     why: Why
     bound: int | None = None  # bound index for MAXIMUM / MINIMUM
     count: int = 0  # residents counted by that bound at the time
+    # MAXIMUM: every hard maximum that shut one of the option's cells (the first is `bound`),
+    # and whether other cells of the option were full.
+    bounds: tuple[int, ...] = ()
+    full_elsewhere: bool = False
 
 
 @dataclass
@@ -36,3 +40,4 @@ class Outcome:
         default_factory=dict
     )  # candidate index -> place in the order served
     serial: bool = True  # decided applicant by applicant (priority, lottery, per vacancy)
+    solves: int = 0  # integer programmes the mode solved (witnesses, relayouts, the optimum)

@@ -23,6 +23,8 @@ def allocate(problem: Problem) -> Outcome:
         for option in candidate.options:
             for cell in option.cells:
                 wanting[cell].append(candidate.index)
+    for cell in problem.soft:  # a soft-designated unit is offered to its own group first
+        wanting[cell].sort(key=lambda i: problem.soft_miss(problem.candidates[i].profile, cell))
     unit_order = sorted((unit, cell.index) for cell in problem.cells for unit in cell.units)
     for _, cell in unit_order:
         for index in wanting[cell]:

@@ -1,16 +1,23 @@
 """Priority and lottery modes: applicants in order, each takes the best option still open.
 
-An option is open when a vacancy in it is left, taking it breaks no hard
-maximum, and the hard minimums stay reachable with the applicants after them
-(see `reachability.py`). Within one preference rank the cells are tried in a
-fixed order, so the result depends only on the round and the order.
+Strict priority at the level of the chosen option: an applicant who names a
+complex (or a cluster) is indifferent between its units, so serving commits
+them to the *option* they got, not to a unit. An option is open when some
+layout of everyone served so far (each within the option they were committed
+to) plus the applicant, completed by applicants still waiting, meets every hard
+bound at every cluster level. The current layout is tried first, cell by cell
+(`reachability.py` keeps a witness completion, so that is cheap); only when it
+has no room does an integer programme look for another layout, and a refusal
+is final only when counting or that programme proves it. The units are handed
+out when the round is complete, from the last layout.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
-from ..problem import Candidate, Problem
+from ..problem import Candidate, Option, Problem
 from ..reachability import Reachability
 from .outcome import Closed, Outcome, Why
 from .seats import Seats
@@ -18,45 +25,78 @@ from .seats import Seats
 
 def allocate(problem: Problem, order: Sequence[Candidate]) -> Outcome:
     reach = Reachability(problem, order)
-    seats = Seats(problem)
+    # Refusals read off the layout; many applicants in a row are refused the same option
+    # before the layout changes, so the answer is kept per (profile, option cells, layout).
+    seen: dict[tuple[object, int, int], Closed] = {}
+
+    def refusal(candidate: Candidate, option: Option) -> Closed:
+        key = (candidate.profile, id(option.cells), reach.version)
+        closed = seen.get(key)
+        if closed is None:
+            closed = seen[key] = _refusal(reach, candidate, option)
+        return dataclasses.replace(closed, rank=option.rank, target=option.target)
+
     outcome = Outcome(positions={c.index: i for i, c in enumerate(order)})
     for candidate in order:
         passed: list[Closed] = []
         for option in candidate.options:
-            cell = _open_cell(
-                problem, reach, seats, candidate, option.cells, option.rank, option.target, passed
-            )
-            if cell is not None:
-                outcome.units[candidate.index] = seats.take(cell)
+            if _take(reach, candidate, option) or reach.relayout(candidate, option) is not None:
                 break
+            passed.append(refusal(candidate, option))
         else:
             reach.leave(candidate)
         outcome.closed[candidate.index] = passed
+    # Explain full cells and maxima with the final layout, the one the applicants see.
+    for index, passed in outcome.closed.items():
+        candidate = problem.candidates[index]
+        by_rank = {o.rank: o for o in candidate.options}
+        for k, closed in enumerate(passed):
+            if closed.why is not Why.MINIMUM:
+                final = refusal(candidate, by_rank[closed.rank])
+                if final.why is not Why.MINIMUM:
+                    passed[k] = final
+    seats = Seats(problem)
+    for candidate in order:
+        cell = reach.layout.get(candidate.index)
+        if cell is not None:
+            outcome.units[candidate.index] = seats.take(cell)
+    outcome.solves = reach.solves
     return outcome
 
 
-def _open_cell(
-    problem: Problem,
-    reach: Reachability,
-    seats: Seats,
-    candidate: Candidate,
-    cells: Sequence[int],
-    rank: int,
-    target: str,
-    passed: list[Closed],
-) -> int | None:
-    blocked: Closed | None = None
-    for cell in cells:
-        if not seats.left(cell):
+def _take(reach: Reachability, candidate: Candidate, option: Option) -> bool:
+    """Place `candidate` in a cell of `option` in the current layout, if one is open there."""
+    for cell in reach.problem.soft_order(candidate.profile, option.cells):
+        if reach.capacity[cell] <= 0 or reach.exceeds_maximum(candidate, cell) is not None:
             continue
+        if reach.place(candidate, cell, option):
+            return True
+    return False
+
+
+def _refusal(reach: Reachability, candidate: Candidate, option: Option) -> Closed:
+    """Why `option` is closed to `candidate`, read off the current layout: every cell full (taken),
+    or at a hard maximum counting them or else full (which maxima), or else a hard minimum."""
+    maxima: list[int] = []
+    full = False
+    for cell in option.cells:
         over = reach.exceeds_maximum(candidate, cell)
-        if over is not None:
-            blocked = blocked or Closed(rank, target, Why.MAXIMUM, over, reach.fixed[over])
+        if over is None and reach.capacity[cell] <= 0:
+            full = True
             continue
-        if reach.place(candidate, cell):
-            return cell
-        blocked = blocked or Closed(
-            rank, target, Why.MINIMUM, *reach.blame(reach.tight_minimums(candidate, cell))
-        )
-    passed.append(blocked or Closed(rank, target, Why.TAKEN))
-    return None
+        if over is None:
+            bound, count = reach.blame(reach.tight_minimums(candidate, cell))
+            return Closed(option.rank, option.target, Why.MINIMUM, bound, count)
+        if over not in maxima:
+            maxima.append(over)
+    if not maxima:
+        return Closed(option.rank, option.target, Why.TAKEN)
+    return Closed(
+        option.rank,
+        option.target,
+        Why.MAXIMUM,
+        maxima[0],
+        reach.fixed[maxima[0]],
+        tuple(maxima),
+        full,
+    )

@@ -12,6 +12,7 @@ from magicmix.allocation.model import (
     Bound,
     Cluster,
     Complex,
+    Designation,
     Dimension,
     Eligibility,
     IncomeLimit,
@@ -166,3 +167,102 @@ def random_round(
         tuple(people),
         Policy(tuple(policy_bounds), eligibility, Weights()),
     )
+
+
+def nested_round(
+    seed: int, applicants: int = 7, units: int = 7, designations: bool = False
+) -> Round:
+    """A small round shaped like an om-en-om complex: gangen in buildings, caps at every level,
+    most applicants naming the whole complex (indifferent between its units)."""
+    rng = random.Random(seed)
+    gang_ids = ("g1", "g2", "g3", "g4")
+    gangs: dict[str, list[Unit]] = {g: [] for g in gang_ids}
+    for i in range(units + rng.randint(0, 3)):
+        occupant = None
+        if i >= units:
+            group = rng.choice(GROUPS)
+            occupant = Occupant(
+                group,
+                Role.SUPPORTED if group != "jongere" else Role.SUPPORTING,
+                rng.choice(list(SupportLevel)),
+            )
+        designation = None
+        if designations and occupant is None and rng.random() < 0.4:
+            designation = Designation(Dimension.GROUP, rng.choice(GROUPS), hard=rng.random() < 0.5)
+        gangs[gang_ids[rng.randrange(4)]].append(
+            unit(
+                f"u{i}",
+                occupant,
+                unit_type=rng.choice(("studio", "studio", "room")),
+                designation=designation,
+            )
+        )
+    c1 = Complex(
+        "c1",
+        "Complex 1",
+        (
+            Cluster(
+                "b1",
+                "Gebouw 1",
+                "building",
+                (
+                    Cluster("g1", "Gang 1", "gang", units=tuple(gangs["g1"])),
+                    Cluster("g2", "Gang 2", "gang", units=tuple(gangs["g2"])),
+                ),
+            ),
+            Cluster(
+                "b2",
+                "Gebouw 2",
+                "building",
+                (
+                    Cluster("g3", "Gang 3", "gang", units=tuple(gangs["g3"])),
+                    Cluster("g4", "Gang 4", "gang", units=tuple(gangs["g4"])),
+                ),
+            ),
+        ),
+    )
+    c2 = Complex("c2", "Complex 2", units=(unit("v1"), unit("v2", unit_type="room")))
+    vacant = [u.id for g in gang_ids for u in gangs[g] if u.occupant is None]
+    targets = ["c1"] * 6 + ["b1", "b2", "g1", "g2", "g3", "g4", "c2", ANY, *vacant[:2]]
+    people = []
+    for i in range(applicants):
+        group = rng.choice(GROUPS)
+        prefs: list[str] = []
+        for _ in range(rng.randint(1, 3)):
+            pick = rng.choice(targets)
+            if pick not in prefs:
+                prefs.append(pick)
+        people.append(
+            applicant(
+                f"a{i}",
+                tuple(prefs),
+                group=group,
+                role=Role.SUPPORTING if group == "jongere" else Role.SUPPORTED,
+                support=rng.choice(
+                    (SupportLevel.NONE, SupportLevel.INTENSIVE, SupportLevel.INTENSIVE)
+                ),
+                unit_types=rng.choice(((), (), ("studio",))),
+                registration_date=dt.date(2015 + rng.randint(0, 10), 1, 1),
+                lottery_number=rng.randrange(10**6),
+            )
+        )
+    bounds = [
+        Bound(f"{g}-intensief", g, Dimension.SUPPORT, "intensive", maximum=rng.choice((0, 1, 1, 2)))
+        for g in gang_ids
+        if rng.random() < 0.8
+    ]
+    if rng.random() < 0.5:
+        bounds.append(
+            Bound("b1-status", "b1", Dimension.GROUP, "statushouder", maximum=rng.choice((1, 2)))
+        )
+    if rng.random() < 0.4:
+        bounds.append(
+            Bound("c1-jong", "c1", Dimension.GROUP, "jongere", minimum=rng.choice((1, 2, 3)))
+        )
+    if rng.random() < 0.3:
+        bounds.append(
+            Bound(
+                "c1-zacht", "c1", Dimension.ROLE, "supported", maximum=2, hard=False, penalty=30.0
+            )
+        )
+    return Round(f"n{seed}", DATE, (c1, c2), tuple(people), Policy(tuple(bounds)))

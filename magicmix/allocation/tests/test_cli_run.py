@@ -72,3 +72,20 @@ def test_conflicting_bounds_exit_with_1_and_name_them(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "r.json").read_text())["result"]["conflict"]["bound_ids"] == [
         "need-one"
     ]
+
+
+def test_the_streamed_json_is_the_same_document() -> None:
+    import io
+
+    from magicmix.allocation.engine import allocate, compare_modes, price_of_mix
+    from magicmix.allocation.export import to_json, write_json
+    from magicmix.allocation.model import Mode
+
+    from .factories import random_round
+
+    round_ = random_round(4, applicants=7)
+    result = allocate(round_, Mode.PRIORITY)
+    price, comparison = price_of_mix(round_, Mode.PRIORITY), compare_modes(round_)
+    handle = io.StringIO()
+    write_json(result, handle, price, comparison)
+    assert json.loads(handle.getvalue()) == json.loads(to_json(result, price, comparison))

@@ -15,12 +15,13 @@ from typing import Any
 import numpy as np
 import pytest
 
-from magicmix.allocation import formulation, textbook
+from magicmix.allocation import formulation
 from magicmix.allocation.engine import allocate
 from magicmix.allocation.generate import Size, generate
 from magicmix.allocation.model import Mode, Round
 from magicmix.allocation.problem import Problem
 
+from . import textbook
 from .factories import random_round
 
 # Two small complexes with 300 applicants: the LP places whole applicants but splits seats.

@@ -50,3 +50,14 @@ def test_a_soft_bound_never_makes_a_round_infeasible() -> None:
     assert result.feasible
     (report,) = result.policy
     assert report.shortfall == 1 and report.notes[0].code == "shortfall"
+
+
+def test_a_hard_minimum_missed_is_reported_as_hard_not_as_soft_with_penalty_0() -> None:
+    round_ = _round(Bound("min-status", "c", Dimension.GROUP, "statushouder", minimum=3))
+    result = allocate(round_, Mode.PRIORITY)
+    assert not result.feasible
+    (report,) = result.policy
+    assert report.hard and report.shortfall == 3
+    (note,) = report.notes
+    assert note.code == "shortfall_hard"
+    assert "harde grens" in note.nl and "hard bound" in note.en and "boete" not in note.nl

@@ -3,12 +3,12 @@ equals the textbook integer programme with every placement worth 1, on many smal
 
 from __future__ import annotations
 
-from magicmix.allocation import textbook
 from magicmix.allocation.engine import allocate
 from magicmix.allocation.model import Mode
 from magicmix.allocation.modes.optimal import max_fill
 from magicmix.allocation.problem import Problem
 
+from . import textbook
 from .factories import random_round
 
 SEEDS = range(60)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from magicmix.allocation import textbook
 from magicmix.allocation.engine import allocate, without_mix
 from magicmix.allocation.model import Mode
 from magicmix.allocation.problem import Problem
 
+from . import textbook
 from .factories import random_round
 
 SEEDS = range(60)

@@ -71,6 +71,9 @@ class Round(models.Model):
     units = models.ManyToManyField(Unit, related_name="rounds", verbose_name=_("vacancies"))
     mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices, default=Mode.PRIORITY)
     ranking = models.JSONField(_("ranking rule"), default=list)
+    # Per ranking key, where candidates lacking it go: "first", "last" (the engine's default)
+    # or a number they are treated as having (magicmix.allocation.WhenMissing).
+    missing_keys = models.JSONField(_("candidates without a ranking key"), default=dict, blank=True)
     seed = models.PositiveIntegerField(_("lottery seed"), default=0)
     move_in = models.DateField(_("start of the tenancies"))
     offer_days = models.PositiveSmallIntegerField(_("days to answer an offer"), default=7)

@@ -129,6 +129,12 @@ def save_run(round_: Round, kind: str, data: engine_adapter.Input, result: engin
     if result.conflict is not None:
         run.metrics["conflict"] = {"nl": result.conflict.reason.nl, "en": result.conflict.reason.en}
         run.save(update_fields=["metrics"])
+    if result.time_limit_reached:
+        run.metrics["time_limit_reached"] = result.time_limit
+        if result.certificate is not None:
+            c = result.certificate
+            run.metrics["certificate"] = {"objective": c.objective, "bound": c.bound, "gap": c.gap}
+        run.save(update_fields=["metrics"])
     explanations = {e.applicant_id: e for e in result.explanations}
     units = {a.applicant_id: data.units[a.unit_id] for a in result.assignments}
     eligibility = _eligibility(data.applications.values())
@@ -151,15 +157,9 @@ def save_run(round_: Round, kind: str, data: engine_adapter.Input, result: engin
 
 
 def _positions(round_: engine.Round, mode: engine.Mode, seed: int) -> dict[str, int]:
-    """Each applicant's place (1 = first) in the order the mode serves them. The engine does not
-    export its ordering (yet), so its ranking module is read directly."""
-    from magicmix.allocation.ranking import lottery_order, priority_order
-
-    if mode is engine.Mode.LOTTERY:
-        order = lottery_order(round_.applicants, seed)
-    else:
-        order = priority_order(round_.applicants, round_.ranking)
-    return {applicant.id: place for place, applicant in enumerate(order, start=1)}
+    """Each applicant's place (1 = first) in the order the mode serves them."""
+    order = engine.serving_order(round_, mode, seed)
+    return {applicant_id: place for place, applicant_id in enumerate(order, start=1)}
 
 
 def _eligibility(applications: Iterable[Application]) -> dict[int, list[dict[str, object]]]:

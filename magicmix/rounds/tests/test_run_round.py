@@ -1,6 +1,9 @@
 import pytest
+from django.test import override_settings
 
-from magicmix.rounds.models import CandidateOutcome, Round
+from magicmix.allocation import Mode, Place, PriorityKey, WhenMissing, allocate
+from magicmix.rounds import engine_adapter
+from magicmix.rounds.models import CandidateOutcome, Round, Run
 from magicmix.rounds.services import runs
 
 from .helpers import new_round, policy, scene, work
@@ -36,3 +39,31 @@ def test_a_busy_or_finished_round_is_not_queued_again() -> None:
     round_ = new_round(scene())
     assert runs.start(round_)
     assert not runs.start(round_)
+
+
+def test_the_web_run_carries_the_time_limit_and_records_when_it_was_reached() -> None:
+    s = scene()
+    policy(s)
+    round_ = new_round(s)
+    with override_settings(ALLOCATION_TIME_LIMIT=7.5):
+        data = engine_adapter.build(round_, round_.units.all(), round_.candidates())
+    assert data.round.time_limit == 7.5
+    assert not allocate(data.round, Mode(round_.mode)).time_limit_reached
+    result = allocate(data.round, Mode.OPTIMAL, time_limit=0)
+    assert result.time_limit_reached
+    run = runs.save_run(round_, Run.Kind.PROPOSAL, data, result)
+    assert run.metrics["time_limit_reached"] == 0 and "gap" in run.metrics["certificate"]
+
+
+def test_the_round_says_where_candidates_without_a_selection_score_go() -> None:
+    s = scene()
+    policy(s)
+    round_ = new_round(s)
+    round_.missing_keys = {"selection_score": "first"}
+    round_.save()
+    data = engine_adapter.build(round_, round_.units.all(), round_.candidates())
+    assert data.round.missing == (WhenMissing(PriorityKey.SELECTION_SCORE, Place.FIRST),)
+    unscored = [a.id for a in data.round.applicants if data.scores[a.id] is None]
+    assert all(a.selection_score is None for a in data.round.applicants if a.id in unscored)
+    result = allocate(data.round)
+    assert result.missing_keys.get("selection_score", 0) == len(unscored)

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .problem import Problem, counts
+from magicmix.allocation.problem import Problem, counts
 
 Instance = dict[str, Any]
 
