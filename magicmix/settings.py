@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "magicmix.selection",
     "magicmix.rounds",
     "magicmix.finance",
+    "magicmix.monitoring",
     "magicmix.web",
 ]
 
