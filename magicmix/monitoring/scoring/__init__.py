@@ -7,7 +7,15 @@ a respondent's answers into the instrument's scores. The web app, the `magicmix-
 and the tests all score through these two modules.
 """
 
-from .definition import INSTRUMENTS_DIR, Instrument, InvalidAnswer, load, load_all, parse
+from .definition import (
+    INSTRUMENTS_DIR,
+    Instrument,
+    InvalidAnswer,
+    load,
+    load_all,
+    localised,
+    parse,
+)
 from .rules import Scores, score
 
 __all__ = [
@@ -17,6 +25,7 @@ __all__ = [
     "Scores",
     "load",
     "load_all",
+    "localised",
     "parse",
     "score",
 ]

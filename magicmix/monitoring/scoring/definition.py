@@ -117,6 +117,10 @@ class Instrument:
     scores: tuple[ScoreField, ...]
     banded: str | None = None  # the score the bands apply to
     bands: tuple[Band, ...] = ()
+    # What a summary of many respondents shows: the distribution of one categorical score
+    # (a band, or a yes/no score) and the means of some numeric scores.
+    category: str | None = None
+    means: tuple[str, ...] = ()
 
     @property
     def item_codes(self) -> list[str]:
@@ -180,11 +184,16 @@ def parse(data: Mapping[str, Any]) -> Instrument:
             bands=tuple(
                 Band(b["code"], b["low"], b["high"], b["labels"]) for b in bands.get("bands", ())
             ),
+            category=data.get("summary", {}).get("category"),
+            means=tuple(data.get("summary", {}).get("means", ())),
         )
     except (KeyError, TypeError) as error:
         raise InvalidDefinition(f"{data.get('code', '?')}: missing or bad {error}") from error
     if instrument.respondent not in RESPONDENTS:
         raise InvalidDefinition(f"{instrument.code}: respondent must be one of {RESPONDENTS}")
+    unknown = {instrument.category, *instrument.means} - {None, *instrument.score_codes}
+    if unknown:
+        raise InvalidDefinition(f"{instrument.code}: the summary names unknown scores {unknown}")
     if not instrument.scale.options and instrument.scale.minimum is None:
         raise InvalidDefinition(f"{instrument.code}: the scale needs options or a range")
     return instrument
@@ -198,3 +207,8 @@ def load_all(directory: Path = INSTRUMENTS_DIR) -> dict[str, Instrument]:
     """Every shipped instrument by code."""
     found = (load(path) for path in sorted(directory.glob("*.json")))
     return {instrument.code: instrument for instrument in found}
+
+
+def localised(texts: Mapping[str, str], language: str | None) -> str:
+    """The text in `language`, else the Dutch one, else any."""
+    return texts.get(language or "nl") or texts.get("nl") or next(iter(texts.values()), "")
