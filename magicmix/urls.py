@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include("magicmix.selection.urls")),
     path("", include("magicmix.rounds.urls")),
     path("", include("magicmix.finance.urls")),
+    path("", include("magicmix.monitoring.urls")),
 ]

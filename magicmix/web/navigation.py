@@ -20,6 +20,7 @@ _MENU: list[tuple[str, Promise, frozenset[str] | None]] = [
     ("finance:overview", _("Business cases"), STAFF_ROLES),
     ("selection:nomination_list", _("Nominations"), frozenset({Role.PARTNER_CASEWORKER})),
     ("selection:panel", _("Coöptation"), frozenset({Role.RESIDENT_PANEL})),
+    ("monitoring:overview", _("Monitoring"), None),
     ("legal:current", _("Legal limits"), None),
 ]
 
