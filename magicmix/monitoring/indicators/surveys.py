@@ -62,7 +62,9 @@ def _mean(context: Context, code: str, score: str) -> list[Point]:
 def _references(indicator_code: str) -> list[Point]:
     """The latest published figure for each population."""
     latest: dict[str, ReferenceFigure] = {}
-    for figure in ReferenceFigure.objects.filter(indicator=indicator_code).order_by("-year"):
+    for figure in ReferenceFigure.objects.filter(indicator=indicator_code).order_by(
+        "-year", "population"
+    ):
         latest.setdefault(figure.population, figure)
     return [
         Point(f"{figure.population} ({figure.year}, {figure.source})", float(figure.value), 0)

@@ -34,7 +34,9 @@ class World:
     manager: User
 
 
-def build_world(students: int = 6, statushouders: int = 6, start: datetime.date | None = None) -> World:
+def build_world(
+    students: int = 6, statushouders: int = 6, start: datetime.date | None = None
+) -> World:
     corporation = factories.organisation()
     complex_ = factories.complex(corporation)
     gang = factories.cluster(complex_)

@@ -68,7 +68,9 @@ def test_dashboard_waves_and_wave_pages(client: Client, world, who) -> None:
         (OTHER_CORPORATION, False),
     ],
 )
-def test_only_social_management_plans_invites_and_reminds(client: Client, world, who, allowed) -> None:
+def test_only_social_management_plans_invites_and_reminds(
+    client: Client, world, who, allowed
+) -> None:
     wave = open_wave(world)
     client.force_login(make_user(world, who))
     plan = client.get(f"/complexes/{world.complex.pk}/waves/new/")

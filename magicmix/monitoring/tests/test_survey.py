@@ -46,7 +46,9 @@ def test_a_resident_answers_and_sees_their_answers_and_scores(client: Client, in
 
 def test_an_answer_off_the_scale_is_refused_and_nothing_saved(client: Client, invited) -> None:
     _wave, tokens = invited
-    response = client.post(f"/survey/{tokens[0]}/", {"djg6__q3": "misschien", "contact__contacts": "-3"})
+    response = client.post(
+        f"/survey/{tokens[0]}/", {"djg6__q3": "misschien", "contact__contacts": "-3"}
+    )
     assert response.status_code == 200
     assert not Invitation.objects.by_token(tokens[0]).get().responses.exists()
 
@@ -70,6 +72,6 @@ def test_a_closed_wave_shows_the_period_and_takes_nothing(client: Client, invite
         closes_on=timezone.localdate() + datetime.timedelta(days=9),
     )
     page = client.get(f"/survey/{tokens[0]}/")
-    assert "<form method=\"post\" class=\"mm-survey\"" not in page.text
+    assert '<form method="post" class="mm-survey"' not in page.text
     client.post(f"/survey/{tokens[0]}/", {"djg6__q3": "ja"})
     assert not Invitation.objects.by_token(tokens[0]).get().responses.exists()

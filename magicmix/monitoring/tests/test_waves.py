@@ -49,7 +49,9 @@ def test_invitations_go_to_every_current_resident_with_a_private_link(
         assert services.invite(wave, link_for).invited == 0
 
 
-def test_a_link_stops_working_when_the_wave_has_closed(world, django_capture_on_commit_callbacks) -> None:
+def test_a_link_stops_working_when_the_wave_has_closed(
+    world, django_capture_on_commit_callbacks
+) -> None:
     wave = open_wave(world)
     with django_capture_on_commit_callbacks(execute=True):
         services.invite(wave, link_for)
@@ -63,12 +65,13 @@ def test_the_moment_decides_who_is_asked() -> None:
     world = build_world(students=2, statushouders=0, start=today - datetime.timedelta(days=30))
     gang = factories.cluster(world.complex)
     half_year = factories.person(world.corporation)
-    factories.tenancy(factories.unit(gang), half_year, start_date=today - datetime.timedelta(days=190))
+    factories.tenancy(
+        factories.unit(gang), half_year, start_date=today - datetime.timedelta(days=190)
+    )
     old = factories.person(world.corporation)
     factories.tenancy(factories.unit(gang), old, start_date=today - datetime.timedelta(days=800))
     asked = {
-        moment: set(open_wave(world, moment=moment).population())
-        for moment in Wave.Moment.values
+        moment: set(open_wave(world, moment=moment).population()) for moment in Wave.Moment.values
     }
     assert asked[Wave.Moment.INTAKE] == set(world.residents)
     assert asked[Wave.Moment.SIX_MONTHS] == {half_year}
