@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -54,9 +55,9 @@ def world() -> World:
     return build_world()
 
 
-def open_wave(world: World, codes: tuple[str, ...] = ("djg6", "who5"), **fields) -> Wave:
+def open_wave(world: World, codes: tuple[str, ...] = ("djg6", "who5"), **fields: Any) -> Wave:
     today = timezone.localdate()
-    defaults = {
+    defaults: dict[str, Any] = {
         "title": "Najaar",
         "moment": Wave.Moment.YEARLY,
         "opens_on": today - datetime.timedelta(days=1),
@@ -72,3 +73,13 @@ def open_wave(world: World, codes: tuple[str, ...] = ("djg6", "who5"), **fields)
 
 def link_for(token: str) -> str:
     return f"http://testserver/survey/{token}/"
+
+
+def keeping(tokens: list[str]) -> services.LinkFor:
+    """A link maker that also keeps each token, as the e-mail would carry it."""
+
+    def link(token: str) -> str:
+        tokens.append(token)
+        return link_for(token)
+
+    return link

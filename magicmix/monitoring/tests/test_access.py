@@ -7,11 +7,16 @@ from magicmix.accounts.models import Organisation, Role
 from magicmix.monitoring import services
 from magicmix.testing import factories
 
-from .conftest import link_for, open_wave
+from .conftest import keeping, open_wave
 
 pytestmark = pytest.mark.django_db
 
 OTHER_CORPORATION = "other corporation"
+PARTNER_KINDS: dict[str, str] = {
+    Role.POLICY_OFFICER: Organisation.Kind.MUNICIPALITY,
+    Role.RESIDENT_PANEL: Organisation.Kind.RESIDENTS,
+    Role.PARTNER_CASEWORKER: Organisation.Kind.PARTNER,
+}
 
 
 def make_user(world, who: str):
@@ -19,12 +24,7 @@ def make_user(world, who: str):
         return factories.user(factories.organisation(), Role.SOCIAL_MANAGER)
     if who in (Role.LETTING, Role.SOCIAL_MANAGER, Role.APPLICATION_MANAGER):
         return factories.user(world.corporation, who)
-    kind = {
-        Role.POLICY_OFFICER: Organisation.Kind.MUNICIPALITY,
-        Role.RESIDENT_PANEL: Organisation.Kind.RESIDENTS,
-        Role.PARTNER_CASEWORKER: Organisation.Kind.PARTNER,
-    }[who]
-    org = factories.organisation(kind)
+    org = factories.organisation(PARTNER_KINDS[who])
     factories.partner(world.complex, org)
     return factories.user(org, who)
 
@@ -87,8 +87,8 @@ def test_only_social_management_plans_invites_and_reminds(
 
 def test_the_survey_opens_only_with_a_valid_token(client: Client, world) -> None:
     wave = open_wave(world)
-    tokens = []
-    services.invite(wave, lambda token: tokens.append(token) or link_for(token))
+    tokens: list[str] = []
+    services.invite(wave, keeping(tokens))
     assert client.get(f"/survey/{tokens[0]}/").status_code == 200
     assert client.get(f"/survey/{tokens[0]}/answers/").status_code == 200
     assert client.get(f"/survey/{tokens[0][:-1]}x/").status_code == 404

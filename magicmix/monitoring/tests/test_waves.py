@@ -103,7 +103,7 @@ def test_reminders_go_to_those_who_have_not_answered_with_a_fresh_link(
 def test_answers_are_checked_scored_and_replaced_on_a_second_answer(world) -> None:
     wave = open_wave(world)
     services.invite(wave, link_for)
-    invitation = wave.invitations.first()
+    invitation = wave.invitations.all()[0]
     lonely = dict.fromkeys(["q3", "q9", "q10"], "ja") | {"q4": "nee", "q7": "nee"}
     services.answer(invitation, {"djg6": lonely, "who5": {}})
     djg6 = invitation.responses.get(instrument__code="djg6")
@@ -123,6 +123,6 @@ def test_a_closed_wave_takes_no_answers(world) -> None:
     wave = open_wave(world)
     services.invite(wave, link_for)
     Wave.objects.filter(pk=wave.pk).update(closes_on=today - datetime.timedelta(days=1))
-    invitation = Invitation.objects.first()
+    invitation = Invitation.objects.all()[0]
     with pytest.raises(services.SurveyClosed):
         services.answer(invitation, {"djg6": {"q3": "ja"}})
