@@ -10,7 +10,8 @@
 Plus partners, a municipality, a residents' organisation, a pool of applicants and one user
 for each role (a caseworker at COA and at the opvang partner), all sharing one printed demo
 password. The young-people complex has an intake in progress (`intake`), a mix policy and a
-round with a proposal to review (`allocation`).
+round with a proposal to review (`allocation`); every complex has two survey waves, a year of
+moves and ZRM ratings (`monitoring`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from .bulk import Writer, create_users
 from .complexes import ComplexPlan, Share, UnitKind, build_complex, save_persons
 from .finance import build_business_cases
 from .intake import Team, build_intake
+from .monitoring import build_monitoring
 from .residents import Partners, PersonMaker
 
 PASSWORD = "magicmix-demo-wachtwoord"
@@ -287,6 +289,12 @@ def build(seed: int = 1, today: datetime.date | None = None) -> None:
         link_partners(built.complex, orgs, PARTNERS[plan.name], writer)
         built_complexes[plan.name] = built.complex
     young_people = built_complexes[YOUNG_PEOPLE.name]
+    complexes = []
+    for plan in PLANS:
+        built = build_complex(plan, orgs["corporation"], maker, writer)
+        link_partners(built.complex, orgs, PARTNERS[plan.name], writer)
+        complexes.append(built.complex)
+    young_people = complexes[0]
     save_persons(draw_applicants(maker, APPLICANTS), writer, maker)
     intake = build_intake(young_people, orgs, maker, team())
     build_policy(young_people)
@@ -294,6 +302,7 @@ def build(seed: int = 1, today: datetime.date | None = None) -> None:
     build_business_cases(
         young_people, built_complexes[SUPPORTED_HOUSING.name], [built_complexes[STUDIOS.name]]
     )
+    build_monitoring(complexes, maker, writer)
 
 
 @transaction.atomic

@@ -92,7 +92,9 @@ def protected_table(
         if key in hidden:
             return Cell(value, Visibility.HIDDEN)
         of = cell_values[(r, TOTAL)]
-        share = 100 * value / of if of and (r, TOTAL) not in hidden else None
+        # A share of the row only tells something when the row has several columns.
+        several = len(column_keys) > 1
+        share = 100 * value / of if several and of and (r, TOTAL) not in hidden else None
         return Cell(value, Visibility.SHOWN, share)
 
     means = _means(records, values) if values is not None else {}

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from magicmix.demo import showcase
+from magicmix.demo.monitoring import DEMO_TOKEN
 
 
 class Command(BaseCommand):
@@ -51,4 +52,9 @@ TRY_THIS = [  # the lazy gettext: translated when printed
     ("/panel/", gettext_lazy("give a coöptation advice (bewonerspanel@)")),
     ("/nominations/", gettext_lazy("nominate a client (casemanager-coa@)")),
     ("/rounds/", gettext_lazy("review the round's proposal (verhuur@)")),
+    (
+        "/monitoring/",
+        gettext_lazy("does the mix work? dashboards and survey waves (sociaalbeheer@)"),
+    ),
+    (f"/survey/{DEMO_TOKEN}/", gettext_lazy("answer the survey as a resident, without an account")),
 ]
