@@ -118,6 +118,8 @@ def _answers(
         for p in residents
     }
     for n, wave in enumerate(waves):
+        assert wave.invited_at is not None
+        sent = wave.invited_at
         invitations = []
         for person in residents:
             invitation = Invitation(
@@ -133,9 +135,7 @@ def _answers(
                 invitation.token_hash = hash_token(DEMO_TOKEN)
                 demo_link = False
             elif rng.random() < RESPONSE:
-                invitation.completed_at = wave.invited_at + datetime.timedelta(
-                    days=rng.randrange(1, 10)
-                )
+                invitation.completed_at = sent + datetime.timedelta(days=rng.randrange(1, 10))
             invitations.append(invitation)
         Invitation.objects.bulk_create(invitations, batch_size=2000)
         responses = []
