@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from magicmix.accounts.models import AGGREGATE_ROLES, STAFF_ROLES, User
+from magicmix.accounts.models import AGGREGATE_ROLES, STAFF_ROLES, Role, User
 from magicmix.housing.models import Complex
 from magicmix.people.models import Person
 
@@ -50,3 +50,13 @@ def persons_in_scope(user: User, complex_: Complex) -> QuerySet[Person] | None:
 
 def may_manage(user: User, complex_: Complex) -> bool:
     return complex_.organisation_id in user.organisation_ids(WAVE_MANAGERS)
+
+
+def clients_to_rate(user: User, complex_: Complex) -> QuerySet[Person]:
+    """Current residents of the complex whom the user's partner organisation supports: their
+    caseworkers record the ZRM ratings."""
+    return Person.objects.filter(
+        supporting_partner_id__in=user.organisation_ids({Role.PARTNER_CASEWORKER}),
+        tenancies__unit__complex=complex_,
+        tenancies__end_date__isnull=True,
+    ).distinct()

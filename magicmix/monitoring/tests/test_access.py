@@ -1,6 +1,7 @@
 """Every monitoring view: who gets it, and a 404 for everyone outside its scope."""
 
 import pytest
+from django.utils import timezone
 from django.test import Client
 
 from magicmix.accounts.models import Organisation, Role
@@ -104,6 +105,15 @@ def test_zrm_ratings_are_for_the_supporting_partners_caseworkers(client: Client,
     url = f"/persons/{client_.pk}/zrm/"
     client.force_login(factories.user(partner, Role.PARTNER_CASEWORKER))
     assert client.get(url).status_code == 200
+    dashboard = client.get(f"/complexes/{world.complex.pk}/monitoring/")
+    assert list(dashboard.context["clients_to_rate"]) == [client_]
+    response = client.post(
+        url, {"assessed_on": str(timezone.localdate()), "finances": "3", "justice": "5"}
+    )
+    assert response.status_code == 302
+    rating = client_.assessments.get()
+    assert rating.scores["finances"] == 3 and rating.scores["housing"] is None
+    assert rating.organisation == partner
     assert client.get(f"/persons/{world.residents[0].pk}/zrm/").status_code == 404
     for other in [
         factories.user(world.corporation, Role.SOCIAL_MANAGER),

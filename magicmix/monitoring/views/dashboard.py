@@ -12,7 +12,7 @@ from magicmix.housing.models import Complex
 from magicmix.web.auth import user_of
 
 from .. import dashboard
-from ..access import may_manage, persons_in_scope, visible_complex
+from ..access import clients_to_rate, may_manage, persons_in_scope, visible_complex
 from ..indicators import Context
 
 
@@ -37,5 +37,6 @@ def complex_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             "sections": dashboard.sections(context),
             "latest": dashboard.latest_wave(complex_, context),
             "may_manage": may_manage(user, complex_),
+            "clients_to_rate": clients_to_rate(user, complex_),
         },
     )
