@@ -1,8 +1,8 @@
 """Every monitoring view: who gets it, and a 404 for everyone outside its scope."""
 
 import pytest
-from django.utils import timezone
 from django.test import Client
+from django.utils import timezone
 
 from magicmix.accounts.models import Organisation, Role
 from magicmix.monitoring import services
