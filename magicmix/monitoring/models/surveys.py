@@ -8,7 +8,6 @@ pages use `monitoring.aggregates`, which publishes counts of 5 or more only.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import secrets
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from magicmix.accounts.models import Role
 from magicmix.housing.models import Complex
 from magicmix.people.models import Person, TargetGroup
 from magicmix.people.models import Role as PersonRole
+from magicmix.selection.models import hash_token  # the private links of applications too
 
 from .instruments import Instrument
 
@@ -35,10 +35,6 @@ WAVE_MANAGERS = frozenset({Role.SOCIAL_MANAGER, Role.APPLICATION_MANAGER})
 # "after six months" (a window of a quarter around the sixth month).
 INTAKE_DAYS = 90
 SIX_MONTHS_DAYS = (150, 240)
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class WaveQuerySet(models.QuerySet["Wave"]):
