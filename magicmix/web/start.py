@@ -26,7 +26,7 @@ class Task:
 
 
 # Dotted paths of the apps' `tasks` functions, in the order their tasks are shown.
-SOURCES: tuple[str, ...] = ()
+SOURCES: tuple[str, ...] = ("magicmix.monitoring.start.tasks",)
 
 
 def tasks_for(user: User) -> list[Task]:

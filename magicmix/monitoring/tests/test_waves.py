@@ -126,3 +126,15 @@ def test_a_closed_wave_takes_no_answers(world) -> None:
     invitation = Invitation.objects.all()[0]
     with pytest.raises(services.SurveyClosed):
         services.answer(invitation, {"djg6": {"q3": "ja"}})
+
+
+def test_the_start_page_tells_the_social_manager_who_has_not_answered(world) -> None:
+    from magicmix.web.start import tasks_for
+
+    wave = open_wave(world)
+    assert tasks_for(world.manager) == []  # planned, not sent
+    services.invite(wave, link_for)
+    services.answer(wave.invitations.all()[0], {"djg6": {"q3": "ja"}})
+    [task] = tasks_for(world.manager)
+    assert task.count == 11 and task.url == f"/waves/{wave.pk}/"
+    assert tasks_for(factories.user(world.corporation, factories.Role.LETTING)) == []
