@@ -41,6 +41,21 @@ def _runs_on(lease: Lease, day: datetime.date) -> bool:
     return lease.start <= day and (lease.end is None or lease.end >= day)
 
 
+def _days_let(leases: list[Lease], period: Period) -> int:
+    """Days of `period` on which one of `leases` runs (overlaps counted once)."""
+    spans = sorted(
+        (max(lease.start, period.start), min(lease.end or period.end, period.end))
+        for lease in leases
+    )
+    days, reached = 0, period.start - datetime.timedelta(days=1)
+    for start, end in spans:
+        start = max(start, reached + datetime.timedelta(days=1))
+        if start <= end:
+            days += (end - start).days + 1
+            reached = end
+    return days
+
+
 @indicator(
     "occupancy",
     _("Occupancy"),
@@ -76,16 +91,7 @@ def vacancy_days(context: Context) -> Series:
     for lease in leases:
         by_unit.setdefault(lease.unit_id, []).append(lease)
     for period in periods:
-        vacant = 0
-        for unit in units:
-            covered: set[datetime.date] = set()
-            for lease in by_unit.get(unit, []):
-                start = max(lease.start, period.start)
-                end = min(lease.end or period.end, period.end)
-                covered.update(
-                    start + datetime.timedelta(days=d) for d in range((end - start).days + 1)
-                )
-            vacant += period.days - len(covered)
+        vacant = sum(period.days - _days_let(by_unit.get(unit, []), period) for unit in units)
         points.append(Point(period.label, vacant / len(units) if units else None, len(units)))
     return Series(_("days"), points, maximum=92)
 
