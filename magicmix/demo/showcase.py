@@ -289,12 +289,6 @@ def build(seed: int = 1, today: datetime.date | None = None) -> None:
         link_partners(built.complex, orgs, PARTNERS[plan.name], writer)
         built_complexes[plan.name] = built.complex
     young_people = built_complexes[YOUNG_PEOPLE.name]
-    complexes = []
-    for plan in PLANS:
-        built = build_complex(plan, orgs["corporation"], maker, writer)
-        link_partners(built.complex, orgs, PARTNERS[plan.name], writer)
-        complexes.append(built.complex)
-    young_people = complexes[0]
     save_persons(draw_applicants(maker, APPLICANTS), writer, maker)
     intake = build_intake(young_people, orgs, maker, team())
     build_policy(young_people)
@@ -302,7 +296,7 @@ def build(seed: int = 1, today: datetime.date | None = None) -> None:
     build_business_cases(
         young_people, built_complexes[SUPPORTED_HOUSING.name], [built_complexes[STUDIOS.name]]
     )
-    build_monitoring(complexes, maker, writer)
+    build_monitoring(list(built_complexes.values()), maker, writer)
 
 
 @transaction.atomic

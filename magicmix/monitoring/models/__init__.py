@@ -1,6 +1,8 @@
+from magicmix.selection.models import hash_token
+
 from .assessments import Assessment
 from .instruments import Instrument, ReferenceFigure
-from .surveys import Invitation, Response, Wave, hash_token
+from .surveys import Invitation, Response, Wave
 
 __all__ = [
     "Assessment",
