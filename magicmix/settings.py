@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "magicmix.finance",
     "magicmix.community",
     "magicmix.privacy",
+    "magicmix.monitoring",
     "magicmix.web",
 ]
 

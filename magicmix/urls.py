@@ -54,6 +54,7 @@ urlpatterns = [
     path("", include("magicmix.rounds.urls")),
     path("", include("magicmix.finance.urls")),
     path("community/", include("magicmix.community.urls")),
+    path("", include("magicmix.monitoring.urls")),
 ]
 
 handler500 = "magicmix.web.views.server_error"

@@ -24,7 +24,7 @@ published sums. Comparing two days is handled by the coarse time axis of `period
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence, Set
 from enum import StrEnum
 
 from .mix import MixNode, Tally
@@ -87,9 +87,34 @@ def protect(
                 terms.append(own_term)
             sums.append(terms)
 
-    small = {term for term, value in values.items() if term[0] == "cell" and value < THRESHOLD}
-    hidden = small | {term for term in values if term[0] == "own"}
-    hidden |= {("cell", key) for key in unstable if ("cell", key) in values}
+    units_alone = {term for term in values if term[0] == "own"}
+    withheld = {("cell", key) for key in unstable if ("cell", key) in values}
+    small, hidden = suppress(values, sums, units_alone, withheld)
+    return {
+        term[1]: Visibility.SMALL
+        if term in small
+        else Visibility.HIDDEN
+        if term in hidden
+        else Visibility.SHOWN
+        for term in values
+        if term not in units_alone
+    }
+
+
+def suppress[T: Hashable](
+    values: Mapping[T, int],
+    sums: Sequence[Sequence[T]],
+    unpublished: Set[T] = frozenset(),
+    withheld: Set[T] = frozenset(),
+) -> tuple[set[T], set[T]]:
+    """(small, hidden): the published terms of `values` below the threshold, and every term to
+    hide so that none of them can be recomputed from a sum in `sums` (each a total first, then
+    its parts). `unpublished` terms enter sums but are never shown, so count as hidden;
+    `withheld` terms are published but hidden for a reason of their own (unstable over time)."""
+    small = {
+        term for term, value in values.items() if term not in unpublished and value < THRESHOLD
+    }
+    hidden = small | set(unpublished) | set(withheld)
     changed = True
     while changed:
         changed = False
@@ -101,15 +126,4 @@ def protect(
             if candidates:
                 hidden.add(terms[min(candidates)[2]])
                 changed = True
-    visibility: dict[CellKey, Visibility] = {}
-    for term in values:
-        kind, key = term
-        if kind == "cell":
-            visibility[key] = (
-                Visibility.SMALL
-                if term in small
-                else Visibility.HIDDEN
-                if term in hidden
-                else Visibility.SHOWN
-            )
-    return visibility
+    return small, hidden

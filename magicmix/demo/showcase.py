@@ -10,7 +10,8 @@
 Plus partners, a municipality, a residents' organisation, a pool of applicants and one user
 for each role (a caseworker at COA and at the opvang partner), all sharing one printed demo
 password. The young-people complex has an intake in progress (`intake`), a mix policy and a
-round with a proposal to review (`allocation`).
+round with a proposal to review (`allocation`); every complex has two survey waves, a year of
+moves and ZRM ratings (`monitoring`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from .bulk import Writer, create_users
 from .complexes import ComplexPlan, Share, UnitKind, build_complex, save_persons
 from .finance import build_business_cases
 from .intake import Team, build_intake
+from .monitoring import build_monitoring
 from .residents import Partners, PersonMaker
 
 PASSWORD = "magicmix-demo-wachtwoord"
@@ -303,6 +305,7 @@ def build(seed: int = 1, today: datetime.date | None = None) -> None:
     build_business_cases(
         young_people, built_complexes[SUPPORTED_HOUSING.name], [built_complexes[STUDIOS.name]]
     )
+    build_monitoring(list(built_complexes.values()), maker, writer)
 
 
 @transaction.atomic

@@ -25,6 +25,7 @@ _MENU: list[tuple[str, Promise, frozenset[str] | None]] = [
         _("Living together"),
         frozenset({Role.SOCIAL_MANAGER, Role.LETTING, Role.PARTNER_CASEWORKER}),
     ),
+    ("monitoring:overview", _("Monitoring"), None),
     ("legal:current", _("Legal limits"), None),
 ]
 

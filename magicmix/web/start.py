@@ -32,6 +32,7 @@ SOURCES: tuple[str, ...] = (
     "magicmix.selection.start.tasks",
     "magicmix.tenancies.start.tasks",
     "magicmix.community.start.tasks",
+    "magicmix.monitoring.start.tasks",
 )
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from magicmix.demo import community, showcase
+from magicmix.demo.monitoring import DEMO_TOKEN
 
 
 class Command(BaseCommand):
@@ -60,4 +61,9 @@ TRY_THIS = [  # the lazy gettext: translated when printed
         "/community/",
         gettext_lazy("a social manager's day, incidents and warnings (sociaalbeheer@)"),
     ),
+    (
+        "/monitoring/",
+        gettext_lazy("does the mix work? dashboards and survey waves (sociaalbeheer@)"),
+    ),
+    (f"/survey/{DEMO_TOKEN}/", gettext_lazy("answer the survey as a resident, without an account")),
 ]

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from .views import assessments, dashboard, survey, waves
+
+app_name = "monitoring"
+urlpatterns = [
+    path("monitoring/", dashboard.overview, name="overview"),
+    path("complexes/<int:pk>/monitoring/", dashboard.complex_dashboard, name="dashboard"),
+    path("complexes/<int:pk>/waves/", waves.wave_list, name="wave_list"),
+    path("complexes/<int:pk>/waves/new/", waves.wave_plan, name="wave_plan"),
+    path("waves/<int:pk>/", waves.wave_detail, name="wave_detail"),
+    path("waves/<int:pk>/invite/", waves.wave_invite, name="wave_invite"),
+    path("waves/<int:pk>/remind/", waves.wave_remind, name="wave_remind"),
+    path("survey/<str:token>/", survey.survey, name="survey"),
+    path("survey/<str:token>/answers/", survey.survey_answers, name="survey_answers"),
+    path("persons/<int:pk>/zrm/", assessments.person_zrm, name="person_zrm"),
+]
