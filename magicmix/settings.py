@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "magicmix.community",
     "magicmix.privacy",
     "magicmix.monitoring",
+    "magicmix.api",
     "magicmix.web",
 ]
 

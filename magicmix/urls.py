@@ -5,6 +5,7 @@ from django.views.i18n import set_language
 
 from magicmix.accounts import twofactor
 from magicmix.accounts.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from magicmix.api import main as api
 from magicmix.web import views as web_views
 
 urlpatterns = [
@@ -55,6 +56,10 @@ urlpatterns = [
     path("", include("magicmix.finance.urls")),
     path("community/", include("magicmix.community.urls")),
     path("", include("magicmix.monitoring.urls")),
+    # The REST API: no trailing slashes, so "/api/v1" itself is an unknown resource too.
+    path("api/v1/", include((api.urlpatterns(), "api-v1"))),
+    path("api/v1", api.unknown),
+    path("api-tokens/", include("magicmix.api.urls")),
 ]
 
 handler500 = "magicmix.web.views.server_error"

@@ -1,0 +1,39 @@
+"""Bearer tokens for the API, and the account a call acts as.
+
+`acting_as(request, scope)` is how every endpoint starts: it refuses (403) a token whose scopes
+do not cover the call and returns the token's system account, which the endpoint hands to the
+same `visible_to` / `editable_by` querysets the pages use. A record outside them is a 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja.security import HttpBearer
+
+from magicmix.accounts.models import User
+
+from . import services
+from .models import ApiToken
+from .problems import Forbidden
+
+
+class TokenAuth(HttpBearer):
+    openapi_description = "An API token issued by an application manager (`mm_…`)."
+
+    def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
+        return services.authenticate(token)
+
+
+def token_of(request: HttpRequest) -> ApiToken:
+    token: Any = getattr(request, "auth", None)
+    assert isinstance(token, ApiToken), "the API authenticates every endpoint"
+    return token
+
+
+def acting_as(request: HttpRequest, scope: str) -> User:
+    token = token_of(request)
+    if not token.allows(scope):
+        raise Forbidden(f"This token lacks the scope “{scope}”.")
+    return token.account

@@ -1,0 +1,78 @@
+"""Finishing the generated OpenAPI document to the NL API Design Rules.
+
+django-ninja describes the operations and schemas; this adds what the rules ask of every
+operation, so no endpoint can forget it: the `API-Version` header on every success, problem
+details (`application/problem+json`) for every error the API can give (400 for invalid input,
+401 without a valid token, 403 for a missing scope, 404 outside the token's scope), and the
+server URL with the major version in it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+API_VERSION = "1.0.0"
+BASE_PATH = "/api/v1"
+VERSION_HEADER = "API-Version"
+
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "title": "Problem",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "invalidParams": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["name", "code", "reason"],
+                "properties": {
+                    "name": {"type": "string"},
+                    "code": {"type": "string"},
+                    "reason": {"type": "string"},
+                },
+            },
+        },
+    },
+    "examples": [
+        {
+            "type": "about:blank",
+            "title": "Bad Request",
+            "status": 400,
+            "detail": "The request has invalid parameters; see invalidParams.",
+            "invalidParams": [
+                {"name": "pageSize", "code": "less_than_equal", "reason": "at most 100"}
+            ],
+        }
+    ],
+}
+ERRORS = {
+    "400": "Invalid input; `invalidParams` names the offending fields.",
+    "401": "No valid API token.",
+    "403": "The token's scopes do not cover this operation.",
+    "404": "No such resource, or not visible with this token.",
+}
+VERSION_HEADER_SPEC = {
+    "description": "The full version of the API.",
+    "schema": {"type": "string", "examples": [API_VERSION]},
+}
+
+
+def finish(document: dict[str, Any]) -> dict[str, Any]:
+    """Complete `document` in place: every operation needs a token."""
+    document["servers"] = [{"url": BASE_PATH}]
+    document["components"].setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            responses = {str(status): spec for status, spec in operation["responses"].items()}
+            operation["responses"] = responses
+            for status, response in responses.items():
+                if status.startswith(("2", "3")):
+                    response.setdefault("headers", {})[VERSION_HEADER] = VERSION_HEADER_SPEC
+            for status, description in ERRORS.items():
+                responses[status] = {"description": description, "content": problem}
+    return document

@@ -1,0 +1,61 @@
+"""Tokens for the API tests, issued through the same workflow the manager's page uses."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from magicmix.accounts.models import Organisation, Role
+from magicmix.api import services
+from magicmix.api.models import Scope
+from magicmix.testing import factories
+
+ALL_SCOPES = tuple(Scope.values)
+
+
+def issue(
+    organisation: Organisation,
+    role: str = Role.LETTING,
+    scopes: Iterable[str] = ALL_SCOPES,
+    expires_on: datetime.date | None = None,
+) -> str:
+    manager = factories.user(factories.organisation(), Role.APPLICATION_MANAGER)
+    _token, secret = services.issue(
+        name="Testsysteem",
+        issuer=manager.memberships.get().organisation,
+        organisation=organisation,
+        role=role,
+        scopes=scopes,
+        expires_on=expires_on or timezone.localdate() + datetime.timedelta(days=30),
+        by=manager,
+    )
+    return secret
+
+
+class ApiClient:
+    """A Django test client that sends the token with every call."""
+
+    def __init__(self, secret: str | None) -> None:
+        self.client = Client()
+        self.headers = {"Authorization": f"Bearer {secret}"} if secret else {}
+
+    def get(self, path: str, **query: Any) -> Any:
+        return self.client.get(f"/api/v1{path}", query, headers=self.headers)
+
+    def post(self, path: str, body: Any) -> Any:
+        return self.client.post(
+            f"/api/v1{path}", body, content_type="application/json", headers=self.headers
+        )
+
+
+@pytest.fixture
+def api_as() -> Callable[..., ApiClient]:
+    def make(organisation: Organisation, role: str = Role.LETTING, **kw: Any) -> ApiClient:
+        return ApiClient(issue(organisation, role, **kw))
+
+    return make
