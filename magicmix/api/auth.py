@@ -32,8 +32,9 @@ def token_of(request: HttpRequest) -> ApiToken:
     return token
 
 
-def acting_as(request: HttpRequest, scope: str) -> User:
+def acting_as(request: HttpRequest, *scopes: str) -> User:
+    """The token's account, if its scopes include one of `scopes`; else 403."""
     token = token_of(request)
-    if not token.allows(scope):
-        raise Forbidden(f"This token lacks the scope “{scope}”.")
+    if not any(token.allows(scope) for scope in scopes):
+        raise Forbidden(f"This token lacks the scope “{' or '.join(scopes)}”.")
     return token.account

@@ -18,7 +18,7 @@ from ninja import NinjaAPI
 
 from . import openapi, problems
 from .auth import TokenAuth
-from .endpoints import stock
+from .endpoints import applications, persons, rounds, stock
 
 
 class MagicmixAPI(NinjaAPI):
@@ -56,6 +56,9 @@ api = MagicmixAPI(
 )
 problems.install(api)
 api.add_router("", stock.router)
+api.add_router("", persons.router)
+api.add_router("", applications.router)
+api.add_router("", rounds.router)
 
 
 def _api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

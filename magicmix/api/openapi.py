@@ -55,6 +55,8 @@ ERRORS = {
     "403": "The token's scopes do not cover this operation.",
     "404": "No such resource, or not visible with this token.",
 }
+# A write can find the resource in a state that does not allow it (a round already running).
+WRITE_ERRORS = {"409": "The resource is not in a state that allows this."}
 VERSION_HEADER_SPEC = {
     "description": "The full version of the API.",
     "schema": {"type": "string", "examples": [API_VERSION]},
@@ -67,12 +69,13 @@ def finish(document: dict[str, Any]) -> dict[str, Any]:
     document["components"].setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
     problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
     for operations in document["paths"].values():
-        for operation in operations.values():
+        for method, operation in operations.items():
             responses = {str(status): spec for status, spec in operation["responses"].items()}
             operation["responses"] = responses
             for status, response in responses.items():
                 if status.startswith(("2", "3")):
                     response.setdefault("headers", {})[VERSION_HEADER] = VERSION_HEADER_SPEC
-            for status, description in ERRORS.items():
+            errors = ERRORS | (WRITE_ERRORS if method == "post" else {})
+            for status, description in errors.items():
                 responses[status] = {"description": description, "content": problem}
     return document

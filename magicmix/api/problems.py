@@ -10,8 +10,10 @@ from collections.abc import Callable
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
+from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from pydantic.alias_generators import to_camel
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI
@@ -36,6 +38,18 @@ class Invalid(Exception):
         self.fields = fields
 
 
+def form_fields(*forms: BaseForm, rename: dict[str, str] | None = None) -> dict[str, str]:
+    """The errors of Django forms by API field name (camelCase, or as `rename` says)."""
+    rename = rename or {}
+    return {
+        "body" if field == "__all__" else rename.get(field, to_camel(field)): " ".join(
+            str(error) for error in errors
+        )
+        for form in forms
+        for field, errors in form.errors.items()
+    }
+
+
 def problem(
     status: int, detail: str, invalid: list[dict[str, str]] | None = None, **headers: str
 ) -> HttpResponse:
@@ -54,8 +68,9 @@ def problem(
 
 
 def _name(location: tuple[Any, ...]) -> str:
-    # ("query", "pageSize") -> "pageSize"; ("body", "payload", "firstName") -> "firstName"
-    parts = [str(part) for part in location[1:] if part not in ("payload", "data")]
+    # ("query", "pageSize") -> "pageSize"; ("body", "body", "firstName") -> "firstName"
+    # (the second "body" is the view's argument); the whole body when it is not an object.
+    parts = [str(part) for part in location[2 if location[:1] == ("body",) else 1 :]]
     return ".".join(parts) or str(location[0])
 
 

@@ -1,0 +1,82 @@
+"""Persons through the API: the same scope as the person list, income only for staff."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from magicmix.accounts.models import Organisation, Role
+from magicmix.people.models import Role as PersonRole
+from magicmix.testing import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people():
+    corporation = factories.organisation()
+    partner = factories.organisation(Organisation.Kind.PARTNER)
+    own = factories.person(
+        corporation,
+        first_name="Ada",
+        last_name="Aalders",
+        annual_income=Decimal(20000),
+        income_year=2025,
+        external_reference="ERP-1",
+    )
+    client = factories.person(
+        corporation,
+        "statushouder",
+        first_name="Bo",
+        last_name="Bakker",
+        nominating_partner=partner,
+        annual_income=Decimal(15000),
+        income_year=2025,
+    )
+    elsewhere = factories.person(factories.organisation(), first_name="Cas", last_name="Claes")
+    return corporation, partner, own, client, elsewhere
+
+
+def test_staff_see_their_persons_with_income_and_can_search(api_as, people):
+    corporation, _partner, own, client, _elsewhere = people
+    api = api_as(corporation, Role.LETTING)
+    body = api.get("/persons").json()
+    assert [p["lastName"] for p in body["results"]] == ["Aalders", "Bakker"]
+    assert body["results"][0]["annualIncome"] == "20000.00"
+    assert [p["id"] for p in api.get("/persons", search="aald").json()["results"]] == [own.pk]
+    assert [p["id"] for p in api.get("/persons", externalReference="ERP-1").json()["results"]] == [
+        own.pk
+    ]
+    assert [p["id"] for p in api.get("/persons", role="supported").json()["results"]] == [client.pk]
+
+
+def test_a_partner_sees_only_its_clients_and_no_income(api_as, people):
+    _corporation, partner, own, client, elsewhere = people
+    api = api_as(partner, Role.PARTNER_CASEWORKER)
+    body = api.get("/persons").json()
+    assert [p["id"] for p in body["results"]] == [client.pk]
+    assert body["results"][0]["annualIncome"] is None and body["results"][0]["incomeYear"] is None
+    assert api.get(f"/persons/{own.pk}").status_code == 404
+    assert api.get(f"/persons/{elsewhere.pk}").status_code == 404
+
+
+def test_role_history_and_tenancies(api_as, people):
+    corporation, _partner, own, _client, _elsewhere = people
+    own.change_role(PersonRole.SUPPORTED, datetime.date(2025, 9, 1), "Baan kwijt", by=None)
+    unit = factories.unit(factories.cluster(factories.complex(corporation)))
+    factories.tenancy(unit, own, start_date=datetime.date(2024, 3, 1))
+    api = api_as(corporation)
+    changes = api.get(f"/persons/{own.pk}/role-changes").json()["results"]
+    assert [(c["role"], c["validFrom"], c["reason"]) for c in changes] == [
+        ("supported", "2025-09-01", "Baan kwijt"),
+        ("supporting", "2024-01-15", ""),  # recorded at registration
+    ]
+    today = timezone.localdate().isoformat()
+    tenancies = api.get("/tenancies", currentOn=today).json()["results"]
+    assert [(t["unitId"], t["personId"], t["startDate"], t["endDate"]) for t in tenancies] == [
+        (unit.pk, own.pk, "2024-03-01", None)
+    ]
+    assert api.get("/tenancies", currentOn="2020-01-01").json()["totalCount"] == 0
