@@ -1,0 +1,174 @@
+"""Every endpoint, called with a token of another organisation and with every narrower scope:
+404 for a record outside scope, an empty page for a list, 403 for a missing scope — never data.
+
+The operations come from the OpenAPI document, so a new endpoint is covered the day it is
+added; the scope each one needs is written here by hand, as the oracle."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from magicmix.accounts.models import Organisation, Role
+from magicmix.api.models import Scope
+from magicmix.rounds.services import offers, runs
+from magicmix.rounds.tests.helpers import SITE, new_round, policy, scene, work
+from magicmix.testing import factories
+
+from .conftest import ALL_SCOPES, ApiClient, issue
+
+pytestmark = pytest.mark.django_db
+
+NEEDS = {
+    "list_complexes": Scope.READ_STOCK,
+    "get_complex": Scope.READ_STOCK,
+    "list_clusters": Scope.READ_STOCK,
+    "list_units": Scope.READ_STOCK,
+    "list_target_groups": Scope.READ_STOCK,
+    "list_persons": Scope.READ_PERSONS,
+    "get_person": Scope.READ_PERSONS,
+    "list_role_changes": Scope.READ_PERSONS,
+    "list_tenancies": Scope.READ_PERSONS,
+    "list_intakes": Scope.READ_APPLICATIONS,  # or nominate
+    "list_applications": Scope.READ_APPLICATIONS,
+    "get_application": Scope.READ_APPLICATIONS,
+    "create_nomination": Scope.NOMINATE,
+    "list_rounds": Scope.RUN_ROUNDS,
+    "create_round": Scope.RUN_ROUNDS,
+    "get_round": Scope.RUN_ROUNDS,
+    "start_round": Scope.RUN_ROUNDS,
+    "list_candidates": Scope.RUN_ROUNDS,
+    "list_offers": Scope.ANSWER_OFFERS,
+    "get_offer": Scope.ANSWER_OFFERS,
+    "answer_offer": Scope.ANSWER_OFFERS,
+}
+ALSO = {"list_intakes": {Scope.NOMINATE}}
+
+
+@pytest.fixture
+def world() -> dict[str, Any]:
+    s = scene()
+    policy(s)
+    person = factories.person(s.corporation)
+    factories.tenancy(factories.unit(factories.cluster(s.complex)), person)
+    round_ = new_round(s)
+    runs.start(round_)
+    work()
+    offers.approve(round_, s.staff, SITE)
+    offer = round_.offers.first()
+    assert offer is not None
+    ids = {
+        "complex_id": s.complex.pk,
+        "person_id": person.pk,
+        "application_id": s.applications[-1].pk,  # nominated by the scene's partner
+        "round_id": round_.pk,
+        "offer_id": offer.pk,
+    }
+    bodies = {
+        "create_nomination": {"intakeId": s.intake.pk},
+        "create_round": {
+            "complexId": s.complex.pk,
+            "intakeId": s.intake.pk,
+            "title": "Indringer",
+            "unitIds": [u.pk for u in s.units],
+            "moveIn": (timezone.localdate() + datetime.timedelta(days=30)).isoformat(),
+        },
+        "answer_offer": {"answer": "accept"},
+        "start_round": {},
+    }
+    partner = Organisation.objects.get(name="COA Test")
+    return {"scene": s, "ids": ids, "bodies": bodies, "partner": partner}
+
+
+def _operations(client: Client) -> list[tuple[str, str, str]]:
+    document = client.get("/api/v1/openapi.json").json()
+    found = [
+        (method, path, operation["operationId"])
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+    ]
+    assert {name for _m, _p, name in found} == set(NEEDS), "add new operations to NEEDS"
+    return found
+
+
+def _call(api: ApiClient, world: dict[str, Any], method: str, path: str, name: str) -> Any:
+    concrete = re.sub(r"\{(\w+)\}", lambda m: str(world["ids"][m.group(1)]), path)
+    if method == "post":
+        body = world["bodies"][name]
+        if name == "create_nomination":
+            body = _full_nomination(world) | body
+        return api.post(concrete, body)
+    return api.get(concrete)
+
+
+def _full_nomination(world: dict[str, Any]) -> dict[str, Any]:
+    s = world["scene"]
+    return {
+        "firstName": "Indringer",
+        "lastName": "Test",
+        "dateOfBirth": "2001-01-01",
+        "annualIncome": "10000.00",
+        "incomeYear": timezone.localdate().year - 1,
+        "targetGroupId": factories.target_group(s.corporation, "statushouder").pk,
+        "supportNeed": "light",
+        "supportOrganisationId": world["partner"].pk,
+        "supportHoursPerWeek": "1.0",
+        "readiness": "Klaar.",
+    }
+
+
+def _assert_no_data(response: Any, where: str) -> None:
+    if response.status_code == 200:
+        body = response.json()
+        assert body["totalCount"] == 0 and body["results"] == [], where
+    else:
+        assert response.status_code == 404, (where, response.status_code, response.content)
+        assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize(
+    ("kind", "role"),
+    [
+        (Organisation.Kind.CORPORATION, Role.LETTING),
+        (Organisation.Kind.CORPORATION, Role.SOCIAL_MANAGER),
+        (Organisation.Kind.PARTNER, Role.PARTNER_CASEWORKER),
+    ],
+)
+def test_another_organisation_gets_404_or_nothing(client, world, kind, role):
+    stranger = ApiClient(issue(factories.organisation(kind), role))
+    for method, path, name in _operations(client):
+        if name == "list_target_groups":
+            # Its own catalogue, seeded for every organisation; none of the scene's.
+            listed = stranger.get(path).json()["results"]
+            assert world["scene"].corporation.pk not in {g["organisationId"] for g in listed}
+            continue
+        _assert_no_data(_call(stranger, world, method, path, name), f"{method} {path}")
+    assert not world["scene"].complex.rounds.filter(title="Indringer").exists()
+
+
+@pytest.mark.parametrize("missing", list(Scope))
+def test_a_token_without_the_scope_gets_403(client, world, missing):
+    api = ApiClient(issue(world["scene"].corporation, scopes=set(ALL_SCOPES) - {missing}))
+    for method, path, name in _operations(client):
+        response = _call(api, world, method, path, name)
+        needed = {NEEDS[name], *ALSO.get(name, ())}
+        if needed == {missing}:
+            assert response.status_code == 403, (name, response.status_code)
+            assert "results" not in response.json() and "id" not in response.json()
+        else:
+            assert response.status_code != 403, (name, missing)
+
+
+def test_the_nominating_partner_sees_its_own_nomination_only(world):
+    partner = ApiClient(issue(world["partner"], Role.PARTNER_CASEWORKER))
+    listed = partner.get("/applications").json()["results"]
+    nominated = {a.pk for a in world["scene"].applications if hasattr(a, "nomination")}
+    assert {a["id"] for a in listed} == nominated and len(nominated) == 2
+    assert partner.get(f"/applications/{world['scene'].applications[0].pk}").status_code == 404
+    assert partner.get("/rounds").status_code == 200
+    assert partner.get("/rounds").json()["totalCount"] == 0
