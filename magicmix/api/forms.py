@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from magicmix.accounts.models import Organisation, Role
+from magicmix.selection.forms.application import CHECKBOXES, DATE
 from magicmix.web.forms import NLDesignForm
 
 from .models import TOKEN_ROLES, Scope
@@ -39,11 +40,13 @@ class TokenForm(NLDesignForm):
         help_text=_("The token sees exactly what this role of that organisation sees."),
     )
     scopes = forms.MultipleChoiceField(
-        label=_("Scopes"), choices=Scope.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Scopes"),
+        choices=Scope.choices,
+        widget=forms.CheckboxSelectMultiple(attrs=CHECKBOXES),
     )
     expires_on = forms.DateField(
         label=_("Valid until"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE,
         help_text=_("At most a year from today."),
     )
 
