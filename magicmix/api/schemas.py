@@ -9,6 +9,8 @@ from pydantic import ConfigDict, Field, create_model
 from pydantic.alias_generators import to_camel
 
 MAX_PAGE_SIZE = 100
+# Ids fit a 32-bit signed integer on every database; larger ones are invalid input, not a 500.
+MAX_ID = 2**31 - 1
 DEFAULT_PAGE_SIZE = 20
 
 
@@ -23,6 +25,11 @@ def example(**values: Any) -> ConfigDict:
     return ConfigDict(
         alias_generator=to_camel, populate_by_name=True, json_schema_extra={"examples": [values]}
     )
+
+
+def id_filter() -> Any:
+    """An optional filter on the id of a related record."""
+    return Field(None, ge=1, le=MAX_ID)
 
 
 class Link(ApiSchema):

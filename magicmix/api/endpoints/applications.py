@@ -30,11 +30,9 @@ from ..models import Scope
 from ..pagination import paginate
 from ..personal_data import processed
 from ..problems import Invalid, form_fields
-from ..schemas import ApiSchema, PageQuery, example, page_of
+from ..schemas import MAX_ID, ApiSchema, PageQuery, example, id_filter, page_of
 
 router = Router(tags=["applications"])
-
-ID = Field(None, ge=1, le=2**31 - 1)
 
 
 class IntakeOut(ApiSchema):
@@ -94,7 +92,7 @@ class ApplicationOut(ApiSchema):
 
 
 class ApplicationQuery(PageQuery):
-    intake_id: int | None = ID
+    intake_id: int | None = id_filter()
     stage: Literal[tuple(Stage.values)] | None = None  # type: ignore[valid-type]
     route: Literal["public", "nomination"] | None = None
 
@@ -117,7 +115,7 @@ class NominationIn(ApiSchema):
         supportMonths=36,
         readiness="Woont al een jaar zelfstandig met begeleiding.",
     )
-    intake_id: int = Field(ge=1, le=2**31 - 1)
+    intake_id: int = Field(ge=1, le=MAX_ID)
     first_name: str = Field(min_length=1, max_length=100)
     last_name: str = Field(min_length=1, max_length=150)
     date_of_birth: datetime.date
@@ -126,9 +124,9 @@ class NominationIn(ApiSchema):
     household_size: int = Field(1, ge=1, le=20)
     annual_income: Decimal = Field(ge=0, le=Decimal("99999999.99"), decimal_places=2)
     income_year: int = Field(ge=2000, le=2100)
-    target_group_id: int = Field(ge=1, le=2**31 - 1)
+    target_group_id: int = Field(ge=1, le=MAX_ID)
     support_need: Literal[tuple(SupportNeed.values)]  # type: ignore[valid-type]
-    support_organisation_id: int = Field(ge=1, le=2**31 - 1)
+    support_organisation_id: int = Field(ge=1, le=MAX_ID)
     support_hours_per_week: Decimal = Field(ge=0, le=40, decimal_places=1)
     support_months: int = Field(36, ge=1, le=120)
     readiness: str = Field(min_length=1, max_length=5000)

@@ -25,12 +25,10 @@ from ..auth import acting_as
 from ..models import Scope
 from ..pagination import paginate
 from ..personal_data import processed
-from ..schemas import ApiSchema, PageQuery, example, page_of
+from ..schemas import ApiSchema, PageQuery, example, id_filter, page_of
 from .stock import ordered
 
 router = Router(tags=["persons"])
-
-ID = Field(None, ge=1, le=2**31 - 1)
 
 
 class PersonOut(ApiSchema):
@@ -77,7 +75,7 @@ class PersonQuery(PageQuery):
         None, max_length=100, description="Words in the name, e-mail or external reference."
     )
     role: Literal["supporting", "supported"] | None = None
-    target_group_id: int | None = ID
+    target_group_id: int | None = id_filter()
     external_reference: str | None = Field(None, max_length=50, description="Exact reference.")
     sort: Literal["lastName", "-lastName", "registrationDate", "-registrationDate"] = "lastName"
 
@@ -104,8 +102,8 @@ class TenancyOut(ApiSchema):
 
 
 class TenancyQuery(PageQuery):
-    person_id: int | None = ID
-    complex_id: int | None = ID
+    person_id: int | None = id_filter()
+    complex_id: int | None = id_filter()
     current_on: datetime.date | None = Field(None, description="Only tenancies running then.")
 
 

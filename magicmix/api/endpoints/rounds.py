@@ -28,11 +28,10 @@ from ..models import Scope
 from ..pagination import paginate
 from ..personal_data import processed
 from ..problems import Invalid, form_fields
-from ..schemas import ApiSchema, PageQuery, example, page_of
+from ..schemas import MAX_ID, ApiSchema, PageQuery, example, id_filter, page_of
 
 router = Router(tags=["rounds"])
 
-ID = Field(None, ge=1, le=2**31 - 1)
 RankingKey = Literal["urgency", "selection_score", "registration_date", "lottery_number"]
 
 
@@ -79,15 +78,15 @@ class RoundIn(ApiSchema):
         moveIn="2026-05-01",
         offerDays=7,
     )
-    complex_id: int = Field(ge=1, le=2**31 - 1)
-    intake_id: int = Field(ge=1, le=2**31 - 1)
+    complex_id: int = Field(ge=1, le=MAX_ID)
+    intake_id: int = Field(ge=1, le=MAX_ID)
     title: str = Field(min_length=1, max_length=200)
     unit_ids: list[int] = Field(min_length=1, max_length=5000)
     mode: Literal[tuple(Mode.values)] = Mode.PRIORITY  # type: ignore[valid-type]
     ranking: list[RankingKey] = Field(
         ["urgency", "selection_score", "registration_date", "lottery_number"], max_length=4
     )
-    seed: int = Field(0, ge=0, le=2**31 - 1)
+    seed: int = Field(0, ge=0, le=MAX_ID)
     move_in: datetime.date
     offer_days: int = Field(7, ge=1, le=90)
 
@@ -143,7 +142,7 @@ class OfferOut(ApiSchema):
 
 
 class OfferQuery(PageQuery):
-    round_id: int | None = ID
+    round_id: int | None = id_filter()
     status: Literal["pending", "accepted", "declined", "expired"] | None = None
 
 

@@ -18,7 +18,7 @@ from magicmix.people.models import TargetGroup
 from ..auth import acting_as
 from ..models import Scope
 from ..pagination import paginate
-from ..schemas import ApiSchema, PageQuery, example, page_of
+from ..schemas import ApiSchema, PageQuery, example, id_filter, page_of
 
 router = Router(tags=["stock"])
 
@@ -102,7 +102,7 @@ class UnitOut(ApiSchema):
 class UnitQuery(PageQuery):
     status: Literal["in_use", "renovation", "withdrawn"] | None = None
     type: Literal["room", "studio", "apartment"] | None = None
-    cluster_id: int | None = Field(None, ge=1, le=2**31 - 1)
+    cluster_id: int | None = id_filter()
     sort: Literal["code", "-code", "basicRent", "-basicRent", "floorArea", "-floorArea"] = "code"
 
 

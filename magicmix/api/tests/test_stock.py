@@ -61,3 +61,9 @@ def test_units_filter_by_status_and_sort_by_rent(api_as):
     ]
     clusters = client.get(f"/complexes/{complex_.pk}/clusters").json()
     assert [c["name"] for c in clusters["results"]] == [gang.name]
+
+
+def test_ids_out_of_range_are_404_not_500(api_as):
+    api = api_as(factories.organisation())
+    for path in ["/complexes/99999999999999999999999", "/complexes/0", "/complexes/-5/units"]:
+        assert api.get(path).status_code == 404, path
