@@ -123,3 +123,12 @@ def test_cors_is_closed(api_as):
     )
     assert response.status_code == 200
     assert "Access-Control-Allow-Origin" not in response
+
+
+def test_the_suite_runs_django_ninja_on_django_6_1():
+    # Every API test in this folder is then a test of django-ninja on Django 6.1.
+    import django
+    import ninja
+
+    assert django.VERSION[:2] == (6, 1)
+    assert ninja.__version__ == "1.7.1"
