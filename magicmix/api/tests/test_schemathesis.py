@@ -74,18 +74,22 @@ def test_no_server_errors_and_no_schema_violations(role):
     assert len(operations) >= 20
     for operation in operations:
         for mode in MODES:
-            positive = mode is schemathesis.GenerationMode.POSITIVE
+            _explore(operation, mode, headers, ids)
 
-            @given(case=operation.as_strategy(generation_mode=mode), real=st.booleans())
-            @settings(
-                max_examples=MAX_EXAMPLES,
-                deadline=None,
-                database=None,
-                suppress_health_check=list(HealthCheck),
-            )
-            def call(case, real, positive=positive):
-                if real and positive and case.path_parameters:
-                    case.path_parameters = {name: ids[name] for name in case.path_parameters}
-                case.call_and_validate(headers=headers, checks=CHECKS)
 
-            call()
+def _explore(operation, mode, headers: dict[str, str], ids: dict[str, int]) -> None:
+    positive = mode is schemathesis.GenerationMode.POSITIVE
+
+    @given(case=operation.as_strategy(generation_mode=mode), real=st.booleans())
+    @settings(
+        max_examples=MAX_EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    def call(case, real):
+        if real and positive and case.path_parameters:
+            case.path_parameters = {name: ids[name] for name in case.path_parameters}
+        case.call_and_validate(headers=headers, checks=CHECKS)
+
+    call()
