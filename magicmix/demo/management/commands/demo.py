@@ -66,4 +66,5 @@ TRY_THIS = [  # the lazy gettext: translated when printed
         gettext_lazy("does the mix work? dashboards and survey waves (sociaalbeheer@)"),
     ),
     (f"/survey/{DEMO_TOKEN}/", gettext_lazy("answer the survey as a resident, without an account")),
+    ("/api-tokens/", gettext_lazy("issue a token for the API at /api/v1 (applicatiebeheer@)")),
 ]
