@@ -23,7 +23,11 @@ class TokenAuth(HttpBearer):
     openapi_description = "An API token issued by an application manager (`mm_…`)."
 
     def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
-        return services.authenticate(token)
+        found = services.authenticate(token)
+        if found is not None:
+            # Code that asks for the request's user (the processing log) sees the account.
+            request.user = found.account
+        return found
 
 
 def token_of(request: HttpRequest) -> ApiToken:

@@ -1,37 +1,44 @@
 """The one seam through which every API call that reads or changes personal data passes.
 
 Each endpoint that returns or changes persons, role changes, tenancies, applications,
-nominations, candidates' explanations or offers calls `processed` with what it touched. Until
-the processing log of `magicmix.privacy` exists it writes a structured log line (which token,
-which organisation, which action, which records); the privacy app replaces the body, not the
-callers.
+nominations, candidates' explanations or offers calls `processed` with what it touched; it
+writes one entry per subject in the processing log of `magicmix.privacy`, as the pages do,
+acting as the token's system account.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
+from typing import Any
 
 from django.db.models import Model
 from django.http import HttpRequest
 
-from .auth import token_of
+from magicmix.people.models import Person
+from magicmix.privacy import log
+from magicmix.privacy.models import Action
+from magicmix.selection.models import Application
 
-logger = logging.getLogger(__name__)
+ACTIONS = {"read": Action.VIEW, "create": Action.CHANGE, "change": Action.CHANGE}
+
+
+def _subject(row: Any) -> Person | Application | None:
+    """The person or application a record is about (a role change, a tenancy, an offer, …)."""
+    if isinstance(row, Person | Application):
+        return row
+    if hasattr(row, "person"):
+        return row.person
+    if hasattr(row, "application"):
+        return row.application
+    return None
 
 
 def processed(request: HttpRequest, action: str, records: Iterable[Model]) -> None:
     """Record that this call did `action` ("read", "create", "change") on `records`."""
-    rows = list(records)
-    if not rows:
-        return
-    token = token_of(request)
-    logger.info(
-        "api token %s (%s, %s) %s %s %s",
-        token.pk,
-        token.organisation_id,
-        token.role,
-        action,
-        rows[0]._meta.label,
-        [row.pk for row in rows],
-    )
+    for row in records:
+        subject = _subject(row)
+        if isinstance(subject, Person):
+            log.person(request, subject.pk, subject.organisation_id, ACTIONS[action])
+        elif isinstance(subject, Application):
+            owner = subject.intake.complex.organisation_id
+            log.application(request, subject.pk, owner, ACTIONS[action])

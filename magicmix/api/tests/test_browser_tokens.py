@@ -43,7 +43,6 @@ def test_issue_use_see_last_used_and_revoke(page, live_server) -> None:
     page.get_by_label("woningvoorraad lezen (complexen, clusters, eenheden)").check()
     assert_accessible(page)
     page.get_by_role("button", name="Uitgeven").click()
-    page.screenshot(path="/tmp/api-issued.png")
     secret = page.get_by_label("Token").input_value()
     assert secret.startswith("mm_")
     assert_accessible(page)
@@ -57,7 +56,6 @@ def test_issue_use_see_last_used_and_revoke(page, live_server) -> None:
     page.get_by_role("button", name="Intrekken ERP Tobias").click()
     assert "is ingetrokken" in page.get_by_role("status").first.inner_text()
     assert page.get_by_role("cell", name="ingetrokken").is_visible()
-    page.screenshot(path="/tmp/api-tokens.png")
     assert_accessible(page)
 
     status, body = _script(live_server.url, secret)

@@ -80,3 +80,16 @@ def test_role_history_and_tenancies(api_as, people):
         (unit.pk, own.pk, "2024-03-01", None)
     ]
     assert api.get("/tenancies", currentOn="2020-01-01").json()["totalCount"] == 0
+
+
+def test_every_person_read_lands_in_the_processing_log(api_as, people):
+    from magicmix.api.models import ApiToken
+    from magicmix.privacy.models import Processing
+
+    corporation, _partner, own, client, _elsewhere = people
+    api = api_as(corporation)
+    api.get("/persons")
+    api.get(f"/persons/{own.pk}")
+    account = ApiToken.objects.get().account
+    logged = list(Processing.objects.filter(user=account).values_list("subject_id", "action"))
+    assert sorted(logged) == sorted([(own.pk, "view"), (client.pk, "view"), (own.pk, "view")])
