@@ -85,7 +85,9 @@ def _former_tenants(complex_: Complex, maker: PersonMaker, writer: Writer) -> No
     recent = list(
         Tenancy.objects.filter(
             unit__complex=complex_, start_date__gt=maker.today - datetime.timedelta(days=365)
-        ).select_related("person__target_group", "unit")
+        )
+        .select_related("person__target_group", "unit")
+        .order_by("pk")  # the same draws on every database
     )
     former = [
         maker.make(t.person.target_group.code, registered_before=t.start_date - YEARS_BEFORE)
@@ -109,9 +111,9 @@ def _answers(
     demo_link: bool,
 ) -> None:
     residents = list(
-        Person.objects.filter(
-            tenancies__unit__complex=complex_, tenancies__end_date__isnull=True
-        ).select_related("target_group")
+        Person.objects.filter(tenancies__unit__complex=complex_, tenancies__end_date__isnull=True)
+        .select_related("target_group")
+        .order_by("pk")  # the same draws on every database
     )
     lonely = {
         p.pk: rng.gauss(LONELINESS.get(p.target_group.code, DEFAULT_LONELINESS), SPREAD)
@@ -121,7 +123,9 @@ def _answers(
         assert wave.invited_at is not None
         sent = wave.invited_at
         invitations = []
-        for person in residents:
+        # Exactly the response share answers, so every wave's rate is the same on any data.
+        answering = set(rng.sample(range(len(residents)), round(RESPONSE * len(residents))))
+        for index, person in enumerate(residents):
             invitation = Invitation(
                 wave=wave,
                 person=person,
@@ -134,7 +138,7 @@ def _answers(
             if demo_link and wave.is_open(today):
                 invitation.token_hash = hash_token(DEMO_TOKEN)
                 demo_link = False
-            elif rng.random() < RESPONSE:
+            elif index in answering:
                 invitation.completed_at = sent + datetime.timedelta(days=rng.randrange(1, 10))
             invitations.append(invitation)
         Invitation.objects.bulk_create(invitations, batch_size=2000)
@@ -142,8 +146,8 @@ def _answers(
         for invitation in invitations:
             if invitation.completed_at is None:
                 continue
-            # Loneliness eases a little by the second wave; contact drops after the start.
-            chance = lonely[invitation.person_id] - 0.05 * n + rng.uniform(-0.05, 0.05)
+            # Loneliness eases by the second wave; contact drops after the start.
+            chance = lonely[invitation.person_id] - 0.12 * n + rng.uniform(-0.05, 0.05)
             chance = min(0.95, max(0.02, chance))
             for code, answers in _draw(chance, n, rng).items():
                 spec = instruments[code].spec
@@ -202,11 +206,15 @@ def _draw(chance: float, wave: int, rng: random.Random) -> dict[str, dict[str, s
 def _ratings(complex_: Complex, zrm: Instrument, rng: random.Random, today: datetime.date) -> None:
     """Supported residents rated every half year by their supporting partner, mostly a
     little more self-reliant each time."""
-    supported = Person.objects.filter(
-        tenancies__unit__complex=complex_,
-        tenancies__end_date__isnull=True,
-        supporting_partner__isnull=False,
-    ).distinct()
+    supported = (
+        Person.objects.filter(
+            tenancies__unit__complex=complex_,
+            tenancies__end_date__isnull=True,
+            supporting_partner__isnull=False,
+        )
+        .distinct()
+        .order_by("pk")
+    )
     ratings = []
     for person in supported:
         assert person.supporting_partner_id is not None
