@@ -58,7 +58,15 @@ def _trees(
     units = list(
         Unit.objects.filter(complex=complex_)
         .order_by("code")
-        .values_list("id", "code", "cluster_id", "status")
+        .values_list(
+            "id",
+            "code",
+            "cluster_id",
+            "status",
+            "designation",
+            "designated_dimension",
+            "designated_value",
+        )
     )
     tenancies = list(
         Tenancy.objects.overlapping(min(days), max(days))
@@ -102,8 +110,10 @@ def _trees(
                 in_use=status == Unit.Status.IN_USE,
                 status=status,
                 residents=tuple(residents.get(id_, ())),
+                designation=designation,
+                designated_for=(dimension, value),
             )
-            for id_, code, cluster_id, status in units
+            for id_, code, cluster_id, status, designation, dimension, value in units
         ]
         trees[day] = (roll_up(clusters, rows), group_ids)
     return trees

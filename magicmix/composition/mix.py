@@ -29,6 +29,9 @@ class UnitRow:
     in_use: bool
     status: str
     residents: tuple[Resident, ...] = ()
+    # The unit's bestemming: "hard" or "soft" ("" none), for ("group", code) or ("role", value).
+    designation: str = ""
+    designated_for: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True)

@@ -3,18 +3,19 @@
 Colours are CSS classes (the Content Security Policy forbids inline styles). A target group
 keeps its palette index (`TargetGroup.colour`) unless another group on the same picture
 already has it; then it takes the first free one, so no two groups on a picture look alike.
-Stripes always mark a vragend resident, so role never depends on colour alone.
+Stripes always mark a vragend resident, so role never depends on colour alone; a corner
+mark (and the tile's name) marks a designated unit (bestemming).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
-from magicmix.housing.models import Unit
+from magicmix.housing.models import DesignatedRole, Designation, Unit
 from magicmix.people.models import PALETTE_SIZE, Role, TargetGroup
 
 from .mix import MixNode, UnitRow
@@ -95,13 +96,30 @@ def draw(
     stand_in = 987654321
     unit_page = reverse("housing:unit_detail", args=[complex_id, stand_in])
 
+    designated_names = {group.code: group.name for group in groups} | dict(DesignatedRole.choices)
+    strengths = dict(Designation.choices)
+
+    def marked(tile: Tile, unit: UnitRow) -> Tile:
+        """A designated unit gets a corner mark (a shape, not a colour) and says so in words."""
+        if not unit.designation:
+            return tile
+        what = designated_names.get(unit.designated_for[1], unit.designated_for[1])
+        designation = _("designated: %(strength)s %(what)s") % {
+            "strength": strengths[unit.designation],
+            "what": what,
+        }
+        return replace(
+            tile, css=f"{tile.css} mm-tile--designated", label=f"{tile.label}; {designation}"
+        )
+
     def tile(unit: UnitRow) -> Tile:
         href = unit_page.replace(str(stand_in), str(unit.id))
         if not unit.in_use:
             status = statuses.get(unit.status, unit.status)
             return Tile(unit.code, "mm-tile--out", f"{unit.code}: {status}", href)
         if not unit.residents:
-            return Tile(unit.code, "mm-tile--vacant", f"{unit.code}: {_('vacant')}", href)
+            vacant = Tile(unit.code, "mm-tile--vacant", f"{unit.code}: {_('vacant')}", href)
+            return marked(vacant, unit)
         resident = unit.residents[0]
         by_group = colouring == Colouring.GROUP
         css = f"mm-tile--c{colours[resident.group_id]}" if by_group else f"mm-tile--{resident.role}"
@@ -109,7 +127,7 @@ def draw(
             css += " mm-tile--striped"
         role = roles.get(resident.role, resident.role)
         label = f"{unit.code}: {names[resident.group_id]}, {role}"
-        return Tile(unit.code, css, label, href)
+        return marked(Tile(unit.code, css, label, href), unit)
 
     bands = [
         Band(node, min(top_heading + node.depth - 1, MAX_HEADING), [tile(u) for u in node.units])
@@ -129,4 +147,8 @@ def draw(
         LegendEntry("mm-tile--vacant", _("vacant")),
         LegendEntry("mm-tile--out", _("not in use (renovation or withdrawn)")),
     ]
+    if any(unit.designation for node in root.walk() for unit in node.units):
+        legend.append(
+            LegendEntry("mm-tile--vacant mm-tile--designated", _("corner mark: designated unit"))
+        )
     return Picture(colouring, bands, legend)

@@ -13,7 +13,15 @@ from magicmix.accounts.models import Organisation
 from magicmix.web.forms import EMPTY_CHOICE, NLDesignForm, NLDesignModelForm
 
 from .cluster_tree import ClusterTree
-from .models import Cluster, Complex, ComplexPartner, Unit, linked_partners
+from .models import (
+    Cluster,
+    Complex,
+    ComplexPartner,
+    DesignatedBy,
+    DesignatedRole,
+    Unit,
+    linked_partners,
+)
 from .unit_import import MAX_BYTES
 
 
@@ -142,7 +150,27 @@ class ClusterForm(_ComplexPartForm):
         return data
 
 
+def designation_choices(complex_: Complex) -> list[tuple[Any, Any]]:
+    """The groups of the corporation's catalogue (reached through the reverse relation, so
+    housing imports nothing of people) and the two roles, as "group:code" / "role:value"."""
+    groups = complex_.organisation.target_groups.order_by("name").values_list("code", "name")
+    return [
+        ("", EMPTY_CHOICE),
+        (_("Target group"), [(f"{DesignatedBy.GROUP}:{code}", name) for code, name in groups]),
+        (
+            _("Role"),
+            [(f"{DesignatedBy.ROLE}:{value}", label) for value, label in DesignatedRole.choices],
+        ),
+    ]
+
+
 class UnitForm(_ComplexPartForm):
+    designated_for = forms.ChoiceField(
+        label=_("designated for"),
+        required=False,
+        help_text=_("The target group or role the unit is meant for (om-en-om)."),
+    )
+
     class Meta:
         model = Unit
         fields = [
@@ -157,6 +185,7 @@ class UnitForm(_ComplexPartForm):
             "basic_rent",
             "service_costs",
             "status",
+            "designation",
         ]
         # Dutch decimals ("23,5") in and out.
         localized_fields = ["floor_area", "basic_rent", "service_costs"]
@@ -173,6 +202,21 @@ class UnitForm(_ComplexPartForm):
         cluster.choices = [("", EMPTY_CHOICE)] + [  # type: ignore[attr-defined]
             (node.cluster.pk, node.path) for node in tree
         ]
+        self.fields["designated_for"].choices = designation_choices(self.instance.complex)  # type: ignore[attr-defined]
+        if self.instance.designated_dimension:
+            self.initial["designated_for"] = (
+                f"{self.instance.designated_dimension}:{self.instance.designated_value}"
+            )
+        self.order_fields([*self.Meta.fields, "designated_for"])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        strength, chosen = data.get("designation", ""), data.get("designated_for", "")
+        if strength and not chosen:
+            self.add_error("designated_for", _("Choose the group or role the unit is meant for."))
+        dimension, _sep, value = chosen.partition(":") if strength else ("", "", "")
+        self.instance.designated_dimension, self.instance.designated_value = dimension, value
+        return data
 
 
 class UnitFilterForm(NLDesignForm):

@@ -269,6 +269,29 @@ class UnitQuerySet(models.QuerySet["Unit"]):
         return self.filter(_current_tenancy(day))
 
 
+class Designation(models.TextChoices):
+    """How strictly a unit is meant for its group or role (bestemming)."""
+
+    NONE = "", _("none")
+    HARD = "hard", _("only for")
+    SOFT = "soft", _("first for")
+
+
+class DesignatedBy(models.TextChoices):
+    """What a designation names: a target group (by code) or a role."""
+
+    GROUP = "group", _("target group")
+    ROLE = "role", _("role")
+
+
+class DesignatedRole(models.TextChoices):
+    """The roles a unit can be designated for: people's `Role`, spelled again here because
+    housing imports nothing above it (decision 10); a test keeps the two the same."""
+
+    SUPPORTING = "supporting", _("supporting")
+    SUPPORTED = "supported", _("supported")
+
+
 class Unit(models.Model):
     class Type(models.TextChoices):
         ROOM = "room", _("room")
@@ -305,6 +328,24 @@ class Unit(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.IN_USE
     )
+    # Bestemming: the unit is meant for a target group (by its code) or a role, as om-en-om is
+    # done in practice. The group is stored by code, as the allocation engine reads it, so housing
+    # needs no import of people (decision 10); forms list the groups through the reverse relation.
+    designation = models.CharField(
+        _("designation"),
+        max_length=10,
+        choices=Designation.choices,
+        blank=True,
+        default=Designation.NONE,
+        help_text=_(
+            "Hard: only the chosen group or role may get the unit; it stays empty otherwise. "
+            "Soft: they come first, someone else only when no other unit of their choice is free."
+        ),
+    )
+    designated_dimension = models.CharField(
+        _("designated for (kind)"), max_length=10, choices=DesignatedBy.choices, blank=True
+    )
+    designated_value = models.CharField(_("designated for"), max_length=40, blank=True)
     history = HistoricalRecords()
 
     objects = UnitQuerySet.as_manager()
@@ -318,6 +359,13 @@ class Unit(models.Model):
             models.CheckConstraint(condition=Q(floor_area__gt=0), name="unit_floor_area_positive"),
             models.CheckConstraint(condition=Q(max_occupants__gte=1), name="unit_occupants_min_1"),
             models.CheckConstraint(condition=Q(basic_rent__gte=0), name="unit_rent_not_negative"),
+            models.CheckConstraint(
+                condition=(
+                    Q(designation="", designated_dimension="", designated_value="")
+                    | (~Q(designation="") & ~Q(designated_dimension="") & ~Q(designated_value=""))
+                ),
+                name="unit_designation_whole",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -331,6 +379,21 @@ class Unit(models.Model):
     def may_be_deleted(self) -> bool:
         """Only a unit that was never let may go; a let unit is part of someone's history."""
         return not self.tenancies.exists()
+
+    @property
+    def designated(self) -> bool:
+        return bool(self.designation)
+
+    def designated_for_name(self) -> str:
+        """The group's name or the role's label the unit is designated for ("" if none)."""
+        if self.designated_dimension == DesignatedBy.ROLE:
+            return str(
+                dict(DesignatedRole.choices).get(self.designated_value, self.designated_value)
+            )
+        if self.designated_dimension == DesignatedBy.GROUP:
+            names = self.complex.organisation.target_groups.filter(code=self.designated_value)
+            return names.values_list("name", flat=True).first() or self.designated_value
+        return ""
 
     def clean(self) -> None:
         if self.cluster_id and self.complex_id and self.cluster.complex_id != self.complex_id:

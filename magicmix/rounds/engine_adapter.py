@@ -17,10 +17,18 @@ from typing import Any
 from django.conf import settings
 
 from magicmix import allocation as engine
-from magicmix.housing.models import PATH_SEPARATOR, Cluster, Unit
+from magicmix.housing.models import (
+    PATH_SEPARATOR,
+    Cluster,
+    Complex,
+    DesignatedRole,
+    Designation,
+    Unit,
+)
 from magicmix.legal.checks import Rulebook
 from magicmix.legal.contracts import ContractType
 from magicmix.legal.models import Kind
+from magicmix.people.models import TargetGroup
 from magicmix.selection.models import Application, age_on
 from magicmix.selection.models.scoring import breakdowns
 from magicmix.tenancies.models import Tenancy
@@ -141,6 +149,40 @@ def build(
     return Input(engine_round, by_code, applications, scores, policy)
 
 
+@dataclass(frozen=True)
+class Allocation:
+    """An engine run of a round: what it was given and what it gave back."""
+
+    input: Input
+    result: engine.Result
+
+
+def allocate(
+    round_: Round,
+    vacancies: Iterable[Unit],
+    candidates: Iterable[Application],
+    reserved: Mapping[int, Application] | None = None,
+    *,
+    mode: engine.Mode | None = None,
+    with_max_fill: bool = True,
+) -> Allocation:
+    """Build the engine round and allocate it, in the round's own mode unless `mode` is given.
+    The one way every run goes: the background run, the refill after a decline and the policy
+    editor's trial; `with_max_fill=False` skips proving the most any allocation could fill."""
+    data = build(round_, vacancies, candidates, reserved)
+    result = engine.allocate(
+        data.round, mode or engine.Mode(round_.mode), round_.seed, with_max_fill=with_max_fill
+    )
+    return Allocation(data, result)
+
+
+def conflict(result: engine.Result) -> dict[str, str] | None:
+    """Why the hard bounds cannot hold together, in both languages; None if they can."""
+    if result.conflict is None:
+        return None
+    return {"nl": result.conflict.reason.nl, "en": result.conflict.reason.en}
+
+
 def _occupants(round_: Round, day: datetime.date) -> dict[int, engine.Occupant]:
     tenancies = (
         Tenancy.objects.current(day)
@@ -186,6 +228,18 @@ def _unit(unit: Unit, contract_type: str, occupant: engine.Occupant | None) -> e
         rent=float(unit.gross_rent),
         contract_type=contract_type,
         occupant=occupant,
+        designation=designation_of(unit),
+    )
+
+
+def designation_of(unit: Unit) -> engine.Designation | None:
+    """The unit's bestemming as the engine reads it: a group by its code, a role by its value."""
+    if not unit.designation:
+        return None
+    return engine.Designation(
+        engine.Dimension(unit.designated_dimension),
+        unit.designated_value,
+        hard=unit.designation == Designation.HARD,
     )
 
 
@@ -322,6 +376,33 @@ def report(result: engine.Result) -> list[dict[str, Any]]:
             "notes": [{"nl": n.nl, "en": n.en} for n in r.notes],
         }
         for r in result.policy
+    ]
+
+
+def designations(result: engine.Result, complex_: Complex) -> list[dict[str, Any]]:
+    """Per designation (group or role, hard or soft): designated vacancies, how many were let
+    and how many of those to the group or role they are meant for; `name` as people read it."""
+    groups = dict(
+        TargetGroup.objects.filter(organisation=complex_.organisation_id).values_list(
+            "code", "name"
+        )
+    )
+    roles = dict(DesignatedRole.choices)
+    return [
+        {
+            "dimension": d.dimension,
+            "value": d.value,
+            "name": str(
+                groups.get(d.value, d.value)
+                if d.dimension == "group"
+                else roles.get(d.value, d.value)
+            ),
+            "hard": d.hard,
+            "vacancies": d.vacancies,
+            "filled": d.filled,
+            "filled_by_them": d.filled_by_them,
+        }
+        for d in result.designations
     ]
 
 

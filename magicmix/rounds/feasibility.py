@@ -38,11 +38,9 @@ def trial(complex_: Complex) -> Trial:
             intake__complex=complex_, stage__in=CANDIDATE_STAGES
         ).select_related("target_group", "nomination")
     )
-    data = engine_adapter.build(probe, vacancies, pool)
-    result = engine.allocate(data.round, engine.Mode.PRIORITY, with_max_fill=False)
-    conflict = (
-        None
-        if result.conflict is None
-        else {"nl": result.conflict.reason.nl, "en": result.conflict.reason.en}
+    result = engine_adapter.allocate(
+        probe, vacancies, pool, mode=engine.Mode.PRIORITY, with_max_fill=False
+    ).result
+    return Trial(
+        engine_adapter.report(result), engine_adapter.conflict(result), len(vacancies), len(pool)
     )
-    return Trial(engine_adapter.report(result), conflict, len(vacancies), len(pool))

@@ -70,6 +70,7 @@ def unit_detail(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
             "unit": unit,
             "path": cluster_tree(complex_).paths()[unit.cluster_id],
             "may_edit": may_edit,
+            "designated_for": unit.designated_for_name(),
             "changes": changes_of(unit),
             # Names only for the letting staff of the owner, never for aggregate roles.
             "story": _story(unit) if may_edit else None,

@@ -200,6 +200,13 @@ class CandidateOutcome(models.Model):
     def headline(self) -> dict[str, Any]:
         return self.explanation[0] if self.explanation else {}
 
+    @property
+    def designation_note(self) -> dict[str, Any]:
+        """The engine's "this unit is designated for ..." of a placed candidate, if any."""
+        return next(
+            (r for r in self.explanation if r.get("code", "").startswith("designated_")), {}
+        )
+
 
 class Override(models.Model):
     """Staff changed the proposal for a unit; never without a written reason."""

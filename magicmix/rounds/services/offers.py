@@ -19,19 +19,17 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from magicmix import allocation as engine
 from magicmix.housing.models import Complex, Unit
 from magicmix.people.models import Person
 from magicmix.people.models import Role as PersonRole
 from magicmix.selection.models import Application, PublicStatus, Stage
 from magicmix.tenancies.services import UnitOccupied, start_tenancy
 
-from .. import engine_adapter
-from ..availability import Conflicts, conflicts, free_on, reserved_in
+from ..availability import Conflicts, conflicts, free_on
 from ..contracts import contract_for
 from ..models import Offer, Round, Run
 from . import notices
-from .runs import NotAllowed, save_run
+from .runs import NotAllowed, allocate, save_run
 
 if TYPE_CHECKING:
     from magicmix.accounts.models import User
@@ -284,12 +282,8 @@ def refill(round_: Round, site: str) -> list[Offer]:
         units = open_units(round_)
         if not units:
             return []
-        candidates = round_.candidates().select_related("target_group", "nomination")
-        data = engine_adapter.build(round_, units, candidates, reserved_in(round_.complex_id))
-        result = engine.allocate(
-            data.round, engine.Mode(round_.mode), round_.seed, with_max_fill=False
-        )
-        run = save_run(round_, Run.Kind.REFILL, data, result)
+        allocation = allocate(round_, units, with_max_fill=False)
+        run = save_run(round_, Run.Kind.REFILL, allocation.input, allocation.result)
         return _offer(round_, run, None, site)
 
 

@@ -74,14 +74,11 @@ def execute(round_id: int) -> None:
     round_ = Round.objects.select_related("complex", "intake").get(pk=round_id)
     _progress(round_, 5)
     try:
-        candidates = round_.candidates().select_related("target_group", "nomination")
         # Only units still free on the move-in day; open offers of other rounds count as taken.
-        vacancies = free_on(round_.units.all(), round_.move_in)
-        data = engine_adapter.build(round_, vacancies, candidates, reserved_in(round_.complex_id))
-        _progress(round_, 25)
-        mode = engine.Mode(round_.mode)
-        result = engine.allocate(data.round, mode, round_.seed)
+        allocation = allocate(round_, free_on(round_.units.all(), round_.move_in))
+        data, result = allocation.input, allocation.result
         _progress(round_, 55)
+        mode = engine.Mode(round_.mode)
         price = engine.price_of_mix(data.round, mode, round_.seed, with_mix=result)
         _progress(round_, 70)
         comparison = engine.compare_modes(data.round, round_.seed)
@@ -109,6 +106,17 @@ def execute(round_id: int) -> None:
             Round.objects.filter(pk=round_.pk).update(status=Round.Status.FAILED, error=repr(error))
 
 
+def allocate(
+    round_: Round, vacancies: Iterable[Unit], *, with_max_fill: bool = True
+) -> engine_adapter.Allocation:
+    """The round's candidates on `vacancies`, the units of pending offers of any round of the
+    complex counted as occupied by their candidate: a proposal and a refill alike."""
+    candidates = round_.candidates().select_related("target_group", "nomination")
+    return engine_adapter.allocate(
+        round_, vacancies, candidates, reserved_in(round_.complex_id), with_max_fill=with_max_fill
+    )
+
+
 def _next_number(round_: Round) -> int:
     return (Run.objects.filter(round=round_).aggregate(n=Max("number"))["n"] or 0) + 1
 
@@ -126,8 +134,12 @@ def save_run(round_: Round, kind: str, data: engine_adapter.Input, result: engin
         report=engine_adapter.report(result),
         metrics=engine_adapter.metrics(result.metrics),
     )
-    if result.conflict is not None:
-        run.metrics["conflict"] = {"nl": result.conflict.reason.nl, "en": result.conflict.reason.en}
+    if result.designations:
+        run.metrics["designations"] = engine_adapter.designations(result, round_.complex)
+        run.save(update_fields=["metrics"])
+    conflict = engine_adapter.conflict(result)
+    if conflict is not None:
+        run.metrics["conflict"] = conflict
         run.save(update_fields=["metrics"])
     if result.time_limit_reached:
         run.metrics["time_limit_reached"] = result.time_limit
