@@ -19,6 +19,7 @@ from .models import (
     ComplexPartner,
     DesignatedBy,
     DesignatedRole,
+    Designation,
     Unit,
     linked_partners,
 )
@@ -251,3 +252,16 @@ class UnitFileForm(NLDesignForm):
         if upload.size > MAX_BYTES:
             raise ValidationError(_("The file is larger than 5 MB."))
         return upload
+
+
+class DesignateVacatedForm(NLDesignForm):
+    strength = forms.ChoiceField(
+        label=_("designate them"),
+        choices=[(Designation.SOFT, _("first for")), (Designation.HARD, _("only for"))],
+        initial=Designation.SOFT,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Soft: the group comes first, someone else only when no other unit of their choice "
+            "is free. Hard: only the group, the unit stays empty otherwise."
+        ),
+    )

@@ -384,6 +384,15 @@ class Unit(models.Model):
     def designated(self) -> bool:
         return bool(self.designation)
 
+    @property
+    def designated_for(self) -> tuple[str, str]:
+        """(dimension, value): ("group", code), ("role", value), or ("", "")."""
+        return (self.designated_dimension, self.designated_value)
+
+    @designated_for.setter
+    def designated_for(self, target: tuple[str, str]) -> None:
+        self.designated_dimension, self.designated_value = target
+
     def designated_for_name(self) -> str:
         """The group's name or the role's label the unit is designated for ("" if none)."""
         if self.designated_dimension == DesignatedBy.ROLE:

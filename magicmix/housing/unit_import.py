@@ -23,7 +23,16 @@ from django.utils.translation import gettext_noop
 from magicmix.web.exports import unescaped
 
 from .cluster_tree import cluster_tree
-from .models import MAX_CLUSTER_DEPTH, PATH_SEPARATOR, Cluster, Complex, Unit
+from .models import (
+    MAX_CLUSTER_DEPTH,
+    PATH_SEPARATOR,
+    Cluster,
+    Complex,
+    DesignatedBy,
+    DesignatedRole,
+    Designation,
+    Unit,
+)
 
 MAX_BYTES = 5 * 1024 * 1024
 # An XLSX file is a zip: 5 MB can unpack to gigabytes (a "decompression bomb"). The sizes the
@@ -212,6 +221,34 @@ def _vocabulary(
     return _choice(reading, shown), lambda code: words[code][0]
 
 
+_DESIGNATIONS: dict[str, tuple[str, ...]] = {
+    Designation.NONE: ("geen", "none", "nee"),
+    Designation.HARD: ("hard", "alleen"),
+    Designation.SOFT: ("zacht", "soft", "voorrang", "bij voorrang"),
+}
+_DESIGNATED_ROLES: dict[str, tuple[str, ...]] = {
+    DesignatedRole.SUPPORTING: ("dragend", "supporting"),
+    DesignatedRole.SUPPORTED: ("vragend", "supported"),
+}
+_ROLE_WORDS = {_normal(w): code for code, words in _DESIGNATED_ROLES.items() for w in words}
+
+
+def _read_designated_for(value: str) -> tuple[str, str]:
+    """`dragend`/`vragend`, or a target group by code or name (checked against the catalogue
+    when the rows are saved, where the corporation is known)."""
+    role = _ROLE_WORDS.get(_normal(value))
+    if role is not None:
+        return (DesignatedBy.ROLE, role)
+    if len(value) > 100:
+        raise CellError(_("is longer than %(max)d characters") % {"max": 100})
+    return (DesignatedBy.GROUP, value.strip())
+
+
+def _write_designated_for(target: tuple[str, str]) -> str:
+    dimension, value = target
+    return _DESIGNATED_ROLES[value][0] if dimension == DesignatedBy.ROLE else value
+
+
 def _same(value: Any) -> Any:
     return value
 
@@ -219,6 +256,7 @@ def _same(value: Any) -> Any:
 _read_type, _write_type = _vocabulary(_TYPES)
 _read_access, _write_access = _vocabulary(_ACCESS)
 _read_status, _write_status = _vocabulary(_STATUSES)
+_read_designation, _write_designation = _vocabulary(_DESIGNATIONS)
 
 COLUMNS: tuple[Column, ...] = (
     Column("code", "code", ("vhe", "eenheid"), True, _text(30), _same),
@@ -257,6 +295,22 @@ COLUMNS: tuple[Column, ...] = (
     Column("basic_rent", "kale huur", ("basic rent", "huur", "netto huur"), True, _amount, _same),
     Column("service_costs", "servicekosten", ("service costs",), False, _amount, _same),
     Column("status", "status", (), False, _read_status, _write_status),
+    Column(
+        "designation",
+        "bestemming",
+        ("designation",),
+        False,
+        _read_designation,
+        _write_designation,
+    ),
+    Column(
+        "designated_for",
+        "bestemd voor",
+        ("designated for",),
+        False,
+        _read_designated_for,
+        _write_designated_for,
+    ),
 )
 HEADERS = [column.header for column in COLUMNS]
 _BY_HEADER = {
@@ -509,6 +563,7 @@ def import_units(complex_: Complex, filename: str, data: bytes) -> ImportResult:
 
 def _save(complex_: Complex, rows: list[UnitRow]) -> ImportResult:
     existing = {unit.code: unit for unit in complex_.units.all()}
+    _check_designations(complex_, rows, existing)
     clusters = _Clusters(complex_, [row.values["cluster"] for row in rows])
     created = updated = unchanged = 0
     for row in rows:
@@ -526,6 +581,42 @@ def _save(complex_: Complex, rows: list[UnitRow]) -> ImportResult:
         else:
             unchanged += 1
     return ImportResult(created, updated, unchanged, clusters.created)
+
+
+def _check_designations(complex_: Complex, rows: list[UnitRow], existing: dict[str, Unit]) -> None:
+    """A designation names a group of the corporation's catalogue (by code or name, stored by
+    code) and is whole: `bestemming` hard or zacht with a `bestemd voor`, or `geen` with
+    neither. Fixes up `rows` in place; raises ImportRejected listing every problem."""
+    catalogue = complex_.organisation.target_groups.values_list("code", "name")
+    codes = {key.casefold(): code for code, name in catalogue for key in (code, name)}
+    columns = {column.field: column for column in COLUMNS}
+    problems = []
+    for row in rows:
+        values, unit = row.values, existing.get(row.values.get("code", ""))
+        dimension, value = values.get("designated_for", ("", ""))
+        if dimension == DesignatedBy.GROUP:
+            if value.casefold() not in codes:
+                problems.append(
+                    _row_problem(
+                        row.number,
+                        columns["designated_for"],
+                        _("'%(value)s' is not dragend, vragend or a target group of yours")
+                        % {"value": _shown(value)},
+                    )
+                )
+                continue
+            values["designated_for"] = (dimension, codes[value.casefold()])
+        strength = values.get("designation", unit.designation if unit else Designation.NONE)
+        if strength == Designation.NONE:
+            values["designated_for"] = ("", "")
+        elif not dimension and not (unit and unit.designated_dimension):
+            problems.append(_row_problem(row.number, columns["designated_for"], _("is required")))
+        elif dimension and "designation" not in values and not (unit and unit.designation):
+            problems.append(
+                _row_problem(row.number, columns["designation"], _("give hard or zacht"))
+            )
+    if problems:
+        raise ImportRejected(problems)
 
 
 # ---------------------------------------------------------------- export

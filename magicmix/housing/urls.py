@@ -24,6 +24,11 @@ urlpatterns = [
     path("<int:pk>/units/<int:unit_pk>/", units.unit_detail, name="unit_detail"),
     path("<int:pk>/units/<int:unit_pk>/edit/", units.unit_edit, name="unit_edit"),
     path("<int:pk>/units/<int:unit_pk>/delete/", units.unit_delete, name="unit_delete"),
+    path(
+        "<int:pk>/units/designate-vacated/",
+        units.designate_after_tenant,
+        name="designate_vacated",
+    ),
     path("<int:pk>/units/import/", unit_files.unit_import, name="unit_import"),
     path("<int:pk>/units/export.<str:format>", unit_files.unit_export, name="unit_export"),
     path("units/template.<str:format>", unit_files.unit_template, name="unit_template"),

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from magicmix.web.auth import user_of
@@ -17,7 +18,8 @@ from magicmix.web.history import changes_of
 
 from ..access import editable_complex, staff_complex
 from ..cluster_tree import cluster_tree
-from ..forms import UnitFilterForm, UnitForm
+from ..designation import designate_vacated, vacated
+from ..forms import DesignateVacatedForm, UnitFilterForm, UnitForm
 from ..models import Complex, Unit
 
 PAGE_SIZE = 50
@@ -141,6 +143,31 @@ def unit_delete(request: HttpRequest, pk: int, unit_pk: int) -> HttpResponse:
         messages.success(request, _("Unit %(code)s was deleted.") % {"code": unit.code})
         return redirect("housing:unit_list", complex_.pk)
     return render(request, "housing/unit_delete.html", {"complex": complex_, "unit": unit})
+
+
+@require_http_methods(["GET", "POST"])
+def designate_after_tenant(request: HttpRequest, pk: int) -> HttpResponse:
+    """Om-en-om as practised: units whose last tenant left (or gave notice) go to that
+    tenant's group. Shows which units and groups first; designates on submit."""
+    complex_ = editable_complex(request, pk)
+    form = DesignateVacatedForm(request.POST or None)
+    if form.is_valid():
+        done = designate_vacated(complex_, form.cleaned_data["strength"])
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d unit is designated for its last tenant's group.",
+                "%(count)d units are designated for their last tenant's group.",
+                len(done),
+            )
+            % {"count": len(done)},
+        )
+        return redirect("housing:unit_list", complex_.pk)
+    return render(
+        request,
+        "housing/designate_vacated.html",
+        {"complex": complex_, "form": form, "vacated": vacated(complex_)},
+    )
 
 
 def _may_edit(request: HttpRequest, complex_: Complex) -> bool:
