@@ -607,14 +607,14 @@ def _check_designations(complex_: Complex, rows: list[UnitRow], existing: dict[s
                 continue
             values["designated_for"] = (dimension, codes[value.casefold()])
         strength = values.get("designation", unit.designation if unit else Designation.NONE)
-        if strength == Designation.NONE:
-            values["designated_for"] = ("", "")
-        elif not dimension and not (unit and unit.designated_dimension):
-            problems.append(_row_problem(row.number, columns["designated_for"], _("is required")))
-        elif dimension and "designation" not in values and not (unit and unit.designation):
+        if dimension and not strength and "designation" not in values:
             problems.append(
                 _row_problem(row.number, columns["designation"], _("give hard or zacht"))
             )
+        elif strength == Designation.NONE:
+            values["designated_for"] = ("", "")  # "geen" clears the group or role too
+        elif not dimension and not (unit and unit.designated_dimension):
+            problems.append(_row_problem(row.number, columns["designated_for"], _("is required")))
     if problems:
         raise ImportRejected(problems)
 

@@ -35,6 +35,7 @@ def _edit_urls(stock: Stock) -> list[str]:
         reverse("housing:unit_edit", args=[pk, stock.unit.pk]),
         reverse("housing:unit_delete", args=[pk, stock.unit.pk]),
         reverse("housing:unit_import", args=[pk]),
+        reverse("housing:designate_vacated", args=[pk]),
     ]
 
 
