@@ -3,8 +3,8 @@
 Colours are CSS classes (the Content Security Policy forbids inline styles). A target group
 keeps its palette index (`TargetGroup.colour`) unless another group on the same picture
 already has it; then it takes the first free one, so no two groups on a picture look alike.
-Stripes always mark a vragend resident, so role never depends on colour alone; a corner
-mark (and the tile's name) marks a designated unit (bestemming).
+Stripes always mark a vragend resident, so role never depends on colour alone; a ringed
+dot on the corner (and the tile's name) marks a designated unit (bestemming).
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def draw(
     strengths = dict(Designation.choices)
 
     def marked(tile: Tile, unit: UnitRow) -> Tile:
-        """A designated unit gets a corner mark (a shape, not a colour) and says so in words."""
+        """A designated unit gets a ringed dot (a shape, not a colour) and says so in words."""
         if not unit.designation:
             return tile
         what = designated_names.get(unit.designated_for[1], unit.designated_for[1])
@@ -148,7 +148,5 @@ def draw(
         LegendEntry("mm-tile--out", _("not in use (renovation or withdrawn)")),
     ]
     if any(unit.designation for node in root.walk() for unit in node.units):
-        legend.append(
-            LegendEntry("mm-tile--vacant mm-tile--designated", _("corner mark: designated unit"))
-        )
+        legend.append(LegendEntry("mm-tile--vacant mm-tile--designated", _("dot: designated unit")))
     return Picture(colouring, bands, legend)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from magicmix.accounts.models import Organisation
-from magicmix.housing.models import Cluster, Complex, Unit
+from magicmix.housing.models import Cluster, Complex, Designation, Unit
 from magicmix.people.models import Person, Role, RoleChange, SupportNeed
 from magicmix.tenancies.models import Tenancy
 
@@ -62,6 +62,9 @@ class ComplexPlan:
     vacancy: float = 0.07
     ages: tuple[int, int] | None = None  # e.g. (18, 27) for a jongerencontract complex
     role_changes: int = 0  # residents whose role changed since they came (dragend ↔ vragend)
+    # Per share of the mix, the (dimension, value) its units are designated for (bestemming),
+    # hard: om-en-om kept by the allocation itself. None: no unit is designated.
+    designations: tuple[tuple[str, str], ...] | None = None
 
     @property
     def size(self) -> int:
@@ -171,6 +174,8 @@ def build_complex(
     writer.create(new_gangs)
 
     kind = plan.unit_kind
+    slots = _slots(plan, [size for _, _, size in gangs])
+    designated = [plan.designations[slot] if plan.designations else ("", "") for slot in slots]
     built.units = writer.create(
         [
             Unit(
@@ -193,13 +198,18 @@ def build_complex(
                 basic_rent=kind.basic_rent,
                 service_costs=kind.service_costs,
                 status=Unit.Status.RENOVATION if rng.random() < 0.01 else Unit.Status.IN_USE,
+                designation=Designation.HARD if dimension else Designation.NONE,
+                designated_dimension=dimension,
+                designated_value=value,
             )
-            for gang, prefix, size in gangs
-            for n in range(1, size + 1)
+            for (gang, prefix, n), (dimension, value) in zip(
+                ((gang, prefix, n) for gang, prefix, size in gangs for n in range(1, size + 1)),
+                designated,
+                strict=True,
+            )
         ]
     )
 
-    slots = _slots(plan, [size for _, _, size in gangs])
     residents: list[Person] = []
     starts: list[datetime.date] = []
     let_units: list[Unit] = []

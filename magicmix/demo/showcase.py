@@ -26,7 +26,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from magicmix.accounts.models import Membership, Organisation, Role, User
-from magicmix.housing.models import Complex, ComplexPartner, Unit
+from magicmix.housing.models import Complex, ComplexPartner, DesignatedBy, Unit
 from magicmix.people.models import DEFAULT_TARGET_GROUPS, Person, TargetGroup
 from magicmix.rounds.models import Contract, Offer, Round
 from magicmix.selection.models import Application, Intake
@@ -107,6 +107,9 @@ YOUNG_PEOPLE = ComplexPlan(
     vacancy=0.06,
     ages=(18, 27),
     role_changes=4,
+    # Om-en-om as Startblok keeps it: a statushouder's unit goes to a statushouder, the others
+    # to dragende young people.
+    designations=((DesignatedBy.ROLE, "supporting"), (DesignatedBy.GROUP, "statushouder")),
 )
 SUPPORTED_HOUSING = ComplexPlan(
     name="Woonhof De Kapelhof",

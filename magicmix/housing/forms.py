@@ -167,7 +167,7 @@ def designation_choices(complex_: Complex) -> list[tuple[Any, Any]]:
 
 class UnitForm(_ComplexPartForm):
     designated_for = forms.ChoiceField(
-        label=_("designated for"),
+        label=_("Designated for"),
         required=False,
         help_text=_("The target group or role the unit is meant for (om-en-om)."),
     )

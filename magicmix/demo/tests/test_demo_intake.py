@@ -1,4 +1,5 @@
 from collections import Counter
+from typing import Any
 
 import pytest
 
@@ -111,3 +112,28 @@ def test_the_missing_legal_value_waits_on_the_application_managers_start_page() 
     in_round = Application.objects.filter(pk__in=CandidateOutcome.objects.values("application"))
     assert in_round.exists()
     assert not in_round.exclude(check_result__in=[CheckResult.PASSED, CheckResult.APPROVED])
+
+
+def test_the_om_en_om_round_keeps_the_pattern_through_designated_units() -> None:
+    from magicmix.housing.models import Complex, Designation
+
+    complex_ = Complex.objects.get(name=showcase.YOUNG_PEOPLE.name)
+    gangs: dict[int, list[Any]] = {}
+    for unit in complex_.units.order_by("code"):
+        gangs.setdefault(unit.cluster_id, []).append(unit)
+    for units in gangs.values():  # dragend, statushouder, dragend, ... in every gang
+        for position, unit in enumerate(units):
+            assert unit.designation == Designation.HARD
+            assert unit.designated_for == (
+                ("group", "statushouder") if position % 2 else ("role", "supporting")
+            )
+    run = Round.objects.get().latest_run()
+    assert run is not None
+    placed = run.outcomes.exclude(unit=None).select_related("unit", "application__target_group")
+    assert {o.unit.designated_value for o in placed} == {"statushouder", "supporting"}
+    for outcome in placed:
+        newcomer = outcome.application.target_group.code == "statushouder"
+        assert newcomer == (outcome.unit.designated_value == "statushouder"), outcome.unit.code
+    report = {row["value"]: row for row in run.metrics["designations"]}
+    assert all(row["filled_by_them"] == row["filled"] > 0 for row in report.values())
+    assert sum(row["filled"] for row in report.values()) == placed.count()
