@@ -68,6 +68,16 @@ class ClusterOut(ApiSchema):
     position: int
 
 
+class DesignationOut(ApiSchema):
+    """The unit's bestemming: hard (only them) or soft (them first), for a target group (by
+    its code) or a role (supporting = dragend, supported = vragend)."""
+
+    model_config = example(strength="hard", dimension="group", value="statushouder")
+    strength: Literal["hard", "soft"]
+    dimension: Literal["group", "role"]
+    value: str
+
+
 class UnitOut(ApiSchema):
     model_config = example(
         id=12,
@@ -83,6 +93,7 @@ class UnitOut(ApiSchema):
         basicRent="450.00",
         serviceCosts="60.00",
         status="in_use",
+        designation={"strength": "hard", "dimension": "group", "value": "statushouder"},
     )
     id: int
     complex_id: int
@@ -97,6 +108,17 @@ class UnitOut(ApiSchema):
     basic_rent: Decimal
     service_costs: Decimal
     status: str
+    designation: DesignationOut | None
+
+    @staticmethod
+    def resolve_designation(unit: Unit) -> DesignationOut | None:
+        if not unit.designation:
+            return None
+        return DesignationOut(
+            strength=unit.designation,  # type: ignore[arg-type]
+            dimension=unit.designated_dimension,  # type: ignore[arg-type]
+            value=unit.designated_value,
+        )
 
 
 class UnitQuery(PageQuery):

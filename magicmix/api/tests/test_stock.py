@@ -53,11 +53,14 @@ def test_units_filter_by_status_and_sort_by_rent(api_as):
     factories.unit(gang, code="A", basic_rent="500.00")
     factories.unit(gang, code="B", basic_rent="400.00")
     factories.unit(gang, code="C", basic_rent="450.00", status=Unit.Status.RENOVATION)
+    Unit.objects.filter(code="A").update(
+        designation="soft", designated_dimension="role", designated_value="supported"
+    )
     client = api_as(corporation)
     body = client.get(f"/complexes/{complex_.pk}/units", status="in_use", sort="basicRent").json()
-    assert [(u["code"], u["basicRent"]) for u in body["results"]] == [
-        ("B", "400.00"),
-        ("A", "500.00"),
+    assert [(u["code"], u["basicRent"], u["designation"]) for u in body["results"]] == [
+        ("B", "400.00", None),
+        ("A", "500.00", {"strength": "soft", "dimension": "role", "value": "supported"}),
     ]
     clusters = client.get(f"/complexes/{complex_.pk}/clusters").json()
     assert [c["name"] for c in clusters["results"]] == [gang.name]
