@@ -123,6 +123,17 @@ def _next_number(round_: Round) -> int:
 
 def save_run(round_: Round, kind: str, data: engine_adapter.Input, result: engine.Result) -> Run:
     """Store a finished engine run as the round's next version, with every candidate's why."""
+    metrics = engine_adapter.metrics(result.metrics)
+    if result.designations:
+        metrics["designations"] = engine_adapter.designations(result, round_.complex)
+    conflict = engine_adapter.conflict(result)
+    if conflict is not None:
+        metrics["conflict"] = conflict
+    if result.time_limit_reached:
+        metrics["time_limit_reached"] = result.time_limit
+        if result.certificate is not None:
+            c = result.certificate
+            metrics["certificate"] = {"objective": c.objective, "bound": c.bound, "gap": c.gap}
     run = Run.objects.create(
         round=round_,
         number=_next_number(round_),
@@ -132,21 +143,8 @@ def save_run(round_: Round, kind: str, data: engine_adapter.Input, result: engin
         finished_at=timezone.now(),
         policy=data.policy,
         report=engine_adapter.report(result),
-        metrics=engine_adapter.metrics(result.metrics),
+        metrics=metrics,
     )
-    if result.designations:
-        run.metrics["designations"] = engine_adapter.designations(result, round_.complex)
-        run.save(update_fields=["metrics"])
-    conflict = engine_adapter.conflict(result)
-    if conflict is not None:
-        run.metrics["conflict"] = conflict
-        run.save(update_fields=["metrics"])
-    if result.time_limit_reached:
-        run.metrics["time_limit_reached"] = result.time_limit
-        if result.certificate is not None:
-            c = result.certificate
-            run.metrics["certificate"] = {"objective": c.objective, "bound": c.bound, "gap": c.gap}
-        run.save(update_fields=["metrics"])
     explanations = {e.applicant_id: e for e in result.explanations}
     units = {a.applicant_id: data.units[a.unit_id] for a in result.assignments}
     eligibility = _eligibility(data.applications.values())
