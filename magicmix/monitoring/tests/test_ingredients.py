@@ -80,7 +80,7 @@ def test_social_management_enters_ingredients_with_history(client: Client) -> No
     page = client.get(url)
     history = page.context["changes"]
     assert history[0].who == world.manager.full_name
-    assert ("Bijdragenorm (uren per maand)", "16", "8") in history[0].fields
+    assert ("bijdragenorm (uren per maand)", "16", "8") in history[0].fields
 
 
 def test_bad_hours_are_refused_in_dutch_and_nothing_is_saved(client: Client) -> None:
