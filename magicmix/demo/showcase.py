@@ -34,6 +34,7 @@ from magicmix.tenancies.models import Tenancy
 
 from . import community
 from .allocation import build_policy, build_round
+from .benchmark import build_benchmark
 from .bulk import Writer, create_users
 from .complexes import ComplexPlan, Share, UnitKind, build_complex, save_persons
 from .finance import build_business_cases
@@ -306,6 +307,7 @@ def build(seed: int = 1, today: datetime.date | None = None) -> None:
         young_people, built_complexes[SUPPORTED_HOUSING.name], [built_complexes[STUDIOS.name]]
     )
     build_monitoring(list(built_complexes.values()), maker, writer)
+    build_benchmark(list(built_complexes.values()), maker.today, seed)
 
 
 @transaction.atomic

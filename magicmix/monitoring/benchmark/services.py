@@ -12,7 +12,7 @@ from .models import BenchmarkDocument
 
 @transaction.atomic
 def import_document(
-    organisation: Organisation, document: Document, by: User
+    organisation: Organisation, document: Document, by: User | None
 ) -> tuple[BenchmarkDocument, bool]:
     """Store `document` for `organisation`; a second import of the same project and period
     replaces the first. Returns the stored row and whether it is new."""
