@@ -59,7 +59,7 @@ def build_benchmark(complexes: list[Complex], today: datetime.date, seed: int) -
             },
         )
     own = [document(complex_, today).model_dump(mode="json") for complex_ in complexes]
-    for n, (name, placement, selection, hours, model, management_hours) in enumerate(FICTIONAL):
+    for n, (name, placement, selection, norm, management, weekly) in enumerate(FICTIONAL):
         data = dict(own[n % len(own)])
         data["project"] = {
             "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
@@ -69,9 +69,9 @@ def build_benchmark(complexes: list[Complex], today: datetime.date, seed: int) -
         data["ingredients"] = data["ingredients"] | {
             "placement": placement,
             "selection": selection,
-            "contribution_hours": hours,
-            "social_management": model,
-            "social_management_hours": management_hours,
+            "contribution_hours": norm,
+            "social_management": management,
+            "social_management_hours": weekly,
             "years_in_use": round(rng.uniform(1, 12), 1),
         }
         data["indicators"] = [_moved(item, rng) for item in data["indicators"]]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils import translation
+
 from magicmix.housing.models import Complex
 
 from ..indicators import Context
@@ -37,10 +39,11 @@ def document(complex_: Complex, today: datetime.date) -> Document:
     """The document of the whole complex (never of a caseworker's clients: a document is
     about a project)."""
     concept = concept_of(complex_, today)
-    context = Context(complex_, today)
     entered, _created = Entered.objects.get_or_create(complex=complex_)
+    with translation.override("en"):  # the units in the document do not follow the reader
+        found = outcomes(Context(complex_, today))
     indicators = []
-    for outcome in outcomes(context):
+    for outcome in found:
         point = outcome.point
         n = rounded(point.n) if point else None
         indicators.append(
@@ -58,8 +61,8 @@ def document(complex_: Complex, today: datetime.date) -> Document:
         project=Project(
             id=entered.project_id, name=complex_.name, municipality=complex_.municipality
         ),
-        period=quarter(context.today),
-        exported_on=context.today,
+        period=quarter(today),
+        exported_on=today,
         ingredients=Ingredients(
             units=rounded(concept.size),
             share_supporting=concept.share_supporting,
