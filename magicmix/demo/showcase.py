@@ -11,7 +11,8 @@ Plus partners, a municipality, a residents' organisation, a pool of applicants a
 for each role (a caseworker at COA and at the opvang partner), all sharing one printed demo
 password. The young-people complex has an intake in progress (`intake`), a mix policy and a
 round with a proposal to review (`allocation`); every complex has two survey waves, a year of
-moves and ZRM ratings (`monitoring`).
+moves and ZRM ratings (`monitoring`), and the ingredients of its concept; four fictional
+projects' benchmark documents are imported (`benchmark`).
 """
 
 from __future__ import annotations
