@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -91,6 +91,12 @@ def filters_from(query: dict[str, str]) -> Filters:
     )
 
 
+def seen_by(concept: Concept, own_clients_only: bool) -> Concept:
+    """A caseworker sees their clients' figures, never the complex's residents as a whole
+    beside them: no share dragend."""
+    return replace(concept, share_supporting=None) if own_clients_only else concept
+
+
 def rows(user: User, today: datetime.date, filters: Filters) -> list[Row]:
     complexes: QuerySet[Complex] = Complex.objects.visible_to(user).order_by("name")
     found = []
@@ -99,10 +105,7 @@ def rows(user: User, today: datetime.date, filters: Filters) -> list[Row]:
         if not filters.keep(concept):
             continue
         persons = persons_in_scope(user, complex_)
-        if persons is not None:
-            # A caseworker sees their clients' figures, never the complex's residents as a
-            # whole beside them: no share dragend.
-            concept = Concept(**{**concept.__dict__, "share_supporting": None})
+        concept = seen_by(concept, own_clients_only=persons is not None)
         found.append(Row(concept, outcomes(Context(complex_, today, persons)), persons is not None))
     return found
 

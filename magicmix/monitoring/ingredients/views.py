@@ -15,8 +15,8 @@ from magicmix.housing.models import Complex
 from magicmix.web.auth import user_of
 from magicmix.web.history import changes_of
 
-from ..access import may_manage, visible_complex
-from .comparison import columns, filters_from, headers, rows, sort_keys, sorted_rows
+from ..access import may_manage, persons_in_scope, visible_complex
+from .comparison import columns, filters_from, headers, rows, seen_by, sort_keys, sorted_rows
 from .derived import SELECTION_LABELS, concept_of, suggested
 from .forms import IngredientsForm
 from .models import Ingredients, SocialManagement, SupportModel
@@ -48,7 +48,10 @@ def ingredients(request: HttpRequest, pk: int) -> HttpResponse:
         "monitoring/ingredients/detail.html",
         {
             "complex": complex_,
-            "concept": concept_of(complex_, timezone.localdate()),
+            "concept": seen_by(
+                concept_of(complex_, timezone.localdate()),
+                own_clients_only=persons_in_scope(user, complex_) is not None,
+            ),
             "form": form,
             "may_manage": manages,
             "changes": changes_of(entered) if manages and entered else [],

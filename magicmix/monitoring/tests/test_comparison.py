@@ -69,3 +69,6 @@ def test_a_caseworker_sees_no_share_dragend_of_the_whole_complex(client: Client)
     client.force_login(factories.user(partner, Role.PARTNER_CASEWORKER))
     row = client.get("/monitoring/ingredients/").context["rows"][0]
     assert row.own_clients_only and row.concept.share_supporting is None
+    page = client.get(f"/complexes/{world.complex.pk}/ingredients/")
+    assert page.context["concept"].share_supporting is None
+    assert "50 %" not in page.content.decode()
