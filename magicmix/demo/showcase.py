@@ -11,7 +11,8 @@ Plus partners, a municipality, a residents' organisation, a pool of applicants a
 for each role (a caseworker at COA and at the opvang partner), all sharing one printed demo
 password. The young-people complex has an intake in progress (`intake`), a mix policy and a
 round with a proposal to review (`allocation`); every complex has two survey waves, a year of
-moves and ZRM ratings (`monitoring`).
+moves and ZRM ratings (`monitoring`), and the ingredients of its concept; four fictional
+projects' benchmark documents are imported (`benchmark`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from magicmix.tenancies.models import Tenancy
 
 from . import community
 from .allocation import build_policy, build_round
+from .benchmark import build_benchmark
 from .bulk import Writer, create_users
 from .complexes import ComplexPlan, Share, UnitKind, build_complex, save_persons
 from .finance import build_business_cases
@@ -309,6 +311,7 @@ def build(seed: int = 1, today: datetime.date | None = None) -> None:
         young_people, built_complexes[SUPPORTED_HOUSING.name], [built_complexes[STUDIOS.name]]
     )
     build_monitoring(list(built_complexes.values()), maker, writer)
+    build_benchmark(list(built_complexes.values()), maker.today, seed)
 
 
 @transaction.atomic

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from .benchmark import views as benchmark
+from .ingredients import views as ingredients
 from .views import assessments, dashboard, survey, waves
 
 app_name = "monitoring"
@@ -14,4 +16,9 @@ urlpatterns = [
     path("survey/<str:token>/", survey.survey, name="survey"),
     path("survey/<str:token>/answers/", survey.survey_answers, name="survey_answers"),
     path("persons/<int:pk>/zrm/", assessments.person_zrm, name="person_zrm"),
+    path("complexes/<int:pk>/ingredients/", ingredients.ingredients, name="ingredients"),
+    path("monitoring/ingredients/", ingredients.comparison, name="comparison"),
+    path("complexes/<int:pk>/benchmark/", benchmark.standing, name="benchmark"),
+    path("complexes/<int:pk>/benchmark.json", benchmark.export, name="benchmark_export"),
+    path("complexes/<int:pk>/benchmark/import/", benchmark.upload, name="benchmark_import"),
 ]

@@ -4,8 +4,17 @@ import pytest
 
 from magicmix.demo.monitoring import DEMO_TOKEN
 from magicmix.housing.models import Complex
+from magicmix.monitoring.benchmark.standing import documents_for, standings
 from magicmix.monitoring.indicators import Context, registered
-from magicmix.monitoring.models import Assessment, Invitation, Response, Wave, hash_token
+from magicmix.monitoring.models import (
+    Assessment,
+    BenchmarkDocument,
+    Ingredients,
+    Invitation,
+    Response,
+    Wave,
+    hash_token,
+)
 
 from .conftest import TODAY
 
@@ -54,3 +63,12 @@ def test_the_demo_link_opens_an_unanswered_invitation() -> None:
     invitation = Invitation.objects.get(token_hash=hash_token(DEMO_TOKEN))
     assert invitation.completed_at is None
     assert invitation.wave.complex.name == "Jongerencampus De Havenwerf"
+
+
+def test_every_complex_has_ingredients_and_stands_among_fictional_projects() -> None:
+    assert Ingredients.objects.filter(complex__in=Complex.objects.all()).count() == 3
+    names = set(BenchmarkDocument.objects.values_list("name", flat=True))
+    assert len(names) == 4 and all(name.startswith("Fictief project") for name in names)
+    complex_ = Complex.objects.get(name="Woonhof De Kapelhof")
+    found = standings(Context(complex_, TODAY), documents_for(complex_))
+    assert sum(standing.percentile is not None for standing in found) >= 5

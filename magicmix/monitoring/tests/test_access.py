@@ -127,3 +127,26 @@ def test_zrm_ratings_are_for_the_supporting_partners_caseworkers(client: Client,
 def test_login_is_required(client: Client, world) -> None:
     assert client.get(f"/complexes/{world.complex.pk}/monitoring/").status_code == 302
     assert client.get("/monitoring/").status_code == 302
+
+
+EXPORTERS = {Role.LETTING, Role.SOCIAL_MANAGER, Role.APPLICATION_MANAGER, Role.POLICY_OFFICER}
+MANAGERS = {Role.SOCIAL_MANAGER, Role.APPLICATION_MANAGER}
+
+
+@pytest.mark.parametrize("who", [*SEE_AGGREGATES, OTHER_CORPORATION])
+def test_ingredients_comparison_and_benchmark(client: Client, world, who) -> None:
+    client.force_login(make_user(world, who))
+    seen = 404 if who == OTHER_CORPORATION else 200
+    pk = world.complex.pk
+    assert client.get(f"/complexes/{pk}/ingredients/").status_code == seen
+    assert client.get(f"/complexes/{pk}/benchmark/").status_code == seen
+    export = client.get(f"/complexes/{pk}/benchmark.json")
+    assert export.status_code == (200 if who in EXPORTERS else 404)
+    entered = client.post(f"/complexes/{pk}/ingredients/", {"contribution_hours": "4"})
+    assert entered.status_code == (302 if who in MANAGERS else 404)
+    assert client.get(f"/complexes/{pk}/benchmark/import/").status_code == (
+        200 if who in MANAGERS else 404
+    )
+    comparison = client.get("/monitoring/ingredients/")
+    assert comparison.status_code == 200
+    assert (world.complex.name in comparison.text) == (who != OTHER_CORPORATION)
