@@ -134,8 +134,8 @@ def engine_version() -> str:
     return importlib.metadata.version("magicmix")
 
 
-def _units(node: engine.Complex | engine.Cluster) -> list[engine.Unit]:
-    return [*node.units, *(u for c in node.clusters for u in _units(c))]
+def units_of(node: engine.Complex | engine.Cluster) -> list[engine.Unit]:
+    return [*node.units, *(u for c in node.clusters for u in units_of(c))]
 
 
 class _Stock:
@@ -145,12 +145,12 @@ class _Stock:
 
     def __init__(self, complex_: engine.Complex) -> None:
         self.complex = complex_
-        self.units = {u.id: u for u in _units(complex_)}
+        self.units = {u.id: u for u in units_of(complex_)}
         self.residents = {u.id: u.occupant for u in self.units.values()}
         self.let = sum(o is not None for o in self.residents.values())
         self._around: dict[str, list[str]] = {u: [] for u in self.units}  # clusters holding u
         for cluster in _clusters(complex_):
-            for unit in _units(cluster):
+            for unit in units_of(cluster):
                 self._around[unit.id].append(cluster.id)
         self._built: dict[str, engine.Cluster] = {}
 
@@ -185,7 +185,7 @@ class _Mix:
     """Counts vragend residents per month, and per top-level cluster over the run."""
 
     def __init__(self, complex_: engine.Complex) -> None:
-        self.top = {u.id: c.id for c in complex_.clusters for u in _units(c)}
+        self.top = {u.id: c.id for c in complex_.clusters for u in units_of(c)}
         self.sums: dict[str, float] = {c.id: 0.0 for c in complex_.clusters}
         self.months = 0
 
