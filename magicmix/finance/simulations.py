@@ -10,6 +10,7 @@ workers, and which took what, does not change any result.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from typing import TYPE_CHECKING, Any
@@ -33,9 +34,11 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def start(complex_: Complex, name: str, inputs: Inputs, user: User | None) -> PolicySimulation:
-    """Store the simulation with the complex as it stands today and queue its runs."""
-    day = timezone.localdate()
+def start(
+    complex_: Complex, name: str, inputs: Inputs, user: User | None, day: dt.date | None = None
+) -> PolicySimulation:
+    """Store the simulation with the complex as it stands on `day` (today) and queue its runs."""
+    day = day or timezone.localdate()
     now = engine_adapter.complex_as_on(complex_, day)
     policy = engine_adapter.policy_of(complex_)
     stock = engine.io.round_to_data(
