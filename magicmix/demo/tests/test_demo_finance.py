@@ -34,4 +34,4 @@ def test_the_young_people_complex_holds_a_finished_policy_comparison() -> None:
     runs = simulation.runs.all()
     assert {r.status for r in runs} == {SimulationRun.Status.DONE}
     assert {r.variant for r in runs} == {0, 1}  # two policies side by side
-    assert all(len(r.result["months"]) == 5 * 12 + 1 for r in runs)
+    assert all(r.result and len(r.result["months"]) == 5 * 12 + 1 for r in runs)
