@@ -1,7 +1,7 @@
 """Benchmark the policy simulator: Monte Carlo runs of a 565-unit complex over 15 years with
 monthly rounds in priority mode, on one worker process and on two.
 
-    timeout 900 .venv/bin/python bench/finance/simulate.py --runs 100 --out bench/finance/results.json
+    timeout 1800 .venv/bin/python bench/finance/simulate.py --runs 100 --out bench/finance/results.json
 
 The complex has 28 gangs of about 20 units, half of them let to statushouders, under a mix
 policy of 45–55 % statushouders for the complex (hard). Workers are plain processes

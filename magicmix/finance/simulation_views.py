@@ -56,7 +56,7 @@ def simulation_new(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         groups=groups_of(complex_, timezone.localdate()),
         rent=float(rent),
-        initial={"name": _("Policies compared")},
+        initial={"name": _("Comparison of mix policies")},
     )
     if request.method == "POST" and form.is_valid():
         simulation = simulations.start(
