@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from simulate import setup  # type: ignore[import-not-found]
+from simulate import setup
 
 from magicmix import allocation as engine
 from magicmix.allocation import modes
@@ -36,9 +36,11 @@ def recorded_rounds() -> list[engine.Round]:
     rounds: list[engine.Round] = []
     allocate = engine.allocate
 
-    def keep(round_: engine.Round, *args: object, **kwargs: object) -> engine.Result:
+    def keep(
+        round_: engine.Round, mode: engine.Mode, seed: int, *, with_max_fill: bool
+    ) -> engine.Result:
         rounds.append(round_)
-        return allocate(round_, *args, **kwargs)  # type: ignore[arg-type]
+        return allocate(round_, mode, seed, with_max_fill=with_max_fill)
 
     simulation.engine.allocate = keep  # type: ignore[assignment]
     try:
