@@ -15,7 +15,6 @@ mode.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import statistics
 from collections.abc import Sequence
@@ -196,19 +195,22 @@ def summarise(runs: Sequence[dict[str, Any]], inputs: Inputs, units: int) -> Sum
         for r in runs
     ]
 
-    def band(values: Sequence[Sequence[float]]) -> list[Estimate]:
-        return [estimate([v[y] for v in values]) for y in range(years)]
+    def band(values: Sequence[Sequence[float]], top: float = math.inf) -> list[Estimate]:
+        """Per year the estimate, its interval kept within what the quantity can be (a t
+        interval of few runs can reach below 0 % or above 100 %)."""
+        return [_within(estimate([v[y] for v in values]), top) for y in range(years)]
 
     hours = inputs.support_hours_per_month * 12 * inputs.support_rate
     groups = [f.group for f in inputs.flows]
     return Summary(
         runs=len(runs),
-        fill=band([[let / units for let in lets] for lets, _, _ in per_year]),
+        fill=band([[let / units for let in lets] for lets, _, _ in per_year], 1.0),
         supported=band(
             [
                 [s / let if let else 0.0 for let, s in zip(lets, vr, strict=True)]
                 for lets, vr, _ in per_year
-            ]
+            ],
+            1.0,
         ),
         support=band([support for _, _, support in per_year]),
         vacancy_cost=band(
@@ -236,12 +238,11 @@ def summarise(runs: Sequence[dict[str, Any]], inputs: Inputs, units: int) -> Sum
             for g in groups
         },
         clusters={
-            c: estimate([r["clusters"][c] for r in runs])
+            c: _within(estimate([r["clusters"][c] for r in runs]), 1.0)
             for c in (runs[0]["clusters"] if runs else {})
         },
     )
 
 
-def start_day(today: dt.date) -> dt.date:
-    """Simulations start from the complex as it stands on the first of the month."""
-    return today.replace(day=1)
+def _within(e: Estimate, top: float) -> Estimate:
+    return Estimate(e.mean, max(e.low, 0.0), min(e.high, top))

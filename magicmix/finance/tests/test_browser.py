@@ -100,5 +100,8 @@ def test_start_a_simulation_follow_it_and_compare(
         "heading", name="Mix per cluster: aandeel vragende bewoners"
     ).is_visible()
     assert_accessible(page)
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.screenshot(path="/tmp/i15-simulation-phone.png", full_page=True)
+    import os
+
+    if os.environ.get("I15_SHOTS"):
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.screenshot(path="/tmp/i15-simulation-desktop.png", full_page=True)
