@@ -10,6 +10,8 @@ from magicmix.accounts.models import User
 from magicmix.conftest import assert_accessible, log_in
 from magicmix.finance.models import Scenario
 from magicmix.housing.models import Complex
+from magicmix.testing import factories
+from magicmix.testing.tasks import work
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -67,9 +69,6 @@ def test_start_a_simulation_follow_it_and_compare(
 ) -> None:
     """Start a simulation of two policies, see its progress while nobody works on it, let the
     database worker run it, and compare the policies; axe on every page."""
-    from magicmix.testing import factories
-    from magicmix.testing.tasks import work
-
     for i, unit in enumerate(complex_.units.order_by("code")[:10]):
         group = "statushouder" if i % 2 else "student"
         factories.tenancy(unit, factories.person(corporation, group))
@@ -100,8 +99,3 @@ def test_start_a_simulation_follow_it_and_compare(
         "heading", name="Mix per cluster: aandeel vragende bewoners"
     ).is_visible()
     assert_accessible(page)
-    import os
-
-    if os.environ.get("I15_SHOTS"):
-        page.set_viewport_size({"width": 1280, "height": 900})
-        page.screenshot(path="/tmp/i15-simulation-desktop.png", full_page=True)
