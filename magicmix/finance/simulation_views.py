@@ -90,8 +90,14 @@ def _table(labels: list[str], bands: list[list[Estimate]], fmt: Any) -> list[lis
 def comparison(simulation: PolicySimulation) -> dict[str, Any]:
     """The charts and tables of the comparison page."""
     inputs = Inputs.of(simulation.inputs)
-    labels = [variant_label(v) for v in inputs.variants]
-    summaries = simulations.summaries(simulation)
+    # Policies all of whose runs failed are left out (the progress says how many failed).
+    shown = [
+        (variant_label(v), s)
+        for v, s in zip(inputs.variants, simulations.summaries(simulation), strict=True)
+        if s is not None
+    ]
+    labels = [label for label, _s in shown]
+    summaries = [s for _label, s in shown]
     charts = []
     for key, title, fmt, axis, bands in [
         ("fill", _("Share of units let"), _percent, _percent, [s.fill for s in summaries]),
@@ -175,7 +181,7 @@ def simulation_detail(request: HttpRequest, pk: int, sid: int) -> HttpResponse:
             set(simulation.runs.exclude(engine_version="").values_list("engine_version", flat=True))
         ),
     }
-    if done:
+    if done and context["finished"]:
         context |= comparison(simulation)
     return render(request, "finance/simulation_detail.html", context)
 

@@ -106,11 +106,11 @@ def progress(simulation: PolicySimulation) -> tuple[int, int, int]:
     return done, statuses.count(SimulationRun.Status.FAILED), len(statuses)
 
 
-def summaries(simulation: PolicySimulation) -> list[Summary]:
-    """Per policy, in the order asked, a summary over its finished runs."""
+def summaries(simulation: PolicySimulation) -> list[Summary | None]:
+    """Per policy, in the order asked, a summary over its finished runs (None: none yet)."""
     inputs = Inputs.of(simulation.inputs)
     results: list[list[dict[str, Any]]] = [[] for _ in inputs.variants]
     for run in simulation.runs.filter(status=SimulationRun.Status.DONE).only("variant", "result"):
         if run.result is not None:
             results[run.variant].append(run.result)
-    return [summarise(r, inputs, simulation.units) for r in results]
+    return [summarise(r, inputs, simulation.units) if r else None for r in results]

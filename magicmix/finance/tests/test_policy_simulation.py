@@ -77,6 +77,10 @@ def test_start_run_and_compare(client: Client, lived_in, letting) -> None:
     assert simulation.units == 16 and simulation.runs.count() == 6  # 2 policies × 3 seeds
     detail = f"/complexes/{lived_in.pk}/simulations/{simulation.pk}/"
     assert "0 van 6" in client.get(detail).text
+    simulations.execute(simulation.runs.first().pk)  # one worker finished one run so far
+    halfway = client.get(detail)
+    assert "1 van 6" in halfway.text and "Aandeel verhuurde" not in halfway.text
+    assert "HX-Refresh" not in client.get(detail + "progress/")
 
     work()
 
