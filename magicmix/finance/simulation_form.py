@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import Count
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -135,7 +136,7 @@ class SimulationForm(NLDesignForm):
             )
             self.fields[f"arrivals_{g.code}"].help_text = _(
                 "From the intake history: %(n)s a month over the last twelve months."
-            ) % {"n": g.estimate}
+            ) % {"n": number_format(g.estimate, 2)}
             self.fields[f"contract_{g.code}"] = forms.ChoiceField(
                 label=_("%(group)s: contract") % {"group": g.name},
                 choices=CONTRACTS,
