@@ -38,7 +38,7 @@ from .allocation import build_policy, build_round
 from .benchmark import build_benchmark
 from .bulk import Writer, create_users
 from .complexes import ComplexPlan, Share, UnitKind, build_complex, save_persons
-from .finance import build_business_cases
+from .finance import build_business_cases, build_policy_comparison
 from .intake import Team, build_intake
 from .monitoring import build_monitoring
 from .residents import Partners, PersonMaker
@@ -310,6 +310,7 @@ def build(seed: int = 1, today: datetime.date | None = None) -> None:
     build_business_cases(
         young_people, built_complexes[SUPPORTED_HOUSING.name], [built_complexes[STUDIOS.name]]
     )
+    build_policy_comparison(young_people, maker.today)
     build_monitoring(list(built_complexes.values()), maker, writer)
     build_benchmark(list(built_complexes.values()), maker.today, seed)
 

@@ -52,7 +52,7 @@ class Tick:
     anchor: str = "middle"
 
 
-def _spread(ticks: list[Tick]) -> list[Tick]:
+def spread_ticks(ticks: list[Tick]) -> list[Tick]:
     """The outer labels of a horizontal axis align inwards, so that none is cut off."""
     if len(ticks) < 2:
         return ticks
@@ -206,6 +206,6 @@ def tornado_chart(base: float, swings: Sequence[Swing], labels: Sequence[str]) -
         height,
         base_x,
         rows,
-        _spread([Tick(x.at(v), short_euro(v)) for v in sorted({x.low, base, x.high})]),
+        spread_ticks([Tick(x.at(v), short_euro(v)) for v in sorted({x.low, base, x.high})]),
         _("The NPV moves most with: %(input)s.") % {"input": widest} if labels else "",
     )

@@ -69,3 +69,71 @@ class Scenario(models.Model):
 
     def result(self) -> Result:
         return evaluate(self.case)
+
+
+class PolicySimulationQuerySet(models.QuerySet["PolicySimulation"]):
+    def visible_to(self, user: User) -> PolicySimulationQuerySet:
+        """Corporation staff of the complex, as the business cases."""
+        return self.filter(complex__in=Complex.objects.with_names_visible_to(user))
+
+    def editable_by(self, user: User) -> PolicySimulationQuerySet:
+        return self.filter(complex__in=Complex.objects.editable_by(user))
+
+
+class PolicySimulation(models.Model):
+    """Mix policies compared over the life of a complex, as Monte Carlo runs."""
+
+    complex = models.ForeignKey(
+        Complex, on_delete=models.CASCADE, related_name="policy_simulations"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    # What was asked (`simulation.scenario.Inputs`) and the complex with its mix policy as it
+    # stood then (an engine round without applicants): with a run's seed, all a run depends on.
+    inputs = models.JSONField()
+    stock = models.JSONField()
+    units = models.PositiveIntegerField()
+
+    objects = PolicySimulationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("policy simulation")
+        verbose_name_plural = _("policy simulations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SimulationRun(models.Model):
+    """One Monte Carlo run of one policy: a background task of its own."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    simulation = models.ForeignKey(PolicySimulation, on_delete=models.CASCADE, related_name="runs")
+    variant = models.PositiveSmallIntegerField()
+    seed = models.PositiveIntegerField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    engine_version = models.CharField(max_length=40, blank=True)
+    result = models.JSONField(null=True)
+    cpu_seconds = models.FloatField(null=True)
+    finished_at = models.DateTimeField(null=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["variant", "seed"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["simulation", "variant", "seed"], name="unique_simulation_run"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.simulation} #{self.variant}/{self.seed}"

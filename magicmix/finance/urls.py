@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import simulation_views, views
 
 app_name = "finance"
 urlpatterns = [
@@ -25,6 +25,26 @@ urlpatterns = [
         "complexes/<int:pk>/finance/<int:sid>/case.json",
         views.scenario_export,
         name="scenario_export",
+    ),
+    path(
+        "complexes/<int:pk>/simulations/",
+        simulation_views.simulation_list,
+        name="simulation_list",
+    ),
+    path(
+        "complexes/<int:pk>/simulations/new/",
+        simulation_views.simulation_new,
+        name="simulation_new",
+    ),
+    path(
+        "complexes/<int:pk>/simulations/<int:sid>/",
+        simulation_views.simulation_detail,
+        name="simulation_detail",
+    ),
+    path(
+        "complexes/<int:pk>/simulations/<int:sid>/progress/",
+        simulation_views.simulation_progress,
+        name="simulation_progress",
     ),
     path(
         "complexes/<int:pk>/finance/<int:sid>/flows.csv",

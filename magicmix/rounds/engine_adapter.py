@@ -4,6 +4,9 @@ The one place that knows both sides. Ids the engine sees are the ones people rea
 explanations: the complex's name, a cluster's path ("Gebouw A / Gang 2B"), a unit's code, and
 an application's primary key. Units of the complex that are neither a vacancy of this run nor
 occupied nor reserved by a pending offer are left out, so the engine never fills them.
+
+The block at the end (`complex_as_on`, `policy_of`) serves the policy simulation of
+`magicmix.finance`: the whole complex as it stands and its mix policy.
 """
 
 from __future__ import annotations
@@ -431,3 +434,52 @@ def comparison(c: engine.Comparison) -> dict[str, Any]:
         "max_fill": c.max_fill,
         "modes": {str(mode): metrics(m) for mode, m in c.metrics.items()},
     }
+
+
+# --- Policy simulation (finance, #15) ----------------------------------------------------
+# The simulator (`magicmix.finance.simulation`) reads a complex as it stands and its mix
+# policy here, so that it sees exactly what a round would. Additions only: the functions above
+# are the rounds' own.
+
+
+def complex_as_on(complex_: Complex, day: datetime.date) -> engine.Complex:
+    """Every unit in use of `complex_` with its resident on `day` (None: vacant), in the
+    complex's cluster tree, with the ids a round uses (cluster paths and unit codes)."""
+    occupants = {
+        t.unit_id: engine.Occupant(
+            t.person.target_group.code,
+            engine.Role(t.person.role),
+            engine.SupportLevel(t.person.support_need),
+            str(t.person.supporting_partner_id) if t.person.supporting_partner_id else None,
+        )
+        for t in Tenancy.objects.current(day)
+        .filter(unit__complex=complex_)
+        .select_related("person__target_group")
+    }
+    clusters = list(Cluster.objects.filter(complex=complex_).order_by("position", "name", "id"))
+    paths = _paths(clusters)
+    units: dict[int | None, list[engine.Unit]] = {}
+    for unit in Unit.objects.filter(complex=complex_, status=Unit.Status.IN_USE).order_by("code"):
+        units.setdefault(unit.cluster_id, []).append(
+            # Contract types only matter to eligibility rules, which a simulation leaves out.
+            _unit(unit, "", occupants.get(unit.pk))
+        )
+
+    def tree(parent: int | None) -> tuple[engine.Cluster, ...]:
+        return tuple(
+            engine.Cluster(paths[c.pk], paths[c.pk], c.kind, tree(c.pk), tuple(units.get(c.pk, ())))
+            for c in clusters
+            if c.parent_id == parent
+        )
+
+    return engine.Complex(complex_.name, complex_.name, tree(None), tuple(units.get(None, ())))
+
+
+def policy_of(complex_: Complex) -> engine.Policy:
+    """The complex's mix bounds as the engine takes them (no eligibility rules: the simulated
+    applicants are eligible by construction)."""
+    bounds = PolicyBound.objects.filter(policy__complex=complex_).select_related("cluster")
+    paths = _paths(list(Cluster.objects.filter(complex=complex_)))
+    return engine.Policy(
+        tuple(_bound(b, paths[b.cluster_id] if b.cluster_id else complex_.name) for b in bounds)
+    )

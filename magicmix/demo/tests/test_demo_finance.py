@@ -2,7 +2,7 @@ import pytest
 
 from magicmix.demo import showcase
 from magicmix.finance.model import Line, Party
-from magicmix.finance.models import Scenario
+from magicmix.finance.models import PolicySimulation, Scenario, SimulationRun
 from magicmix.housing.models import Complex
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
@@ -26,3 +26,12 @@ def test_the_young_people_complex_compares_a_relocation_with_and_without_an_rthf
     assert failed.total(Line.RTHF_COMPENSATION) == pytest.approx(565 * 20_000 * 0.85)
     state = next(s for s in failed.stakes if s.party is Party.STATE)
     assert state.lines[Line.RTHF_COMPENSATION] == pytest.approx(-565 * 20_000 * 0.6)
+
+
+def test_the_young_people_complex_holds_a_finished_policy_comparison() -> None:
+    simulation = PolicySimulation.objects.get(complex__name=showcase.YOUNG_PEOPLE.name)
+    assert 500 < simulation.units <= 565  # the units in use
+    runs = simulation.runs.all()
+    assert {r.status for r in runs} == {SimulationRun.Status.DONE}
+    assert {r.variant for r in runs} == {0, 1}  # two policies side by side
+    assert all(r.result and len(r.result["months"]) == 5 * 12 + 1 for r in runs)

@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 
 from magicmix.accounts.models import Organisation, Role, User
+from magicmix.finance.models import PolicySimulation
 from magicmix.housing.models import Complex
 from magicmix.testing import factories
 
@@ -20,6 +21,17 @@ def pages(scenario) -> list[str]:
         f"/complexes/{pk}/finance/{sid}/case.json",
         f"/complexes/{pk}/finance/{sid}/flows.csv",
     ]
+
+
+def simulation_pages(simulation: PolicySimulation) -> list[str]:
+    base = f"/complexes/{simulation.complex.pk}/simulations/"
+    return [base, f"{base}new/", f"{base}{simulation.pk}/", f"{base}{simulation.pk}/progress/"]
+
+
+def _simulation(complex_: Complex) -> PolicySimulation:
+    return PolicySimulation.objects.create(
+        complex=complex_, name="Beleid", inputs={}, stock={}, units=0
+    )
 
 
 def edit_pages(scenario) -> list[str]:
@@ -60,9 +72,11 @@ def test_social_management_sees_but_does_not_edit(client: Client, scenario, corp
     ],
 )
 def test_anyone_else_gets_404(client: Client, scenario, make_user) -> None:
+    simulation = _simulation(scenario.complex)
     client.force_login(make_user(scenario.complex))
-    for url in pages(scenario) + edit_pages(scenario):
+    for url in pages(scenario) + edit_pages(scenario) + simulation_pages(simulation):
         assert client.get(url).status_code == 404, url
+    assert client.post(simulation_pages(simulation)[1], {"name": "x"}).status_code == 404
     delete = f"/complexes/{scenario.complex.pk}/finance/{scenario.pk}/delete/"
     assert client.post(delete).status_code == 404
     assert "Startblok Test" not in client.get("/finance/").text
@@ -70,8 +84,10 @@ def test_anyone_else_gets_404(client: Client, scenario, make_user) -> None:
 
 def test_a_scenario_of_another_complex_is_404(client: Client, scenario, corporation) -> None:
     other = factories.complex(corporation)
+    simulation = _simulation(scenario.complex)
     client.force_login(factories.user(corporation, Role.LETTING))
     assert client.get(f"/complexes/{other.pk}/finance/{scenario.pk}/").status_code == 404
+    assert client.get(f"/complexes/{other.pk}/simulations/{simulation.pk}/").status_code == 404
 
 
 def test_login_is_required(client: Client, scenario) -> None:
