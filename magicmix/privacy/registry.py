@@ -22,8 +22,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from magicmix.accounts.models import User
 
@@ -66,6 +68,10 @@ class Category:
     apply: Callable[[QuerySet[Any]], object]
 
 
+# Fields of no use to the person: link hashes and simple-history's own bookkeeping.
+_LEFT_OUT = {"token_hash", "history_id", "history_change_reason", "history_user", "name_key"}
+_LABELS = {"history_date": _("changed at"), "history_type": _("kind of change")}
+
 SUBJECTS: dict[str, Subject] = {}
 HOLDINGS: list[Holding] = []
 CATEGORIES: dict[str, Category] = {}
@@ -88,26 +94,29 @@ def holdings_of(subject_type: str) -> list[Holding]:
 
 
 def record(obj: Model, *, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
-    """A row as {field label: value}, choices by their label: the export's plain form."""
+    """A row as {field label: value}: choices by their label, a related row by its name."""
     values: dict[str, Any] = {}
     for field in obj._meta.concrete_fields:
-        if field.name in exclude or field.name.endswith("token_hash"):
+        if field.name in exclude or field.name in _LEFT_OUT:
             continue
         if field.choices:
             value: Any = getattr(obj, f"get_{field.name}_display")()
+        elif field.is_relation:
+            try:
+                related = getattr(obj, field.name)
+            except ObjectDoesNotExist:  # a history row can point at a row erased since
+                related = None
+            value = None if related is None else str(related)
         else:
             value = getattr(obj, field.attname)
-        values[str(field.verbose_name)] = value
+        values[str(_LABELS.get(field.name, field.verbose_name))] = value
     return values
 
 
 def history_records(model: type[Model], **lookup: Any) -> list[dict[str, Any]]:
     """The change history (django-simple-history) of rows of `model`, for an export."""
     rows = model.history.model.objects.filter(**lookup).order_by("history_date")  # type: ignore[attr-defined]
-    return [
-        {"model": str(model._meta.verbose_name), **record(row, exclude=("history_user",))}
-        for row in rows
-    ]
+    return [{"model": str(model._meta.verbose_name), **record(row)} for row in rows]
 
 
 def delete_history(model: type[Model], **lookup: Any) -> int:

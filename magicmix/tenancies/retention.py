@@ -24,9 +24,9 @@ from .models import Tenancy
 
 
 def export(pk: int) -> list[dict[str, Any]]:
-    tenancies = Tenancy.objects.filter(person_id=pk).select_related("unit")
+    tenancies = Tenancy.objects.filter(person_id=pk).select_related("unit", "person")
     return [
-        *({**registry.record(t), str(_("unit")): str(t.unit)} for t in tenancies),
+        *(registry.record(t) for t in tenancies),
         *registry.history_records(Tenancy, person_id=pk),
     ]
 
