@@ -18,6 +18,7 @@ from magicmix.web.auth import user_of
 
 from . import twofactor
 from .forms import CodeForm
+from .models import Organisation
 
 _CODES_KEY = "magicmix_recovery_codes"
 
@@ -83,5 +84,12 @@ def account(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/account.html",
-        {"two_factor": user_has_device(user), "required": twofactor.needs_two_factor(user)},
+        {
+            "two_factor": user_has_device(user),
+            "required": twofactor.needs_two_factor(user),
+            # A partner hands its link code to the corporations it works with.
+            "partners": Organisation.objects.filter(
+                memberships__user=user, kind=Organisation.Kind.PARTNER
+            ).distinct(),
+        },
     )
