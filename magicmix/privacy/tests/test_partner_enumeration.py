@@ -38,7 +38,7 @@ def test_a_registered_name_with_a_wrong_code_answers_as_an_unknown_name(client: 
     # The code the partner sees on its account page does link it.
     client.force_login(factories.user(other, Role.PARTNER_CASEWORKER))
     account = client.get(reverse("accounts:account")).text
-    code = re.search(r'class="mm-link-code">([A-Z2-7-]{14})<', account).group(1)  # type: ignore[union-attr]
+    code = re.search(r'class="mm-link-code">([A-Z2-7-]{14})<', account).group(1)
     client.force_login(factories.user(ours, Role.LETTING))
     client.post(url, {"new_organisation": "elders zorg", "link_code": code.lower()})
     assert ComplexPartner.objects.get().organisation == other
