@@ -48,7 +48,13 @@ def export(subject_type: str, pk: int) -> dict[str, Any]:
     }
 
 
-def _erase(subject_type: str, pk: int) -> None:
+def export_holdings(subject_type: str, pk: int) -> list[dict[str, Any]]:
+    """Every app's records about one subject, in one list (for a subject held inside another)."""
+    return [record for h in registry.holdings_of(subject_type) for record in h.export(pk)]
+
+
+def erase_holdings(subject_type: str, pk: int) -> None:
+    """Every app's part of erasing one subject, without the checks and the log."""
     for h in registry.holdings_of(subject_type):
         h.erase(pk)
 
@@ -59,7 +65,7 @@ def erase(subject_type: str, pk: int, organisation_id: int, user: User) -> None:
     reasons = blocks(subject_type, pk)
     if reasons:
         raise ErasureBlocked(reasons)
-    _erase(subject_type, pk)
+    erase_holdings(subject_type, pk)
     log.entries(subject_type, [pk], organisation_id, Action.ERASE, "privacy:erase", user)
 
 
@@ -70,7 +76,7 @@ def subjects_eraser(subject_type: str) -> Callable[[QuerySet[Any]], None]:
     def apply(rows: QuerySet[Any]) -> None:
         for pk in rows.values_list("pk", flat=True):
             if not blocks(subject_type, pk):
-                _erase(subject_type, pk)
+                erase_holdings(subject_type, pk)
 
     return apply
 

@@ -4,7 +4,8 @@
 A round's justification must stay readable: every candidate's place, proposal and the engine's
 why stay. What goes are the personal values in the copies of the eligibility checks (an income,
 an age) and their sentences, the reason an offer was declined, and the offers' change history.
-An open offer blocks erasing the applicant.
+An open offer blocks erasing the applicant. A resident housed through an offer is the same
+person as the applicant: their application is exported and erased with them.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from magicmix.privacy import registry
+from magicmix.privacy import registry, services
 from magicmix.privacy.models import SubjectType
 
 from .models import CandidateOutcome, Offer
@@ -90,6 +91,46 @@ def blocks(pk: int) -> list[str]:
     return []
 
 
+def applications_of(person_id: int) -> list[int]:
+    """The applications that led to the person's tenancies (through an accepted offer)."""
+    found = Offer.objects.filter(tenancy__person_id=person_id).values_list("application_id")
+    return sorted({pk for (pk,) in found})
+
+
+def person_export(pk: int) -> list[dict[str, Any]]:
+    return [
+        record
+        for application in applications_of(pk)
+        for record in services.export_holdings(SubjectType.APPLICATION, application)
+    ]
+
+
+def person_erase(pk: int) -> None:
+    for application in applications_of(pk):
+        services.erase_holdings(SubjectType.APPLICATION, application)
+
+
+def person_consequences(pk: int) -> list[str]:
+    count = len(applications_of(pk))
+    if not count:
+        return []
+    return [
+        gettext(
+            "The application through which the person was housed (%(count)s) is anonymised "
+            "with them."
+        )
+        % {"count": count}
+    ]
+
+
+def person_blocks(pk: int) -> list[str]:
+    return [
+        reason
+        for application in applications_of(pk)
+        for reason in services.blocks(SubjectType.APPLICATION, application)
+    ]
+
+
 def copies(organisation_id: int, cutoff: datetime.date) -> QuerySet[CandidateOutcome]:
     """Outcomes of finished runs before the cut-off whose copies still hold a value."""
     return CandidateOutcome.objects.filter(
@@ -107,6 +148,16 @@ registry.holding(
         erase=erase,
         consequences=consequences,
         blocks=blocks,
+    )
+)
+registry.holding(
+    registry.Holding(
+        subject_type=SubjectType.PERSON,
+        title=_("The application through which the person was housed"),
+        export=person_export,
+        erase=person_erase,
+        consequences=person_consequences,
+        blocks=person_blocks,
     )
 )
 registry.category(

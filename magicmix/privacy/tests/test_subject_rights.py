@@ -164,3 +164,41 @@ def test_an_open_offer_blocks_erasing_an_applicant_and_a_round_stays_readable(
         "utf-8-sig"
     )
     assert "(geanonimiseerd)" in csv and "Noor" not in csv and "35000" not in csv
+
+
+def test_a_resident_housed_through_an_offer_takes_their_application_along(client: Client) -> None:
+    org = factories.organisation()
+    complex_ = factories.complex(org)
+    intake = factories.intake(complex_)
+    application, _token = factories.application(intake, first_name="Noor", last_name="Visser")
+    round_ = Round.objects.create(
+        complex=complex_, intake=intake, title="R", move_in=datetime.date(2025, 1, 1)
+    )
+    run = Run.objects.create(
+        round=round_, number=1, mode="priority", seed=0, finished_at=timezone.now()
+    )
+    unit = factories.unit(factories.cluster(complex_))
+    person = factories.person(org, first_name="Noor", last_name="Visser")
+    tenancy = factories.tenancy(
+        unit, person, start_date=datetime.date(2025, 1, 1), end_date=datetime.date(2025, 12, 31)
+    )
+    Offer.objects.create(
+        round=round_,
+        run=run,
+        unit=unit,
+        application=application,
+        deadline=datetime.date(2024, 12, 20),
+        status=Offer.Status.ACCEPTED,
+        tenancy=tenancy,
+    )
+    client.force_login(factories.user(org, Role.APPLICATION_MANAGER))
+    export = client.get(reverse("privacy:subject_export", args=["person", person.pk, "json"]))
+    sections = {s["titel"]: s["gegevens"] for s in json.loads(export.content)["onderdelen"]}
+    housed_by = sections["De inschrijving waarmee de persoon is gehuisvest"]
+    assert application.motivation in [value for row in housed_by for value in row.values()]
+    url = reverse("privacy:subject_erase", args=["person", person.pk])
+    assert "wordt mee geanonimiseerd" in client.get(url).text
+    assert client.post(url, {"confirm": "on"}).status_code == 302
+    assert raw("SELECT last_name, motivation FROM selection_application") == [
+        ("(geanonimiseerd)", "")
+    ]
