@@ -52,6 +52,8 @@ class Holding:
     consequences: Callable[[int], list[str]] = lambda pk: []
     # Reasons the subject may not be erased now, each saying what to do instead.
     blocks: Callable[[int], list[str]] = lambda pk: []
+    # Other subjects erased with this one, for the log (a resident's application).
+    includes: Callable[[int], list[tuple[str, int]]] = lambda pk: []
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,9 @@ class Category:
     expired: Callable[[int, datetime.date], QuerySet[Any]]
     subject_type: str
     subject_path: str  # from a row to its data subject's id, for the processing log
-    apply: Callable[[QuerySet[Any]], object]
+    # What happens to the expired rows; None: the rows are subjects, each erased whole (every
+    # app's part, as on request), except one that something blocks.
+    apply: Callable[[QuerySet[Any]], object] | None = None
 
 
 # Fields of no use to the person: link hashes and simple-history's own bookkeeping.

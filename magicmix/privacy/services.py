@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,26 +58,35 @@ def erase_holdings(subject_type: str, pk: int) -> None:
         h.erase(pk)
 
 
+def erase_whole(subject_type: str, pk: int) -> list[tuple[str, int]]:
+    """Every app's part of erasing one subject, without the checks; returns the subjects
+    erased, this one and those it includes, for the log."""
+    included = [
+        (kind, other) for h in registry.holdings_of(subject_type) for kind, other in h.includes(pk)
+    ]
+    erase_holdings(subject_type, pk)
+    return [(subject_type, pk), *included]
+
+
+def _log(
+    erased: list[tuple[str, int]],
+    organisation_id: int,
+    action: str,
+    operation: str,
+    user: User | None = None,
+) -> None:
+    for kind in sorted({kind for kind, _pk in erased}):
+        ids = [pk for other, pk in erased if other == kind]
+        log.entries(kind, ids, organisation_id, action, operation, user)
+
+
 @transaction.atomic
 def erase(subject_type: str, pk: int, organisation_id: int, user: User) -> None:
     """Erase one subject at a user's request, or refuse with the reasons; all or nothing."""
     reasons = blocks(subject_type, pk)
     if reasons:
         raise ErasureBlocked(reasons)
-    erase_holdings(subject_type, pk)
-    log.entries(subject_type, [pk], organisation_id, Action.ERASE, "privacy:erase", user)
-
-
-def subjects_eraser(subject_type: str) -> Callable[[QuerySet[Any]], None]:
-    """A category's `apply` for rows that are subjects themselves: erase each one whole,
-    skipping one that something blocks (an open offer, a running tenancy)."""
-
-    def apply(rows: QuerySet[Any]) -> None:
-        for pk in rows.values_list("pk", flat=True):
-            if not blocks(subject_type, pk):
-                erase_holdings(subject_type, pk)
-
-    return apply
+    _log(erase_whole(subject_type, pk), organisation_id, Action.ERASE, "privacy:erase", user)
 
 
 @dataclass(frozen=True)
@@ -153,13 +161,17 @@ def apply_retention(today: datetime.date | None = None) -> list[Line]:
             with transaction.atomic():
                 rows = category.expired(organisation.pk, line.cutoff)
                 subjects = _subject_ids(category, rows)
-                category.apply(rows)
-                log.entries(
-                    category.subject_type,
-                    subjects,
-                    organisation.pk,
-                    Action.ANONYMISE if category.anonymises else Action.ERASE,
-                    f"retention:{category.code}",
-                )
+                if category.apply is None:
+                    erased = [
+                        done
+                        for pk in subjects
+                        if not blocks(category.subject_type, pk)
+                        for done in erase_whole(category.subject_type, pk)
+                    ]
+                else:
+                    category.apply(rows)
+                    erased = [(category.subject_type, pk) for pk in subjects]
+                action = Action.ANONYMISE if category.anonymises else Action.ERASE
+                _log(erased, organisation.pk, action, f"retention:{category.code}")
             done.append(line)
     return done

@@ -158,6 +158,7 @@ registry.holding(
         erase=person_erase,
         consequences=person_consequences,
         blocks=person_blocks,
+        includes=lambda pk: [(SubjectType.APPLICATION, a) for a in applications_of(pk)],
     )
 )
 registry.category(

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from magicmix.privacy import registry, services
+from magicmix.privacy import registry
 from magicmix.privacy.models import SubjectType
 
 from .models import (
@@ -180,7 +180,6 @@ for entry in [
         expired=not_selected,
         subject_type=SubjectType.APPLICATION,
         subject_path="pk",
-        apply=services.subjects_eraser(SubjectType.APPLICATION),
     ),
     registry.Category(
         code="withdrawn_applications",
@@ -191,7 +190,6 @@ for entry in [
         expired=withdrawn,
         subject_type=SubjectType.APPLICATION,
         subject_path="pk",
-        apply=services.subjects_eraser(SubjectType.APPLICATION),
     ),
     registry.Category(
         code="motivation_letters",

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from magicmix.people.models import Person
 from magicmix.people.retention import ANONYMOUS
-from magicmix.privacy import registry, services
+from magicmix.privacy import registry
 from magicmix.privacy.models import SubjectType
 
 from .models import Tenancy
@@ -94,6 +94,5 @@ registry.category(
         expired=ended_tenancies,
         subject_type=SubjectType.PERSON,
         subject_path="pk",
-        apply=services.subjects_eraser(SubjectType.PERSON),
     )
 )

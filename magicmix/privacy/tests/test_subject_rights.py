@@ -202,3 +202,5 @@ def test_a_resident_housed_through_an_offer_takes_their_application_along(client
     assert raw("SELECT last_name, motivation FROM selection_application") == [
         ("(geanonimiseerd)", "")
     ]
+    erased = raw("SELECT subject_type, subject_id FROM privacy_processing WHERE action = 'erase'")
+    assert sorted(erased) == [("application", application.pk), ("person", person.pk)]
