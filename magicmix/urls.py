@@ -56,6 +56,7 @@ urlpatterns = [
     path("", include("magicmix.finance.urls")),
     path("community/", include("magicmix.community.urls")),
     path("", include("magicmix.monitoring.urls")),
+    path("privacy/", include("magicmix.privacy.urls")),
     # The REST API: no trailing slashes, so "/api/v1" itself is an unknown resource too.
     path("api/v1/", include((api.urlpatterns(), "api-v1"))),
     path("api/v1", api.unknown),

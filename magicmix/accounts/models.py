@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import base64
+import secrets
 from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def new_link_code() -> str:
+    """60 random bits as 12 base32 characters in groups of four, e.g. "K7QD-2M4X-PLAE"."""
+    code = base64.b32encode(secrets.token_bytes(10)).decode()[:12]
+    return "-".join(code[i : i + 4] for i in range(0, 12, 4))
+
+
+def normal_link_code(typed: str) -> str:
+    """A link code as typed (any case, spaces or dashes) in its stored form."""
+    plain = "".join(char for char in typed.upper() if char.isalnum())
+    return "-".join(plain[i : i + 4] for i in range(0, len(plain), 4))
 
 
 class Organisation(models.Model):
@@ -19,6 +33,11 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    # What a partner hands to a corporation that wants to add it to a complex: knowing the name
+    # alone must not be enough, or anyone could test which organisations use this installation.
+    link_code = models.CharField(
+        _("link code"), max_length=14, unique=True, default=new_link_code, editable=False
+    )
 
     class Meta:
         ordering = ["name"]

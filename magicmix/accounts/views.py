@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import user_has_device
@@ -17,6 +18,7 @@ from magicmix.web.auth import user_of
 
 from . import twofactor
 from .forms import CodeForm
+from .models import Organisation
 
 _CODES_KEY = "magicmix_recovery_codes"
 
@@ -46,6 +48,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         "form": form,
         "secret": twofactor.secret_of(device),
         "config_url": device.config_url,
+        "qr_code": mark_safe(twofactor.qr_code_svg(device)),
         "next": _next(request),
     }
     return render(request, "accounts/two_factor_setup.html", context)
@@ -81,5 +84,12 @@ def account(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/account.html",
-        {"two_factor": user_has_device(user), "required": twofactor.needs_two_factor(user)},
+        {
+            "two_factor": user_has_device(user),
+            "required": twofactor.needs_two_factor(user),
+            # A partner hands its link code to the corporations it works with.
+            "partners": Organisation.objects.filter(
+                memberships__user=user, kind=Organisation.Kind.PARTNER
+            ).distinct(),
+        },
     )

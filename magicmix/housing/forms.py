@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from magicmix.accounts.models import Organisation
+from magicmix.accounts.models import Organisation, normal_link_code
 from magicmix.web.forms import EMPTY_CHOICE, NLDesignForm, NLDesignModelForm
 
 from .cluster_tree import ClusterTree
@@ -70,8 +70,9 @@ class ComplexForm(NLDesignModelForm):
 
 class PartnerForm(NLDesignModelForm):
     """Add a partner to a complex or change what it may do. The list offers only partners that
-    already work in one of the corporation's complexes; another is named exactly, so that the
-    page never lists the other organisations of the installation."""
+    already work in one of the corporation's complexes; another is given by its name and the
+    link code it handed out, so that the page never lists the other organisations of the
+    installation and a name alone tells nobody whether an organisation is registered."""
 
     organisation = forms.ModelChoiceField(
         label=_("organisation"), queryset=Organisation.objects.none(), required=False
@@ -81,6 +82,12 @@ class PartnerForm(NLDesignModelForm):
         max_length=200,
         required=False,
         help_text=_("Its name exactly as it is registered in magicmix."),
+    )
+    link_code = forms.CharField(
+        label=_("its link code"),
+        max_length=30,
+        required=False,
+        help_text=_("The partner finds it on its account page in magicmix, e.g. K7QD-2M4X-PLAE."),
     )
 
     class Meta:
@@ -93,18 +100,25 @@ class PartnerForm(NLDesignModelForm):
         self.fields["organisation"].help_text = _(
             "Choosing an organisation that is already a partner changes what it may do."
         )
-        self.order_fields(["organisation", "new_organisation"])
+        self.order_fields(["organisation", "new_organisation", "link_code"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         name = data.get("new_organisation", "")
         if name and not data.get("organisation"):
             data["organisation"] = Organisation.objects.filter(
-                kind=Organisation.Kind.PARTNER, name__iexact=name.strip()
+                kind=Organisation.Kind.PARTNER,
+                name__iexact=name.strip(),
+                link_code=normal_link_code(data.get("link_code", "")),
             ).first()
             if data["organisation"] is None:
+                # One answer for a wrong name and a wrong code: no way to test a name.
                 self.add_error(
-                    "new_organisation", _("No partner organisation is registered by this name.")
+                    "link_code",
+                    _(
+                        "No partner matches this name and link code. Ask the partner for its "
+                        "link code."
+                    ),
                 )
         elif not data.get("organisation") and "organisation" not in self.errors:
             self.add_error(

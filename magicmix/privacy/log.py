@@ -11,10 +11,11 @@ tracing system) gives the trace id, so that the entry joins the caller's trace.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from django.http import HttpRequest
 
-from magicmix.accounts.models import Membership, Role
+from magicmix.accounts.models import Membership, Role, User
 from magicmix.web.auth import user_of
 from magicmix.web.exports import Cell
 
@@ -95,7 +96,7 @@ def rows_of(subject_type: str, subject_id: int) -> list[list[Cell]]:
     return [
         [
             entry.at.isoformat(timespec="seconds"),
-            entry.user.email,
+            entry.user.email if entry.user else "bewaartermijnen",
             entry.organisation.name,
             entry.get_action_display(),
             entry.get_activity_display(),
@@ -107,3 +108,30 @@ def rows_of(subject_type: str, subject_id: int) -> list[list[Cell]]:
         ]
         for entry in entries
     ]
+
+
+def entries(
+    subject_type: str,
+    subject_ids: Iterable[int],
+    organisation_id: int,
+    action: str,
+    operation: str,
+    user: User | None = None,
+) -> None:
+    """One entry per subject for an erasure, anonymisation or export of the privacy app, by
+    the retention job (no user) or a user; one trace for the whole batch."""
+    trace = new_trace_id()
+    Processing.objects.bulk_create(
+        Processing(
+            user=user,
+            organisation_id=organisation_id,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            action=action,
+            activity=Activity.ADMINISTRATION,
+            activity_id=ACTIVITY_IDS[Activity.ADMINISTRATION],
+            trace_id=trace,
+            operation=operation[:100],
+        )
+        for subject_id in sorted(set(subject_ids))
+    )

@@ -43,6 +43,7 @@ class Action(models.TextChoices):
     EXPORT = "export", _("exported")
     CHANGE = "change", _("changed")
     ERASE = "erase", _("erased")
+    ANONYMISE = "anonymise", _("anonymised")
 
 
 class SubjectType(models.TextChoices):
@@ -68,9 +69,11 @@ def new_span_id() -> str:
 
 class Processing(models.Model):
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    # Empty for the daily retention job (`manage.py apply_retention`), which acts for no one.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        null=True,
         related_name="+",
         verbose_name=_("by"),
     )
@@ -104,3 +107,26 @@ class Processing(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise TypeError("The processing log is append-only.")
+
+
+class RetentionPeriod(models.Model):
+    """An organisation's own retention period for one category (`privacy.registry`); without a
+    row the category's documented default applies."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="retention_periods"
+    )
+    category = models.CharField(_("data category"), max_length=40)
+    months = models.PositiveSmallIntegerField(_("months"))
+
+    class Meta:
+        verbose_name = _("retention period")
+        verbose_name_plural = _("retention periods")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "category"], name="one_period_per_category"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.category}: {self.months}"

@@ -28,6 +28,7 @@ _MENU: list[tuple[str, Promise, frozenset[str] | None]] = [
     ("monitoring:overview", _("Monitoring"), None),
     ("legal:current", _("Legal limits"), None),
     ("api:token_list", _("API tokens"), frozenset({Role.APPLICATION_MANAGER})),
+    ("privacy:retention_start", _("Retention"), frozenset({Role.APPLICATION_MANAGER})),
 ]
 
 

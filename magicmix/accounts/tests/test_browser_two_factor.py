@@ -1,13 +1,17 @@
-"""In a browser: a letting officer sets up the authenticator, logs in with a code from it, and
-later with a recovery code."""
+"""In a browser: a letting officer scans the QR code of the setup page as a phone would, logs
+in with a code from it, and later with a recovery code."""
 
 from __future__ import annotations
 
 import base64
+import io
 from typing import Any
+from urllib.parse import parse_qs, urlparse
 
 import pytest
+import zxingcpp
 from django_otp.oath import totp
+from PIL import Image
 
 from magicmix.accounts.models import Role
 from magicmix.conftest import assert_accessible, log_in
@@ -32,7 +36,12 @@ def test_set_up_log_in_with_a_code_and_with_a_recovery_code(page: Any) -> None:
     log_in(page, officer.email)
     assert "/account/two-factor/setup/" in page.url
     assert_accessible(page)
-    secret = page.locator("#secret").inner_text()
+    # Scan the QR code from the rendered page, as the authenticator app does.
+    picture = Image.open(io.BytesIO(page.locator("svg.mm-qr").screenshot()))
+    (link,) = [found.text for found in zxingcpp.read_barcodes(picture)]
+    assert link.startswith("otpauth://totp/")
+    secret = parse_qs(urlparse(link).query)["secret"][0]
+    assert secret == page.locator("#secret").inner_text().replace(" ", "")
     page.get_by_label("Code").fill(_code_for(secret))
     page.get_by_role("button", name="Bevestigen").click()
     page.get_by_role("heading", name="Herstelcodes").wait_for()

@@ -143,7 +143,11 @@ def test_partners_are_added_changed_and_removed(client: Client, stock: Stock) ->
     tussenvoorziening = factories.organisation(Organisation.Kind.PARTNER, name="Tussenvoorziening")
     client.force_login(stock.officer)
     url = reverse("housing:partner_list", args=[stock.complex.pk])
-    client.post(url, {"new_organisation": "tussenvoorziening", "provides_support": "on"})
+    code = tussenvoorziening.link_code.replace("-", " ").lower()  # typed as read out
+    client.post(
+        url,
+        {"new_organisation": "tussenvoorziening", "link_code": code, "provides_support": "on"},
+    )
     partner = ComplexPartner.objects.get(complex=stock.complex)
     assert (partner.may_nominate, partner.provides_support) == (False, True)
     response = client.post(

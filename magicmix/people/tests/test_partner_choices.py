@@ -74,8 +74,8 @@ def test_the_partner_page_lists_only_linked_organisations(client: Client) -> Non
     assert "Elders Zorg" not in page.text and "Mitros" not in page.text
     refused = client.post(url, {"organisation": elders.pk, "provides_support": "on"})
     assert "organisation" in refused.context["form"].errors
-    wrong_name = client.post(url, {"new_organisation": "Eldres Zorg"})
-    assert wrong_name.context["form"].errors["new_organisation"] == [
-        "Er is geen partnerorganisatie met deze naam geregistreerd."
+    wrong_name = client.post(url, {"new_organisation": "Eldres Zorg", "link_code": "x"})
+    assert wrong_name.context["form"].errors["link_code"] == [
+        "Geen partner past bij deze naam en koppelcode. Vraag de partner om de koppelcode."
     ]
     assert not new_complex.partners.exists()
