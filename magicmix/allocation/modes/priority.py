@@ -79,8 +79,9 @@ def _refusal(reach: Reachability, candidate: Candidate, option: Option) -> Close
     or at a hard maximum counting them or else full (which maxima), or else a hard minimum."""
     maxima: list[int] = []
     full = False
+    mine = reach.problem.counting(candidate.profile)
     for cell in option.cells:
-        over = reach.exceeds_maximum(candidate, cell)
+        over = reach.maximum_reached(mine, cell)
         if over is None and reach.capacity[cell] <= 0:
             full = True
             continue
