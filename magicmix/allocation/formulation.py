@@ -550,7 +550,8 @@ class Warm:
         full = State(
             candidates, [c.capacity for c in problem.cells], [b.before for b in problem.bounds]
         )
-        every_link = {_link(c, o) for c in problem.candidates for o in c.options}
+        # In the order of the round (a set's order would change the vertex from run to run).
+        every_link = dict.fromkeys(_link(c, o) for c in problem.candidates for o in c.options)
         model = self.model = _build(
             problem, [c for c in candidates if c.options], full, value, self.hard, [], every_link
         )
