@@ -6,7 +6,8 @@
 Per size, seed and mode: fill, score, and a hash of the assignments (unit, applicant, rank)
 and of every explanation's reasons (codes and parameters). `--scarce N` adds rounds of the
 M shape with N applicants (fewer than its vacancies). With `--compare`, exits 1 and names
-the rows that differ.
+the rows whose fill or score differ, and counts those whose units or explanations differ (the
+serial modes may lay out committed applicants differently within their options).
 """
 
 from __future__ import annotations
@@ -72,20 +73,29 @@ def main() -> None:
     if args.out:
         args.out.write_text(json.dumps(rows, indent=1) + "\n")
     if args.compare:
-        keys = ("filled", "score", "assignments", "explanations")
         before = {
             (r["size"], r["seed"], r["mode"], r["applicants"]): r
             for r in json.loads(args.compare.read_text())
         }
-        differ = [
-            r
+        pairs = [
+            (old, r)
             for r in rows
             if (old := before.get((r["size"], r["seed"], r["mode"], r["applicants"]))) is not None
-            and any(old[k] != r[k] for k in keys)
         ]
+        differ = [
+            r for old, r in pairs if (old["filled"], old["score"]) != (r["filled"], r["score"])
+        ]
+        laid_out = sum(
+            1
+            for old, r in pairs
+            if (old["assignments"], old["explanations"]) != (r["assignments"], r["explanations"])
+        )
         for r in differ:
-            print(f"differs: {r['size']} seed {r['seed']} {r['mode']} {r['applicants']}")
-        print(f"{len(rows) - len(differ)} of {len(rows)} the same")
+            print(
+                f"fill or score differs: {r['size']} seed {r['seed']} {r['mode']} {r['applicants']}"
+            )
+        print(f"{len(pairs) - len(differ)} of {len(pairs)} with the same fill and score")
+        print(f"{laid_out} of {len(pairs)} with other units or explanations")
         if differ:
             sys.exit(1)
 

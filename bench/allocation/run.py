@@ -218,7 +218,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", nargs="+", default=["S", "M", "L"])
     parser.add_argument(
-        "--modes", nargs="+", default=["optimal", "priority", "lottery", "per-vacancy"]
+        "--modes", nargs="*", default=["optimal", "priority", "lottery", "per-vacancy"]
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--limit", type=float, default=300.0, help="seconds per measurement")
