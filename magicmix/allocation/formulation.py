@@ -19,7 +19,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import highspy
@@ -82,6 +82,8 @@ class _Model:
     z_cols: list[tuple[int, int, int]]  # link row, cell, column
     links: dict[LinkKey, int]  # link -> row
     required: dict[int, list[int]]  # link row -> candidates who must be placed through it
+    capacity_rows: list[int]  # per cell
+    bound_rows: dict[int, list[int]]  # per bound index
 
     @property
     def width(self) -> int:
@@ -127,6 +129,7 @@ def _build(
     value: Value | None,
     hard: Sequence[BoundState],
     softs: Sequence[BoundState],
+    extra_links: Iterable[LinkKey] = (),
 ) -> _Model:
     # Column j holds the matrix entries rows[starts[j]:starts[j + 1]] (all ones except where
     # `vals` says otherwise); the arrays are handed to HiGHS as numpy arrays in one go.
@@ -163,6 +166,11 @@ def _build(
             vals.append(1.0)
             counts_per_col.append(2)
     upper.extend([1.0] * len(cost))
+    for key in extra_links:  # links no applicant here names yet (see Warm)
+        if key not in links:
+            links[key] = len(row_lo)
+            row_lo.append(0.0)
+            row_hi.append(0.0)
     # Required placements have no column: each adds one seat the link's z must supply.
     required: dict[int, list[int]] = defaultdict(list)
     for candidate, option in state.required:
@@ -253,6 +261,8 @@ def _build(
         z_cols,
         links,
         dict(required),
+        capacity_rows,
+        dict(bound_rows),
     )
 
 
@@ -498,10 +508,13 @@ def _integer(
     return Solution(True, _split(x, model), objective, best, _gap(best, objective))
 
 
-def _split(x: np.ndarray, model: _Model) -> dict[int, int]:
-    """Hand each link's required and chosen applicants the cells its z counts name."""
+def _split(
+    x: np.ndarray, model: _Model, required: dict[int, list[int]] | None = None
+) -> dict[int, int]:
+    """Hand each link's required (default: the model's) and chosen applicants the cells its
+    z counts name."""
     chosen: dict[int, list[int]] = defaultdict(list)
-    for link, indices in model.required.items():
+    for link, indices in (model.required if required is None else required).items():
         chosen[link].extend(indices)
     for candidate, link, j in model.x_cols:
         if x[j] > 0.5:
@@ -513,3 +526,112 @@ def _split(x: np.ndarray, model: _Model) -> dict[int, int]:
     for link, applicants in chosen.items():
         placement.update(zip(applicants, seats[link], strict=True))
     return placement
+
+
+class Warm:
+    """The serial modes' programmes over one round, kept in one HiGHS instance so that each
+    solve only changes bounds and starts from the last basis.
+
+    The serial modes solve many programmes in a round (`reachability.py`): witnesses and
+    relayouts, over the same applicants minus those served, with other vacancies, counts,
+    committed applicants and bounds. Building each model anew cost more than solving it (the
+    scarce M round: hundreds of builds). Here the model holds a column per applicant it was
+    built on and a link row (with its seat columns) for every link of the round; a solve sets
+    the upper bounds of applicants left out to 0, each link's required seats, each cell's
+    vacancies and each bound's room (a bound left out is unbounded). A whole LP optimum is the
+    answer and an infeasible LP proves that none exists; anything else (a fractional vertex,
+    another status) goes to the cold path, `solve`, which makes it whole.
+    """
+
+    def __init__(self, problem: Problem, candidates: Sequence[Candidate], value: Value) -> None:
+        self.problem, self.value = problem, value
+        self.hard = [b for b in problem.bounds if b.bound.hard]
+        self.members = frozenset(c.index for c in candidates)
+        full = State(
+            candidates, [c.capacity for c in problem.cells], [b.before for b in problem.bounds]
+        )
+        # In the order of the round (a set's order would change the vertex from run to run).
+        every_link = dict.fromkeys(_link(c, o) for c in problem.candidates for o in c.options)
+        model = self.model = _build(
+            problem, [c for c in candidates if c.options], full, value, self.hard, [], every_link
+        )
+        columns: dict[int, list[int]] = defaultdict(list)
+        for candidate, _, j in model.x_cols:
+            columns[candidate.index].append(j)
+        self.columns = {i: np.array(js, dtype=np.int64) for i, js in columns.items()}
+        self.z = np.array([j for _, _, j in model.z_cols], dtype=np.int64)
+        self.z_cell = np.array([c for _, c, _ in model.z_cols], dtype=np.int64)
+        self.link_rows = np.array(list(model.links.values()), dtype=np.int64)
+        self.rows = np.concatenate(
+            [
+                self.link_rows,
+                model.capacity_rows,
+                [model.bound_rows[b.index][0] for b in self.hard],
+            ]
+        ).astype(np.int32)
+        self.lo = np.array([-np.inf if b.lo is None else b.lo for b in self.hard])
+        self.hi = np.array([np.inf if b.hi is None else b.hi for b in self.hard])
+        self.bound_index = np.array([b.index for b in self.hard], dtype=np.int64)
+        self.highs = highspy.Highs()  # type: ignore[no-untyped-call]
+        self.highs.setOptionValue("output_flag", False)
+        self.highs.setOptionValue("random_seed", 0)
+        self.highs.passModel(model.lp())
+
+    def covers(self, candidates: Iterable[Candidate]) -> bool:
+        return all(c.index in self.members for c in candidates)
+
+    def solve(
+        self,
+        state: State,
+        bounds: Sequence[BoundState] | None = None,
+        deadline: bool = False,
+    ) -> Solution:
+        """What `solve(problem, state, value, bounds, soft=False, deadline=deadline)` answers;
+        the applicants of `state` must be among those the model was built on."""
+        problem, model = self.problem, self.model
+        limit = problem.remaining() if deadline else None
+        if limit is not None and limit <= 0:
+            return Solution(False, {}, 0.0, 0.0, 0.0)  # past the deadline: not even started
+        upper = np.zeros(model.width)
+        chosen = [self.columns[c.index] for c in state.candidates if c.index in self.columns]
+        if chosen:
+            upper[np.concatenate(chosen)] = 1.0
+        seats = np.asarray(state.capacity, dtype=np.float64)
+        upper[self.z] = seats[self.z_cell]
+        required: dict[int, list[int]] = defaultdict(list)
+        for candidate, option in state.required:
+            required[model.links[_link(candidate, option)]].append(candidate.index)
+        demand = np.zeros(len(model.row_lo))
+        for row, indices in required.items():
+            demand[row] = -len(indices)
+        counted = np.asarray(state.fixed, dtype=np.float64)[self.bound_index]
+        lo, hi = self.lo - counted, self.hi - counted
+        if bounds is not None:
+            kept = np.zeros(len(problem.bounds), dtype=bool)
+            kept[[b.index for b in bounds if b.bound.hard]] = True
+            left_out = ~kept[self.bound_index]
+            lo[left_out], hi[left_out] = -np.inf, np.inf
+        links = demand[self.link_rows]
+        row_lo = np.concatenate([links, np.full(len(seats), -np.inf), lo])
+        row_hi = np.concatenate([links, seats, hi])
+        highs = self.highs
+        highs.changeColsBounds(
+            model.width, np.arange(model.width, dtype=np.int32), np.zeros(model.width), upper
+        )
+        # In highspy 1.15's binding, not in its stubs (which have only changeRowBounds).
+        highs.changeRowsBounds(len(self.rows), self.rows, row_lo, row_hi)  # type: ignore[attr-defined]
+        highs.setOptionValue("time_limit", np.inf if limit is None else float(limit))
+        highs.run()
+        status = highs.getModelStatus()
+        if status == highspy.HighsModelStatus.kTimeLimit:
+            problem.timed_out = True
+            return Solution(False, {}, 0.0, 0.0, 0.0)
+        if status == highspy.HighsModelStatus.kInfeasible:
+            return Solution(False, {}, 0.0, 0.0, 0.0)
+        if status == highspy.HighsModelStatus.kOptimal:
+            values = np.array(highs.getSolution().col_value)
+            if np.all(np.abs(values - np.rint(values)) < 1e-7):
+                objective = -highs.getInfo().objective_function_value
+                placement = _split(np.rint(values), model, required)
+                return Solution(True, placement, objective, objective, 0.0)
+        return solve(problem, state, self.value, bounds, soft=False, deadline=deadline)

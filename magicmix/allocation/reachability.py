@@ -39,6 +39,10 @@ class Reachability:
         self.hard_at: list[list[int]] = [
             [bi for bi in at if problem.bounds[bi].bound.hard] for at in problem.cell_bounds
         ]
+        self.maxima_at: list[list[tuple[int, int]]] = [
+            [(bi, hi) for bi in at if (hi := problem.bounds[bi].hi) is not None]
+            for at in self.hard_at
+        ]
         self.supplies, self.supply = self._supplies()
         self.hopeless: set[tuple[int, frozenset[int]]] = (
             set()
@@ -54,8 +58,8 @@ class Reachability:
         self.layout: dict[int, int] = {}
         self.seated: list[set[int]] = [set() for _ in problem.cells]  # the layout per cell
         self.solves = 0  # integer programmes solved (witnesses and relayouts)
-        # Monotone facts: serving only adds commitments and removes waiting applicants, so a
-        # link (profile, kinds, target) once proven closed stays closed for the whole round.
+        # Monotone facts: serving only adds commitments, so a link (profile, kinds, target)
+        # proven closed by capacity or by hard maxima stays closed for the whole round.
         self.closed_links: set[formulation.LinkKey] = set()
         # Per scope, committed applicants whose option lies wholly inside it (and per bound,
         # those it counts): a lower bound on its count in every layout.
@@ -71,17 +75,23 @@ class Reachability:
         # upper bound on how many of them any layout puts there).
         self.could = [0] * len(problem.bounds)
         self._touches: dict[int, frozenset[int]] = {}  # id(option cells) -> bounds there
-        self.hi = [b.hi for b in problem.bounds]
-        self.version = 0  # changes whenever the layout does (see modes.priority.refusal)
+        # Changes whenever a capacity or a count does, not when an applicant only leaves the
+        # pool: what modes.priority.refusal reads off the layout stays valid until then.
+        self.version = 0
+        self._warm: formulation.Warm | None = None  # the witness programme, see _complete
         if self.active and not self._resolve():
             raise Unreachable
 
     def exceeds_maximum(self, candidate: Candidate, cell: int) -> int | None:
         """The hard maximum that taking `cell` would break right now, if any."""
-        mine = self.problem.counting(candidate.profile)
-        for bi in self.hard_at[cell]:
-            hi = self.hi[bi]
-            if hi is not None and self.fixed[bi] >= hi and bi in mine:
+        return self.maximum_reached(self.problem.counting(candidate.profile), cell)
+
+    def maximum_reached(self, mine: frozenset[int], cell: int) -> int | None:
+        """The first hard maximum in `cell` that is full and counts a resident counted by the
+        bounds `mine`, if any."""
+        fixed = self.fixed
+        for bi, hi in self.maxima_at[cell]:
+            if fixed[bi] >= hi and bi in mine:
                 return bi
         return None
 
@@ -274,8 +284,12 @@ class Reachability:
         cell, full = self.augment(candidate, option)
         if cell is not None:
             return cell
-        if full or self._shut(candidate, option) or self._starved(candidate, option) is not None:
+        if full or self._shut(candidate, option):
             self.closed_links.add(key)
+            return None
+        # The proofs below are this applicant's own: they count on who else is still waiting
+        # (a like applicant with other choices may fit later), so they close nothing for others.
+        if self._starved(candidate, option) is not None:
             return None
         left = self.problem.remaining()
         if left is not None and left <= 0:
@@ -292,8 +306,6 @@ class Reachability:
             cell = self._layout(candidate, option, attempt)
             if cell is not None:
                 return cell
-        if not self.problem.timed_out:  # a solve cut short proves nothing
-            self.closed_links.add(key)
         return None
 
     def _layout(self, candidate: Candidate, option: Option, region: set[str] | None) -> int | None:
@@ -338,7 +350,7 @@ class Reachability:
             required,
         )
         self.solves += 1
-        solution = formulation.solve(problem, state, self._lean, bounds=bounds, soft=False)
+        solution = self._solver(pool).solve(state, bounds, deadline=True)
         if not solution.feasible:
             return None
         cell = solution.placement[candidate.index]
@@ -419,7 +431,6 @@ class Reachability:
         return supplies, supply
 
     def _served(self, candidate: Candidate) -> None:
-        self.version += 1
         self.hopeless.clear()
         if self.pool.pop(candidate.index, None) is not None:
             for bi in self.supplies[candidate.index]:
@@ -608,9 +619,14 @@ class Reachability:
             for i, c in self.pool.items()
             if needed[c.profile] and (candidate is None or i != candidate.index)
         ]
-        state = formulation.State(pool, capacity, fixed)
         # Witness solves keep the hard bounds safe and are small: they run to the end even
         # past the time limit, which only stops the relayouts that could prove refusals.
-        return formulation.solve(
-            self.problem, state, self._lean, bounds=self.hard, soft=False, deadline=False
-        ), fixed
+        return self._solver(pool).solve(formulation.State(pool, capacity, fixed)), fixed
+
+    def _solver(self, pool: list[Candidate]) -> formulation.Warm:
+        """The warm model of this round's witnesses and relayouts, built on the first pool (the
+        applicants who count towards a minimum not met by today's residents: every later pool
+        is among them) and rebuilt only if a pool holds someone it lacks."""
+        if self._warm is None or not self._warm.covers(pool):
+            self._warm = formulation.Warm(self.problem, pool, self._lean)
+        return self._warm

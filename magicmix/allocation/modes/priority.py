@@ -14,7 +14,6 @@ out when the round is complete, from the last layout.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 from ..problem import Candidate, Option, Problem
@@ -34,7 +33,18 @@ def allocate(problem: Problem, order: Sequence[Candidate]) -> Outcome:
         closed = seen.get(key)
         if closed is None:
             closed = seen[key] = _refusal(reach, candidate, option)
-        return dataclasses.replace(closed, rank=option.rank, target=option.target)
+        if closed.rank == option.rank and closed.target == option.target:
+            return closed
+        # The constructor, not dataclasses.replace: this runs for most options of most applicants.
+        return Closed(
+            option.rank,
+            option.target,
+            closed.why,
+            closed.bound,
+            closed.count,
+            closed.bounds,
+            closed.full_elsewhere,
+        )
 
     outcome = Outcome(positions={c.index: i for i, c in enumerate(order)})
     for candidate in order:
@@ -79,8 +89,9 @@ def _refusal(reach: Reachability, candidate: Candidate, option: Option) -> Close
     or at a hard maximum counting them or else full (which maxima), or else a hard minimum."""
     maxima: list[int] = []
     full = False
+    mine = reach.problem.counting(candidate.profile)
     for cell in option.cells:
-        over = reach.exceeds_maximum(candidate, cell)
+        over = reach.maximum_reached(mine, cell)
         if over is None and reach.capacity[cell] <= 0:
             full = True
             continue

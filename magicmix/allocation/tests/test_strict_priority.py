@@ -99,3 +99,28 @@ def test_strict_with_designated_units() -> None:
 def test_strict_at_the_chosen_option_hypothesis(seed: int, mode: Mode) -> None:
     round_ = nested_round(seed, applicants=8, units=6)
     assert strict_violation(round_, mode, seed) is None
+
+
+def _closed_for_one_open_for_the_next() -> Round:
+    """x and y are alike (one profile, so one link to a), but only x also names b, where a
+    statushouder is needed; z, served first, takes any unit and may move to c."""
+    complexes = tuple(
+        Complex(c, c.upper(), (Cluster(f"{c}1", c.upper(), "gang", units=(unit(f"u{c}"),)),))
+        for c in ("a", "b", "c")
+    )
+    people = (
+        applicant("z", ("*",), urgency=3),
+        applicant("x", ("a", "b"), group="statushouder", urgency=2),
+        applicant("y", ("a",), group="statushouder", urgency=1),
+    )
+    minimum = Bound("b-status", "b", Dimension.GROUP, "statushouder", minimum=1)
+    return Round("closed-link", DATE, complexes, people, Policy((minimum,)))
+
+
+def test_an_option_refused_to_one_applicant_stays_open_to_a_like_applicant() -> None:
+    # x cannot have a: nobody else could meet b's minimum. Once x is committed to b, y can have
+    # a if z moves to c. A refusal proven for x by counting says nothing about y.
+    round_ = _closed_for_one_open_for_the_next()
+    placed = {a.applicant_id: a.complex_id for a in allocate(round_, Mode.PRIORITY).assignments}
+    assert placed == {"z": "c", "x": "b", "y": "a"}
+    assert strict_violation(round_, Mode.PRIORITY) is None
