@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import assessments, dashboard, survey, waves
+from .views import assessments, dashboard, figures, survey, waves
 
 app_name = "monitoring"
 urlpatterns = [
@@ -14,4 +14,11 @@ urlpatterns = [
     path("survey/<str:token>/", survey.survey, name="survey"),
     path("survey/<str:token>/answers/", survey.survey_answers, name="survey_answers"),
     path("persons/<int:pk>/zrm/", assessments.person_zrm, name="person_zrm"),
+    path("complexes/<int:pk>/figures/", figures.figures, name="figures"),
+    path("complexes/<int:pk>/figures/<str:kind>/", figures.figures, name="figures_import"),
+    path(
+        "figures/<str:kind>/template.<str:format>",
+        figures.figures_template,
+        name="figures_template",
+    ),
 ]
