@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import assessments, dashboard, figures, survey, waves
+from .views import assessments, dashboard, fact_sheet, figures, portfolio, reports, survey, waves
 
 app_name = "monitoring"
 urlpatterns = [
@@ -16,6 +16,12 @@ urlpatterns = [
     path("persons/<int:pk>/zrm/", assessments.person_zrm, name="person_zrm"),
     path("complexes/<int:pk>/figures/", figures.figures, name="figures"),
     path("complexes/<int:pk>/figures/<str:kind>/", figures.figures, name="figures_import"),
+    path("monitoring/portfolio/", portfolio.portfolio, name="portfolio"),
+    path("monitoring/portfolio/report/", reports.portfolio_report, name="portfolio_report"),
+    path("monitoring/council/", reports.council_report, name="council"),
+    path("complexes/<int:pk>/monitoring/report/", reports.complex_report, name="complex_report"),
+    path("complexes/<int:pk>/fact-sheet/", fact_sheet.publish_fact_sheet, name="publish"),
+    path("feiten/<str:slug>/", fact_sheet.fact_sheet, name="fact_sheet"),
     path(
         "figures/<str:kind>/template.<str:format>",
         figures.figures_template,

@@ -3,10 +3,13 @@ from magicmix.selection.models import hash_token
 from .administration import ManagementCosts, RentArrears
 from .assessments import Assessment
 from .instruments import Instrument, ReferenceFigure
+from .snapshots import FactSheet, IndicatorSnapshot
 from .surveys import Invitation, Response, Wave
 
 __all__ = [
     "Assessment",
+    "FactSheet",
+    "IndicatorSnapshot",
     "Instrument",
     "Invitation",
     "ManagementCosts",

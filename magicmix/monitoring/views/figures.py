@@ -17,7 +17,7 @@ from magicmix.web.auth import user_of
 from magicmix.web.exports import download
 
 from ..imports import KINDS, Kind, import_figures
-from ..models import ManagementCosts, RentArrears
+from ..models import FactSheet, ManagementCosts, RentArrears
 
 
 def _complex(request: HttpRequest, pk: int) -> Complex:
@@ -67,6 +67,7 @@ def figures(request: HttpRequest, pk: int, kind: str = "") -> HttpResponse:
             "problems": problems,
             "problem_count": problem_count,
             "arrears": RentArrears.objects.filter(complex=complex_).order_by("-month")[:24],
+            "fact_sheet": FactSheet.objects.filter(complex=complex_).first(),
             "costs": ManagementCosts.objects.filter(complex=complex_).order_by("-year")[:10],
         },
     )
