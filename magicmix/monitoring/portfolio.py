@@ -103,9 +103,12 @@ def latest(series: Series | None) -> Point | None:
 
 
 def latest_text(series: Series | None) -> str:
+    """The latest shown value with its period; else why the latest period shows none."""
     point = latest(series)
-    if series is None or point is None:
-        return str(_("n too small")) if series else "–"
+    if series is None or not series.points:
+        return "–"
+    if point is None:
+        return str(series.points[-1].reason) or str(_("n too small"))
     return f"{formatted(point.value, series.unit)} ({point.label})"
 
 
