@@ -60,25 +60,35 @@ def table(header: Sequence[object], rows: Sequence[Sequence[object]]) -> LongTab
     return found
 
 
-def drawing(chart: Chart, width: float = 400) -> Flowable:
-    """The page's bar chart in PDF: the same bars, scaled from the SVG's 320 units."""
+def drawing(chart: Chart, width: float = 400, tallest: float = 520) -> Flowable:
+    """The page's bar chart in PDF: the same bars, scaled from the SVG's 320 units; a chart of
+    many bars (a portfolio) is pressed to fit one page."""
     if not chart.drawable:
         return paragraph(_("n too small: fewer than 5 in every period, so there is no chart."))
-    scale = width / WIDTH
-    height = chart.height * scale
+    across = width / WIDTH
+    down = min(across, tallest / chart.height)
+    font = 7 if down == across else 6
+    height = chart.height * down
     found = Drawing(width, height)
     for bar in chart.bars:
-        top = height - bar.label_y * scale
-        found.add(String(0, top, bar.label[:70], fontName="Helvetica", fontSize=7))
-        y = height - (bar.bar_y + 14) * scale
+        found.add(
+            String(0, height - bar.label_y * down, bar.label[:70], fontName="Helvetica",
+                   fontSize=font)
+        )  # fmt: skip
+        y = height - (bar.bar_y + 14) * down
         if bar.width is not None:
             fill = REFERENCE if bar.reference else BAR
-            found.add(Rect(0, y, bar.width * scale, 14 * scale, fillColor=fill, strokeColor=None))
-        found.add(String(bar.text_x * scale, y + 3, bar.text, fontName="Helvetica", fontSize=7))
+            found.add(Rect(0, y, bar.width * across, 14 * down, fillColor=fill, strokeColor=None))
+        found.add(
+            String(bar.text_x * across, y + 2 * down, bar.text, fontName="Helvetica", fontSize=font)
+        )
     return found
 
 
-def chart_with_table(label: object, description: object, chart: Chart, note: object) -> list:
+def chart_with_table(
+    label: object, description: object, chart: Chart, note: object, first: object = ""
+) -> list:
+    """`first`: the heading of the table's first column (the period, or the complex)."""
     rows = [
         [bar.label, bar.text, _("reference") if bar.reference else bar.n if bar.width else "–"]
         for bar in chart.bars
@@ -86,10 +96,11 @@ def chart_with_table(label: object, description: object, chart: Chart, note: obj
     block: list = [paragraph(label, "Heading3")]
     if description:
         block.append(paragraph(description, "small"))
-    block += [drawing(chart), Spacer(0, 4), table([_("Period"), _("Value"), "n"], rows)]
+    block += [Spacer(0, 6), drawing(chart), Spacer(0, 4)]
+    after: list = [table([first or _("Period"), _("Value"), "n"], rows)]
     if note:
-        block.append(paragraph(note, "small"))
-    return [KeepTogether(block), Spacer(0, 10)]
+        after.append(paragraph(note, "small"))
+    return [KeepTogether(block), *after, Spacer(0, 10)]
 
 
 def protection_note() -> Paragraph:

@@ -86,8 +86,6 @@ class Indicator:
 
 
 REGISTRY: dict[str, Indicator] = {}
-# Expectations that wait for records another app keeps: said so on the dashboard.
-AWAITING: dict[Expectation, Promise] = {}
 
 
 def indicator(

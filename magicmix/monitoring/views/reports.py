@@ -50,7 +50,9 @@ def portfolio_report(request: HttpRequest) -> HttpResponse:
         indicator = registered()[code]
         story += [
             reports.paragraph(indicator.expectation.label, "Heading2"),
-            *reports.chart_with_table(indicator.label, indicator.description, chart(found), ""),
+            *reports.chart_with_table(
+                indicator.label, indicator.description, chart(found), "", _("Complex")
+            ),
             reports.table(
                 [_("Complex"), _("Residents"), _("Dragend"), *found.periods],
                 [
