@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import random
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -21,12 +22,16 @@ from magicmix.monitoring import scoring
 from magicmix.monitoring.loading import load_definitions
 from magicmix.monitoring.models import (
     Assessment,
+    FactSheet,
     Instrument,
     Invitation,
+    ManagementCosts,
+    RentArrears,
     Response,
     Wave,
     hash_token,
 )
+from magicmix.monitoring.services import refresh_snapshots
 from magicmix.people.models import Person
 from magicmix.tenancies.models import Tenancy
 
@@ -58,6 +63,34 @@ def build_monitoring(complexes: list[Complex], maker: PersonMaker, writer: Write
         autumn = _wave(complex_, "Najaar", today - datetime.timedelta(days=12), 30, instruments)
         _answers(complex_, [spring, autumn], instruments, maker.rng, today, demo_link=n == 0)
         _ratings(complex_, instruments["zrm"], maker.rng, today)
+        _administration(complex_, maker.rng, today)
+    # What the nightly `refresh_indicators` does, so the portfolio and reports show at once;
+    # the first complex's public fact sheet is on.
+    refresh_snapshots(complexes, today)
+    if complexes:
+        FactSheet.objects.create(complex=complexes[0], public=True)
+
+
+def _administration(complex_: Complex, rng: random.Random, today: datetime.date) -> None:
+    """A year of rent arrears and two years of management costs, as a letting officer would
+    import them from the corporation's administration."""
+    units = complex_.units.count()
+    month = today.replace(day=1)
+    for _ in range(12):
+        month = (month - datetime.timedelta(days=1)).replace(day=1)
+        RentArrears.objects.create(
+            complex=complex_,
+            month=month,
+            amount=Decimal(units * rng.randrange(8, 30)),
+            households=rng.randrange(3, 10) + units // 40,
+        )
+    for year in (today.year - 2, today.year - 1):
+        ManagementCosts.objects.create(
+            complex=complex_,
+            year=year,
+            costs=Decimal(units * rng.randrange(380, 520)),
+            social_management_hours=Decimal(units * rng.randrange(8, 16)),
+        )
 
 
 def _wave(

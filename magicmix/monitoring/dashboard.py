@@ -7,7 +7,6 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from magicmix.housing.models import Complex
@@ -15,7 +14,7 @@ from magicmix.people.models import Person
 
 from .aggregates import TOTAL, Table, protected_table
 from .charts import Chart, bar_chart
-from .indicators import AWAITING, Context, Expectation, Indicator, Series, registered
+from .indicators import Context, Expectation, Indicator, Series, registered
 from .indicators.surveys import answered_in_both
 from .models import Wave
 from .summaries import Summary, response_table, summary
@@ -32,7 +31,6 @@ class Shown:
 class Section:
     expectation: Expectation
     shown: list[Shown]
-    awaiting: Promise | None
 
 
 def sections(context: Context) -> list[Section]:
@@ -49,7 +47,7 @@ def sections(context: Context) -> list[Section]:
                     indicator, series, bar_chart(f"chart-{indicator.code}", indicator.label, series)
                 )
             )
-        found.append(Section(expectation, shown, AWAITING.get(expectation)))
+        found.append(Section(expectation, shown))
     return found
 
 

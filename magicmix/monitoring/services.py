@@ -1,5 +1,5 @@
 """Survey workflows: plan a wave, invite its residents, remind them, take their answers;
-record a ZRM rating. Each runs in one transaction and sends its e-mails after the commit.
+record a ZRM rating; compute the indicator snapshots ahead (`refresh_snapshots`). Each runs in one transaction and sends its e-mails after the commit.
 
 The e-mail carries the only copy of a resident's private token (only its hash is stored), so
 a reminder issues a fresh link and the earlier one stops working.
@@ -21,7 +21,8 @@ from magicmix.housing.models import Complex
 from magicmix.people.models import Person
 
 from . import scoring
-from .models import Assessment, Instrument, Invitation, Response, Wave
+from .indicators import Context, registered
+from .models import Assessment, IndicatorSnapshot, Instrument, Invitation, Response, Wave
 
 # Link for a token, e.g. lambda token: request.build_absolute_uri(reverse(...)).
 LinkFor = Callable[[str], str]
@@ -170,3 +171,35 @@ def assess(
         answers=checked,
         scores=scoring.score(instrument.spec, checked),
     )
+
+
+def refresh_snapshots(complexes: Iterable[Complex], today: datetime.date) -> int:
+    """Compute every registered indicator of each complex as on `today` and store it; the
+    texts in English, to be translated when shown. Returns the number of snapshots."""
+    stored = 0
+    with translation.override("en"):
+        for complex_ in complexes:
+            context = Context(complex_, today)
+            with transaction.atomic():
+                for code, indicator in registered().items():
+                    series = indicator.compute(context)
+                    IndicatorSnapshot.objects.update_or_create(
+                        complex=complex_,
+                        code=code,
+                        defaults={
+                            "computed_on": today,
+                            "unit": str(series.unit),
+                            "maximum": series.maximum,
+                            "points": [
+                                {
+                                    "label": p.label,
+                                    "value": p.value,
+                                    "n": p.n if p.value is not None else None,
+                                    "reason": str(p.reason),
+                                }
+                                for p in series.points
+                            ],
+                        },
+                    )
+                    stored += 1
+    return stored

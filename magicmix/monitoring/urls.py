@@ -2,7 +2,7 @@ from django.urls import path
 
 from .benchmark import views as benchmark
 from .ingredients import views as ingredients
-from .views import assessments, dashboard, survey, waves
+from .views import assessments, dashboard, fact_sheet, figures, portfolio, reports, survey, waves
 
 app_name = "monitoring"
 urlpatterns = [
@@ -21,4 +21,17 @@ urlpatterns = [
     path("complexes/<int:pk>/benchmark/", benchmark.standing, name="benchmark"),
     path("complexes/<int:pk>/benchmark.json", benchmark.export, name="benchmark_export"),
     path("complexes/<int:pk>/benchmark/import/", benchmark.upload, name="benchmark_import"),
+    path("complexes/<int:pk>/figures/", figures.figures, name="figures"),
+    path("complexes/<int:pk>/figures/<str:kind>/", figures.figures, name="figures_import"),
+    path("monitoring/portfolio/", portfolio.portfolio, name="portfolio"),
+    path("monitoring/portfolio/report/", reports.portfolio_report, name="portfolio_report"),
+    path("monitoring/council/", reports.council_report, name="council"),
+    path("complexes/<int:pk>/monitoring/report/", reports.complex_report, name="complex_report"),
+    path("complexes/<int:pk>/fact-sheet/", fact_sheet.publish_fact_sheet, name="publish"),
+    path("feiten/<str:slug>/", fact_sheet.fact_sheet, name="fact_sheet"),
+    path(
+        "figures/<str:kind>/template.<str:format>",
+        figures.figures_template,
+        name="figures_template",
+    ),
 ]

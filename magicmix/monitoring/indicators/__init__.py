@@ -3,9 +3,9 @@
 An indicator is a small function `compute(context) -> Series`, registered with `@indicator`
 under a code, a label and the expectation it informs. The dashboard shows every registered
 indicator of each expectation. Modules that register indicators are named in `MODULES`; an
-app's records enter by a module of its own here (the community app's incidents per 100
-residents, cross-group contact from attendance and support hours will be
-`indicators/community.py`, reading community's models), so no app needs to import monitoring.
+app's records enter by a module of its own here (the community app's incidents and
+warnings are `indicators/conduct.py`, `participation.py`, `departures.py`, reading community's models), so
+no app needs to import monitoring.
 
 Every indicator protects small counts itself: a point that rests on fewer than 5 people is
 not shown ("n too small"), and a share is shown only when its complement is 5 or more too.
@@ -14,7 +14,7 @@ not shown ("n too small"), and a share is shown only when its complement is 5 or
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import import_module
 
@@ -25,10 +25,16 @@ from django.utils.translation import gettext_lazy as _
 from magicmix.housing.models import Complex
 from magicmix.people.models import Person
 
+from ..aggregates import TOTAL, protected_table
+
 MODULES = (
     "magicmix.monitoring.indicators.stock",
+    "magicmix.monitoring.indicators.administration",
     "magicmix.monitoring.indicators.surveys",
     "magicmix.monitoring.indicators.support",
+    "magicmix.monitoring.indicators.conduct",
+    "magicmix.monitoring.indicators.participation",
+    "magicmix.monitoring.indicators.departures",
 )
 
 
@@ -80,17 +86,6 @@ class Indicator:
 
 
 REGISTRY: dict[str, Indicator] = {}
-# Expectations that wait for records another app keeps: said so on the dashboard.
-AWAITING: dict[Expectation, Promise] = {
-    Expectation.LESS_SUPPORT: _(
-        "Support hours per supported resident and support arrangements ended with the lease in "
-        "the resident's own name follow when the community records are in use."
-    ),
-    Expectation.LOWER_COSTS: _(
-        "Incidents and warnings per 100 residents and social management hours follow when the "
-        "community records are in use."
-    ),
-}
 
 
 def indicator(
@@ -111,3 +106,22 @@ def registered() -> dict[str, Indicator]:
 
 def not_shown(label: str, n: int) -> Point:
     return Point(label, None, n, _("n too small"))
+
+
+def shares(label: str, counts: Sequence[int], counted: int) -> Point:
+    """The share of category `counted` among `counts` (one count per category), shown only
+    where the protected one-row table of all categories shows that count: below 5 is hidden,
+    and so is a second count from which a hidden one could be worked out."""
+    records = [(TOTAL, i) for i, count in enumerate(counts) for _n in range(count)]
+    table = protected_table(records, [], [(i, str(i)) for i in range(len(counts))])
+    assert table.total is not None
+    cell = table.total.cells[counted]
+    if cell.shown and cell.share is not None:
+        return Point(label, cell.share, sum(counts))
+    return not_shown(label, sum(counts))
+
+
+def distribution(labelled: Sequence[tuple[str, int]]) -> list[Point]:
+    """One point per category, its share of all, protected as in `shares`."""
+    counts = [count for _label, count in labelled]
+    return [shares(label, counts, i) for i, (label, _count) in enumerate(labelled)]

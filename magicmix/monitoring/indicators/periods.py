@@ -45,3 +45,19 @@ def half_years(today: datetime.date, count: int = 4) -> list[Period]:
         found.append(Period(f"{year} H{half + 1}", start, end))
         year, half = (year - 1, 1) if half == 0 else (year, 0)
     return [period.until(today) for period in reversed(found)]
+
+
+def months(today: datetime.date, count: int = 6) -> list[Period]:
+    """The last `count` calendar months, the running one (up to today) last."""
+    found = []
+    start = today.replace(day=1)
+    for _ in range(count):
+        end = (start + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+        found.append(Period(f"{start.year}-{start.month:02d}", start, end))
+        start = (start - datetime.timedelta(days=1)).replace(day=1)
+    return [period.until(today) for period in reversed(found)]
+
+
+def years(today: datetime.date, count: int = 4) -> list[int]:
+    """The last `count` calendar years, the running one last."""
+    return list(range(today.year - count + 1, today.year + 1))

@@ -1,14 +1,17 @@
-"""Indicators from the ZRM ratings of supported residents, per half year."""
+"""Indicators of support: the ZRM ratings of supported residents per half year, the support
+hours per supported resident per quarter, and how arrangements ended."""
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from magicmix.community.models import NextStep, SupportArrangement
 from magicmix.composition.disclosure import THRESHOLD
 
 from ..models import Assessment
-from . import Context, Expectation, Point, Series, indicator, not_shown
-from .periods import half_years
+from . import Context, Expectation, Point, Series, indicator, not_shown, shares
+from .periods import half_years, quarters
 
 
 def zrm_levels(context: Context, domain: str) -> list[Point]:
@@ -59,3 +62,68 @@ def zrm_work_education(context: Context) -> Series:
 )
 def zrm_social_network(context: Context) -> Series:
     return Series("", zrm_levels(context, "social_network"), maximum=5, note=NOTE)
+
+
+def _arrangements(context: Context) -> QuerySet[SupportArrangement]:
+    found = SupportArrangement.objects.filter(tenancy__unit__complex=context.complex)
+    if context.persons is not None:
+        found = found.filter(tenancy__person__in=context.persons)
+    return found
+
+
+@indicator(
+    "support_hours",
+    _("Support hours per supported resident"),
+    Expectation.LESS_SUPPORT,
+    _(
+        "Hours of support a week per resident with a running support arrangement on the "
+        "quarter's last day (or today)."
+    ),
+)
+def support_hours(context: Context) -> Series:
+    periods = quarters(context.today)
+    rows = list(
+        _arrangements(context)
+        .filter(start_date__lte=periods[-1].end)
+        .values_list("tenancy__person_id", "start_date", "ended_on", "hours_per_week")
+    )
+    points = []
+    for period in periods:
+        hours: dict[int, float] = {}
+        for person, start, ended, per_week in rows:
+            if start <= period.end and (ended is None or ended >= period.end):
+                hours[person] = hours.get(person, 0.0) + float(per_week)
+        if len(hours) < THRESHOLD:
+            points.append(not_shown(period.label, len(hours)))
+        else:
+            points.append(Point(period.label, sum(hours.values()) / len(hours), len(hours)))
+    return Series(_("h/week"), points)
+
+
+@indicator(
+    "lease_in_own_name",
+    _("Support ended with the lease in the resident's own name"),
+    Expectation.LESS_SUPPORT,
+    _(
+        "Of the support arrangements that ended in the half year, the share whose next step "
+        "was the lease moving to the resident's own name."
+    ),
+)
+def lease_in_own_name(context: Context) -> Series:
+    periods = half_years(context.today)
+    rows = list(
+        _arrangements(context)
+        .filter(ended_on__gte=periods[0].start, ended_on__lte=periods[-1].end)
+        .values_list("ended_on", "next_step")
+    )
+    points = []
+    for period in periods:
+        steps = [step for ended, step in rows if ended and period.start <= ended <= period.end]
+        moved = sum(step == NextStep.LEASE_TRANSFER for step in steps)
+        points.append(shares(period.label, [len(steps) - moved, moved], 1))
+    return Series(
+        "%",
+        points,
+        maximum=100,
+        note=_("Majella Wonen moves the lease to the resident after three years of support."),
+    )

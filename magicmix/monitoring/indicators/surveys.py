@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Any
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from magicmix.composition.disclosure import THRESHOLD
 
-from ..aggregates import TOTAL, protected_table
 from ..models import ReferenceFigure, Response, Wave
-from . import Context, Expectation, Point, Series, indicator, not_shown
+from . import Context, Expectation, Point, Series, distribution, indicator, not_shown, shares
 
 WAVES = 6  # the latest waves shown
 
@@ -36,15 +36,8 @@ def _share(
     points = []
     for wave in _waves(context):
         values = [s[score] for s in _scores(context, wave, code) if s[score] is not None]
-        table = protected_table(
-            [(TOTAL, value) for value in values], [], [(c, str(c)) for c in categories]
-        )
-        assert table.total is not None
-        cell = table.total.cells[categories.index(counted)]
-        if cell.shown and cell.share is not None:
-            points.append(Point(wave.title, cell.share, len(values)))
-        else:
-            points.append(not_shown(wave.title, len(values)))
+        counts = [values.count(category) for category in categories]
+        points.append(shares(wave.title, counts, categories.index(counted)))
     return points
 
 
@@ -145,7 +138,7 @@ def satisfaction_complex(context: Context) -> Series:
     return Series("", _mean(context, "satisfaction", "complex"), maximum=10)
 
 
-def answered_in_both(context: Context, code: str, score: str) -> tuple[list[int], list[int]]:
+def answered_in_both(context: Context, code: str, score: str) -> tuple[list[Any], list[Any]]:
     """For residents who answered `code` in both of the latest two waves: their `score` in the
     earlier and in the later wave (aligned lists)."""
     waves = _waves(context)[-2:]
@@ -156,7 +149,7 @@ def answered_in_both(context: Context, code: str, score: str) -> tuple[list[int]
     )
     if context.persons is not None:
         found = found.filter(invitation__person__in=context.persons)
-    by_person: dict[int, dict[int, int]] = {}
+    by_person: dict[int, dict[int, Any]] = {}
     for person, wave, scores in found.values_list(
         "invitation__person_id", "invitation__wave_id", "scores"
     ):
@@ -164,3 +157,32 @@ def answered_in_both(context: Context, code: str, score: str) -> tuple[list[int]
             by_person.setdefault(person, {})[wave] = scores[score]
     pairs = [(s[waves[0].pk], s[waves[1].pk]) for s in by_person.values() if len(s) == 2]
     return [a for a, _b in pairs], [b for _a, b in pairs]
+
+
+BANDS = ["not_lonely", "moderate", "severe"]
+
+
+@indicator(
+    "loneliness_band_change",
+    _("Loneliness band per resident between the latest two waves"),
+    Expectation.ISOLATION,
+    _(
+        "Residents who answered DJG-6 in both waves: in a lower band (less lonely), the same "
+        "band, or a higher band."
+    ),
+)
+def loneliness_band_change(context: Context) -> Series:
+    before, after = answered_in_both(context, "djg6", "band")
+    steps = [BANDS.index(b) - BANDS.index(a) for a, b in zip(before, after, strict=True)]
+    return Series(
+        "%",
+        distribution(
+            [
+                (str(_("less lonely")), sum(step < 0 for step in steps)),
+                (str(_("the same")), sum(step == 0 for step in steps)),
+                (str(_("lonelier")), sum(step > 0 for step in steps)),
+            ]
+        ),
+        maximum=100,
+        note=_("Bands: not lonely 0–1, moderately lonely 2–4, severely lonely 5–6."),
+    )

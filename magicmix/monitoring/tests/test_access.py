@@ -150,3 +150,24 @@ def test_ingredients_comparison_and_benchmark(client: Client, world, who) -> Non
     comparison = client.get("/monitoring/ingredients/")
     assert comparison.status_code == 200
     assert (world.complex.name in comparison.text) == (who != OTHER_CORPORATION)
+
+
+def test_every_report_import_and_fact_sheet_view_is_404_for_another_corporation(
+    client: Client, world
+) -> None:
+    from magicmix.monitoring.models import FactSheet
+
+    sheet = FactSheet.objects.create(complex=world.complex, public=False)
+    client.force_login(make_user(world, OTHER_CORPORATION))
+    pk = world.complex.pk
+    for url in [
+        f"/complexes/{pk}/figures/",
+        f"/complexes/{pk}/monitoring/report/",
+        f"/feiten/{sheet.slug}/",
+    ]:
+        assert client.get(url).status_code == 404, url
+    for url in [f"/complexes/{pk}/figures/arrears/", f"/complexes/{pk}/fact-sheet/"]:
+        assert client.post(url, {"public": "on"}).status_code == 404, url
+    for url in ["/monitoring/portfolio/", "/monitoring/council/"]:
+        page = client.get(url)
+        assert page.status_code == 200 and world.complex.name not in page.text, url

@@ -37,6 +37,7 @@ def complex_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             "sections": dashboard.sections(context),
             "latest": dashboard.latest_wave(complex_, context),
             "may_manage": may_manage(user, complex_),
+            "may_import": Complex.objects.editable_by(user).filter(pk=pk).exists(),
             "clients_to_rate": clients_to_rate(user, complex_),
         },
     )

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0001_initial"),
         ("housing", "0001_initial"),
-        ("monitoring", "0002_load_definitions"),
+        ("monitoring", "0004_indicator_snapshots_and_fact_sheets"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
