@@ -1,7 +1,7 @@
 """What a letting officer needs to judge a proposal; computes, writes nothing.
 
 - `warnings`: per candidate, what should make a reviewer look twice (no selection score,
-  panel advice against, a missed interview);
+  panel advice against, a missed interview, eligibility approved by hand);
 - `changes_since`: what changed after the run that the proposal did not see (scores,
   withdrawals, panel advice, new candidates), so the page can say it is out of date;
 - `pictures`: the building on the move-in day before and after the proposal, drawn by
@@ -19,7 +19,13 @@ from django.utils.translation import ngettext
 from magicmix.composition.census import take_census
 from magicmix.composition.mix import MixNode, Resident, roll_up
 from magicmix.composition.picture import Colouring, Picture, draw, palette, present_groups
-from magicmix.selection.models import CooptationAdvice, Interview, breakdowns
+from magicmix.selection.models import (
+    Application,
+    CheckResult,
+    CooptationAdvice,
+    Interview,
+    breakdowns,
+)
 
 from .engine_adapter import profile_of
 from .models import CANDIDATE_STAGES, CandidateOutcome, Round, Run
@@ -41,6 +47,11 @@ def warnings(outcomes: list[CandidateOutcome]) -> dict[int, list[str]]:
             application_id__in=ids, status=Interview.Status.NO_SHOW
         ).values_list("application_id", flat=True)
     )
+    by_hand = set(
+        Application.objects.filter(pk__in=ids, check_result=CheckResult.APPROVED).values_list(
+            "pk", flat=True
+        )
+    )
     result: dict[int, list[str]] = {}
     for outcome in outcomes:
         found = []
@@ -57,6 +68,8 @@ def warnings(outcomes: list[CandidateOutcome]) -> dict[int, list[str]]:
             )
         if outcome.application_id in missed:
             found.append(_("did not come to the interview"))
+        if outcome.application_id in by_hand:
+            found.append(_("eligibility approved by hand"))
         if found:
             result[outcome.application_id] = found
     return result

@@ -100,6 +100,17 @@ class PolicyBound(models.Model):
                 | Q(minimum__lte=models.F("maximum")),
                 name="bound_min_below_max",
             ),
+            # One bound per thing counted and place; the form names the twin first.
+            models.UniqueConstraint(
+                fields=["policy", "cluster", "dimension", "value"],
+                condition=Q(cluster__isnull=False),
+                name="one_bound_per_cluster_and_value",
+            ),
+            models.UniqueConstraint(
+                fields=["policy", "dimension", "value"],
+                condition=Q(cluster__isnull=True),
+                name="one_complex_bound_per_value",
+            ),
         ]
 
     def __str__(self) -> str:

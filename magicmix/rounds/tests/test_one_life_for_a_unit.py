@@ -2,6 +2,7 @@
 computed before another round took its units or candidates is refused by name."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -79,6 +80,13 @@ def test_the_round_form_lists_only_units_free_on_the_start_date(client: Client) 
         in refused.content.decode()
     )
     assert not Round.objects.filter(title="Te laat").exists()
+    # "Choose all free units" ticks the free ones only and keeps what was typed.
+    chosen = client.get(
+        url, {"move_in": DAY.isoformat(), "title": "Alles", "all_units": "1"}
+    ).content.decode()
+    ticked = set(re.findall(r'name="units" value="(\d+)"[^>]*checked', chosen))
+    assert ticked == {str(first.pk), str(third.pk)}
+    assert 'value="Alles"' in chosen
 
 
 def test_a_second_round_computed_before_the_first_was_approved_is_refused_then_rerun(

@@ -9,7 +9,7 @@ from django.utils import timezone
 from magicmix.rounds import review
 from magicmix.rounds.models import Offer
 from magicmix.rounds.services import offers, runs
-from magicmix.selection.models import CooptationAdvice, Interview, LetterScore, Stage
+from magicmix.selection.models import CheckResult, CooptationAdvice, Interview, LetterScore, Stage
 from magicmix.selection.tests.helpers import rubric
 from magicmix.testing import factories
 
@@ -41,17 +41,20 @@ def test_each_candidate_carries_its_warnings(client: Client) -> None:
     Interview.objects.create(
         application=missed, starts_at=timezone.now(), status=Interview.Status.NO_SHOW
     )
+    advised.check_result = CheckResult.APPROVED
+    advised.save(update_fields=["check_result"])
     round_ = ran(s)
     run = round_.latest_run()
     found = review.warnings(list(run.outcomes.all()))
     assert found == {
         scored.pk: ["geen selectiescore"],
-        advised.pk: ["1 paneladvies tegen"],
+        advised.pk: ["1 paneladvies tegen", "toets goedgekeurd door medewerker"],
         missed.pk: ["niet op het gesprek gekomen"],
     }
     client.force_login(s.staff)
     page = client.get(reverse("rounds:round_detail", args=[round_.pk])).content.decode()
     assert page.count("paneladvies tegen") >= 1 and "geen selectiescore" in page
+    assert "toets goedgekeurd door medewerker" in page
 
 
 def test_a_proposal_says_what_changed_after_the_run(client: Client) -> None:
