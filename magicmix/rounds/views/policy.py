@@ -94,13 +94,6 @@ def bound_edit(request: HttpRequest, pk: int, bound_pk: int) -> HttpResponse:
     )
 
 
-def _limits(bound: PolicyBound) -> str:
-    unit = " %" if bound.share else ""
-    parts = [f"≥ {bound.minimum:g}{unit}" if bound.minimum is not None else ""]
-    parts.append(f"≤ {bound.maximum:g}{unit}" if bound.maximum is not None else "")
-    return " ".join(p for p in parts if p)
-
-
 @require_http_methods(["GET", "POST"])
 def bound_delete(request: HttpRequest, pk: int, bound_pk: int) -> HttpResponse:
     """Removing a bound changes every later round: asked for first, done only when confirmed."""
@@ -122,7 +115,7 @@ def bound_delete(request: HttpRequest, pk: int, bound_pk: int) -> HttpResponse:
                     "counts": bound.get_dimension_display(),
                     "value": bound.value_display(),
                     "scope": scope,
-                    "limits": _limits(bound),
+                    "limits": bound.limits(),
                 },
                 _(
                     "Rounds computed from now on no longer keep to it; earlier rounds keep the policy they used."

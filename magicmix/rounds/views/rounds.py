@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from magicmix.housing.cluster_tree import cluster_tree
 from magicmix.housing.models import Complex
 from magicmix.tenancies.services import UnitOccupied
 from magicmix.web.auth import user_of
@@ -115,7 +116,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "changes": review.changes_since(run)
         if run and run == latest and round_.status == Round.Status.DONE
         else [],
-        "pictures": review.pictures(round_, run) if run else None,
+        "before_after": review.before_after(round_, run) if run else None,
+        "paths": cluster_tree(round_.complex).paths(),
         "figures": _figures_of(run),
         "stale": conflicts(run, round_.move_in)
         if run and run == latest and round_.status == Round.Status.DONE
