@@ -8,11 +8,13 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils.formats import date_format
 
 from magicmix.rounds.availability import UnitState, states
 from magicmix.rounds.models import Offer, Round
 from magicmix.rounds.services import offers, runs
 from magicmix.selection.models import Stage
+from magicmix.tenancies.models import Tenancy
 from magicmix.testing import factories
 
 from .helpers import SITE, approved, link_of, new_round, scene, work
@@ -159,3 +161,24 @@ def test_an_earlier_offer_link_keeps_working_after_a_later_offer(
     # The application's own link opens the latest offer.
     by_application = client.get(reverse("rounds:offer", args=[s.tokens[first.application.pk]]))
     assert second.unit.code in by_application.content.decode()
+
+
+def test_a_unit_with_an_open_offer_is_not_let_directly(client: Client) -> None:
+    """The offer is a promise with a deadline: letting the unit past it is refused by name
+    until the candidate declined; then the unit can be let."""
+    s = scene(vacancies=1, students=1, statushouders=0)
+    round_ = approved(s, move_in=DAY, title="Voorjaar")
+    [offer] = round_.offers.all()
+    other = factories.person(s.corporation)
+    client.force_login(s.staff)
+    url = reverse("tenancies:start", args=[other.pk])
+    letting = {"unit": offer.unit_id, "start_date": DAY.isoformat()}
+    page = client.post(url, letting).content.decode()
+    deadline = date_format(offer.deadline, "j F Y")
+    assert (
+        f"Eenheid A01 is aangeboden aan een kandidaat in ronde “Voorjaar” tot {deadline}." in page
+    )
+    assert not Tenancy.objects.filter(person=other).exists()
+    offers.decline(offer, "Te ver weg.", SITE)
+    assert client.post(url, letting).status_code == 302
+    assert Tenancy.objects.get(person=other).unit_id == offer.unit_id
