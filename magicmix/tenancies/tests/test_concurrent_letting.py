@@ -1,6 +1,7 @@
 """Two requests letting the same unit at the same moment must never both succeed."""
 
 import datetime
+from functools import partial
 
 import pytest
 
@@ -24,13 +25,7 @@ def test_concurrent_lettings_of_one_unit_create_one_tenancy(end: datetime.date |
     for _ in range(ROUNDS):
         unit = factories.unit(cluster)
         persons = [factories.person(org), factories.person(org)]
-        results = together(
-            [
-                lambda person=person, unit=unit: start_tenancy(
-                    unit, person, datetime.date(2025, 1, 1), end
-                )
-                for person in persons
-            ]
-        )
+        day = datetime.date(2025, 1, 1)
+        results = together([partial(start_tenancy, unit, person, day, end) for person in persons])
         assert sorted(type(r).__name__ for r in results) == ["Tenancy", "UnitOccupied"]
         assert Tenancy.objects.filter(unit=unit).count() == 1
