@@ -45,6 +45,14 @@ def _legal_parameters(request: pytest.FixtureRequest) -> None:
         importlib.import_module("magicmix.legal.migrations.0004_dutch_notes").translate(apps, None)
 
 
+@pytest.fixture
+def sqlite_begin_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Concurrency tests: SQLite's in-memory test database waits for its write lock."""
+    from magicmix.testing.concurrency import begin_waits
+
+    begin_waits(monkeypatch)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright

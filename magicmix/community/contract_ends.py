@@ -21,9 +21,8 @@ from magicmix.housing.models import Complex
 from magicmix.legal.checks import Rulebook
 from magicmix.legal.contracts import ContractType
 from magicmix.legal.models import Kind
-from magicmix.rounds.contracts import add_months
 from magicmix.rounds.models import Contract
-from magicmix.tenancies.models import Tenancy
+from magicmix.tenancies.models import Tenancy, add_months
 
 # (earliest, latest) months before the end to give notice; None: no earliest day.
 NOTICE_MONTHS: dict[str, tuple[int | None, int]] = {

@@ -13,8 +13,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from magicmix.housing.models import Cluster, Complex, tenancy_runs_on
-from magicmix.rounds.contracts import add_months
-from magicmix.tenancies.models import Tenancy
+from magicmix.tenancies.models import Tenancy, add_months
 
 from . import contract_ends
 from .models import (

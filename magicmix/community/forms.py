@@ -12,8 +12,7 @@ from magicmix.accounts.models import Organisation, User
 from magicmix.housing.models import Cluster, Complex
 from magicmix.people.forms import DATE
 from magicmix.people.models import Person
-from magicmix.rounds.contracts import add_months
-from magicmix.tenancies.models import Tenancy
+from magicmix.tenancies.models import Tenancy, add_months
 from magicmix.web.forms import NLDesignForm, NLDesignModelForm
 
 from .access import SENSITIVE_ROLES

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from magicmix.accounts.models import User
-from magicmix.rounds.contracts import add_months
+from magicmix.tenancies.models import add_months
 from magicmix.web.start import Task
 
 from .access import managing, partner

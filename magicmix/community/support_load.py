@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from magicmix.rounds.contracts import add_months
+from magicmix.tenancies.models import add_months
 
 from .models.support import ArrangementQuerySet
 

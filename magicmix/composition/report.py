@@ -23,7 +23,9 @@ from .tables import Table, build_tables
 class Summary:
     """Headline figures of a complex. A percentage is None when there is nothing to divide by."""
 
-    places: int
+    units: int  # every unit, also those out of use: the count the complex list shows
+    places: int  # units in use
+    vacant: int | None  # places without a resident, as the complex list counts them
     occupancy: float | None
     supporting_share: float | None  # dragend as a percentage of residents
     occupancy_hidden: bool = False  # protected: it would reveal a small count
@@ -75,7 +77,10 @@ class MixReport:
         residents_shown = shown(RESIDENTS, "")
         supporting = tally.roles[Role.SUPPORTING]
         return Summary(
+            units=tally.places + tally.out_of_use,
             places=tally.places,
+            # Hidden with the occupancy: together with the places it would give it away.
+            vacant=tally.vacant if residents_shown else None,
             occupancy=tally.occupancy if residents_shown else None,
             supporting_share=100 * supporting / tally.residents
             if tally.residents and residents_shown and shown("roles", Role.SUPPORTING)

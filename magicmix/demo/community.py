@@ -35,9 +35,9 @@ from magicmix.community.services.ladder import issue_warning
 from magicmix.housing.models import Cluster, Complex
 from magicmix.legal.contracts import ContractType
 from magicmix.people.models import Role as PersonRole
-from magicmix.rounds.contracts import TERMS, add_months, term
+from magicmix.rounds.contracts import TERMS, term
 from magicmix.rounds.models import Contract, ContributionRole
-from magicmix.tenancies.models import Tenancy
+from magicmix.tenancies.models import Tenancy, add_months
 
 from .bulk import Writer
 

@@ -85,7 +85,7 @@ def build_intake(
         places=max(1, vacancies.count()),
         contract_type=ContractType.YOUTH,
         contribution_hours=16,
-        house_rules="Je doet zestien uur per maand mee aan de gemeenschap, in het zelfbeheerteam, "
+        house_rules="U doet zestien uur per maand mee aan de gemeenschap, in het zelfbeheerteam, "
         "als gangmaker of met een activiteit. Stille uren van 23.00 tot 7.00 uur.",
         status=Intake.Status.OPEN,
     )

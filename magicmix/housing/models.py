@@ -52,7 +52,8 @@ class ComplexQuerySet(models.QuerySet["Complex"]):
         return self.filter(organisation_id__in=user.organisation_ids(LETTING_ROLES))
 
     def with_unit_counts(self, day: datetime.date | None = None) -> ComplexQuerySet:
-        """Annotate `unit_count` and `vacant_count` (units without a current tenancy)."""
+        """Annotate `unit_count` (every unit) and `vacant_count` (units in use without a
+        current tenancy): the same counts as the mix page's units and vacant places."""
         units = Unit.objects.filter(complex=OuterRef("pk")).order_by().values("complex")
         count = Count("pk")
         return self.annotate(
@@ -61,7 +62,9 @@ class ComplexQuerySet(models.QuerySet["Complex"]):
             ),
             vacant_count=Coalesce(
                 Subquery(
-                    units.filter(~_current_tenancy(day)).annotate(n=count).values("n"),
+                    units.filter(~_current_tenancy(day), status=Unit.Status.IN_USE)
+                    .annotate(n=count)
+                    .values("n"),
                     output_field=IntegerField(),
                 ),
                 0,

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Exists, OuterRef
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from magicmix.housing.models import Unit
@@ -70,6 +72,23 @@ def states(units: Iterable[Unit], day: datetime.date) -> dict[int, UnitState]:
         else:
             result[pk] = UnitState.FREE
     return result
+
+
+def held_by_offer(unit: Unit) -> str | None:
+    """Why a direct letting of `unit` is refused: its open offer (`tenancies.services.HOLDS`)."""
+    offer = (
+        Offer.objects.filter(unit=unit, status=Offer.Status.PENDING).select_related("round").first()
+    )
+    if offer is None:
+        return None
+    return gettext(
+        "Unit %(unit)s is offered to a candidate in round “%(round)s” until %(deadline)s. "
+        "Let it once the offer is declined or has expired, or choose another unit."
+    ) % {
+        "unit": unit.code,
+        "round": offer.round.title,
+        "deadline": date_format(offer.deadline, "j F Y"),
+    }
 
 
 def reserved_in(complex_id: int) -> dict[int, Application]:

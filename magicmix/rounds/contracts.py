@@ -3,14 +3,13 @@ unit, the intake's contribution clause and, for a nominated resident, the suppor
 
 from __future__ import annotations
 
-import calendar
 import datetime
 
 from magicmix.legal.checks import Rulebook
 from magicmix.legal.contracts import ContractType
 from magicmix.legal.models import Kind
 from magicmix.selection.models import Application, Intake
-from magicmix.tenancies.models import Tenancy
+from magicmix.tenancies.models import Tenancy, add_months
 
 from .models import Contract, ContributionRole
 
@@ -19,15 +18,6 @@ TERMS: dict[str, tuple[str, str | None]] = {
     ContractType.TEMPORARY: (Kind.TEMPORARY_MAX_MONTHS, None),
     ContractType.YOUTH: (Kind.YOUTH_TERM_MONTHS, Kind.YOUTH_EXTENSION_MONTHS),
 }
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later, or the month's last day if it is shorter."""
-    year, month = divmod(day.month - 1 + months, 12)
-    year, month = day.year + year, month + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
 
 
 def _months(rules: Rulebook, kind: str | None) -> int | None:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from magicmix.housing.cluster_tree import cluster_tree
 from magicmix.housing.models import Cluster, Complex, Unit
 from magicmix.people.models import Role, SupportNeed, TargetGroup
 from magicmix.selection.models import Intake
@@ -57,8 +58,10 @@ class BoundForm(NLDesignModelForm):
 
     def __init__(self, *args: Any, complex_: Complex, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["cluster"].queryset = Cluster.objects.filter(complex=complex_)  # type: ignore[attr-defined]
-        self.fields["cluster"].empty_label = _("the whole complex")  # type: ignore[attr-defined]
+        cluster = self.fields["cluster"]
+        cluster.queryset = Cluster.objects.filter(complex=complex_)  # type: ignore[attr-defined]
+        self.paths = cluster_tree(complex_).paths()
+        cluster.choices = [("", _("the whole complex")), *self.paths.items()]  # type: ignore[attr-defined]
         self.fields["counts"].choices = counts_choices(complex_)  # type: ignore[attr-defined]
         self.order_fields(["cluster", "counts"])
         if self.instance.pk:
@@ -68,7 +71,30 @@ class BoundForm(NLDesignModelForm):
         cleaned = super().clean() or {}
         if "counts" in cleaned:
             self.instance.dimension, self.instance.value = cleaned["counts"].split(":", 1)
+            self._refuse_twin(cleaned.get("cluster"))
         return cleaned
+
+    def _refuse_twin(self, cluster: Cluster | None) -> None:
+        """Two bounds on the same thing in the same place would contradict or repeat each
+        other; the letting officer changes the one there is."""
+        twin = PolicyBound.objects.filter(
+            policy_id=self.instance.policy_id,
+            cluster=cluster,
+            dimension=self.instance.dimension,
+            value=self.instance.value,
+        ).exclude(pk=self.instance.pk)
+        if twin.exists():
+            self.add_error(
+                "counts",
+                _(
+                    "The policy already has a bound for %(value)s in %(scope)s. "
+                    "Change that bound instead of adding a second one."
+                )
+                % {
+                    "value": self.instance.value_display(),
+                    "scope": self.paths.get(cluster.pk) if cluster else _("the whole complex"),
+                },
+            )
 
 
 class RoundForm(NLDesignModelForm):
@@ -97,15 +123,20 @@ class RoundForm(NLDesignModelForm):
             "move_in": forms.DateInput(attrs={"type": "date"}),
         }
 
-    def __init__(self, data: Any = None, *, complex_: Complex, **kwargs: Any) -> None:
+    def __init__(
+        self, data: Any = None, *, complex_: Complex, all_units: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(data, **kwargs)
         self.fields["intake"].queryset = Intake.objects.filter(complex=complex_)  # type: ignore[attr-defined]
         self.in_use = Unit.objects.filter(complex=complex_, status=Unit.Status.IN_USE)
         self.day = self._day()
         units = self.fields["units"]
         units.queryset = self.in_use  # type: ignore[attr-defined]
-        free = free_on(self.in_use, self.day).select_related("cluster")
-        units.choices = [(u.pk, f"{u.code} ({u.cluster})") for u in free]  # type: ignore[attr-defined]
+        free = free_on(self.in_use, self.day)
+        paths = cluster_tree(complex_).paths()
+        units.choices = [(u.pk, f"{u.code} ({paths.get(u.cluster_id, '')})") for u in free]  # type: ignore[attr-defined]
+        if all_units and not self.is_bound:
+            self.initial["units"] = [u.pk for u in free]
         units.help_text = _("Units free on %(date)s: no tenant then or later, no open offer.") % {
             "date": date_format(self.day, "j F Y")
         }

@@ -1,17 +1,19 @@
 """What a letting officer needs to judge a proposal; computes, writes nothing.
 
 - `warnings`: per candidate, what should make a reviewer look twice (no selection score,
-  panel advice against, a missed interview);
+  panel advice against, a missed interview, eligibility approved by hand);
 - `changes_since`: what changed after the run that the proposal did not see (scores,
   withdrawals, panel advice, new candidates), so the page can say it is out of date;
-- `pictures`: the building on the move-in day before and after the proposal, drawn by
-  `composition.picture` so it looks like the mix page.
+- `before_after`: the building on the move-in day before and after the proposal, drawn by
+  `composition.picture` so it looks like the mix page, and per cluster the groups and roles
+  before and after next to the policy's bounds.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -19,10 +21,18 @@ from django.utils.translation import ngettext
 from magicmix.composition.census import take_census
 from magicmix.composition.mix import MixNode, Resident, roll_up
 from magicmix.composition.picture import Colouring, Picture, draw, palette, present_groups
-from magicmix.selection.models import CooptationAdvice, Interview, breakdowns
+from magicmix.housing.cluster_tree import cluster_tree
+from magicmix.people.models import Role, TargetGroup
+from magicmix.selection.models import (
+    Application,
+    CheckResult,
+    CooptationAdvice,
+    Interview,
+    breakdowns,
+)
 
 from .engine_adapter import profile_of
-from .models import CANDIDATE_STAGES, CandidateOutcome, Round, Run
+from .models import CANDIDATE_STAGES, CandidateOutcome, Dimension, PolicyBound, Round, Run
 
 # The page has h1, then h2 sections and an h3 per picture; top-level clusters are h4.
 PICTURE_TOP_HEADING = 4
@@ -41,6 +51,11 @@ def warnings(outcomes: list[CandidateOutcome]) -> dict[int, list[str]]:
             application_id__in=ids, status=Interview.Status.NO_SHOW
         ).values_list("application_id", flat=True)
     )
+    by_hand = set(
+        Application.objects.filter(pk__in=ids, check_result=CheckResult.APPROVED).values_list(
+            "pk", flat=True
+        )
+    )
     result: dict[int, list[str]] = {}
     for outcome in outcomes:
         found = []
@@ -57,6 +72,8 @@ def warnings(outcomes: list[CandidateOutcome]) -> dict[int, list[str]]:
             )
         if outcome.application_id in missed:
             found.append(_("did not come to the interview"))
+        if outcome.application_id in by_hand:
+            found.append(_("eligibility approved by hand"))
         if found:
             result[outcome.application_id] = found
     return result
@@ -104,8 +121,35 @@ def changes_since(run: Run) -> list[str]:
     return changes
 
 
-def pictures(round_: Round, run: Run) -> tuple[Picture, Picture]:
-    """The building on the move-in day as it is, and with the proposed candidates moved in."""
+@dataclass(frozen=True)
+class MixLine:
+    """One group or role in one place: how many live there before and after the proposal,
+    and the policy's bound on it there, if any."""
+
+    label: str
+    before: int
+    after: int
+    bound: str  # "≥ 50 %", "≤ 2", "2 – 4" or "" for none
+    outside: bool  # after the proposal the count breaks the bound
+
+
+@dataclass(frozen=True)
+class ClusterMix:
+    path: str
+    places: int
+    lines: list[MixLine]
+
+
+@dataclass(frozen=True)
+class BeforeAfter:
+    before: Picture
+    after: Picture
+    clusters: list[ClusterMix]
+
+
+def before_after(round_: Round, run: Run) -> BeforeAfter:
+    """The building on the move-in day as it is, and with the proposed candidates moved in:
+    as pictures, and as counts per cluster next to the policy's bounds."""
     census = take_census(round_.complex, round_.move_in)
     placed = {
         o.unit_id: o.application
@@ -127,7 +171,53 @@ def pictures(round_: Round, run: Run) -> tuple[Picture, Picture]:
     def picture(root: MixNode) -> Picture:
         return draw(round_.complex_id, root, groups, Colouring.GROUP, PICTURE_TOP_HEADING, colours)
 
-    return picture(census.root), picture(after)
+    return BeforeAfter(
+        picture(census.root), picture(after), _per_cluster(round_, census.root, after, groups)
+    )
+
+
+def _per_cluster(
+    round_: Round, before: MixNode, after: MixNode, groups: list[TargetGroup]
+) -> list[ClusterMix]:
+    """Every place with residents or a bound: its groups and both roles, before and after."""
+    policy = getattr(round_.complex, "mix_policy", None)
+    bounds = {
+        (b.cluster_id, b.dimension, b.value): b
+        for b in (policy.bounds.all() if policy else [])
+        if b.dimension in (Dimension.GROUP, Dimension.ROLE)
+    }
+    paths = cluster_tree(round_.complex).paths()
+    earlier = {node.key: node.tally for node in before.walk()}
+    result = []
+    for node in after.walk():
+        then, now = earlier[node.key], node.tally
+        counted = [
+            (Dimension.GROUP, g.code, g.name, then.groups[g.pk], now.groups[g.pk]) for g in groups
+        ] + [
+            (Dimension.ROLE, value, str(label), then.roles[value], now.roles[value])
+            for value, label in Role.choices
+        ]
+        lines = []
+        for dimension, value, label, was, becomes in counted:
+            bound = bounds.get((node.key, dimension, value))
+            if bound or was or becomes:
+                lines.append(_line(label, was, becomes, bound, now.places))
+        if lines and any(line.bound or line.after for line in lines):
+            path = paths.get(node.key, "") if node.key else str(_("the whole complex"))
+            result.append(ClusterMix(path, now.places, lines))
+    return result
+
+
+def _line(label: str, before: int, after: int, bound: PolicyBound | None, places: int) -> MixLine:
+    if bound is None:
+        return MixLine(label, before, after, "", False)
+
+    def count(limit: Decimal) -> Decimal:
+        return limit * places / 100 if bound.share else limit
+
+    low = bound.minimum is not None and after < count(bound.minimum)
+    high = bound.maximum is not None and after > count(bound.maximum)
+    return MixLine(label, before, after, bound.limits(), low or high)
 
 
 def _moved_in(root: MixNode, arriving: dict[int | None, Resident]) -> MixNode:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from itertools import groupby
 from typing import Any
 
@@ -11,7 +12,8 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from magicmix.housing.models import Unit
+from magicmix.housing.cluster_tree import cluster_tree
+from magicmix.housing.models import Complex, Unit
 from magicmix.people.forms import DATE
 from magicmix.web.forms import NLDesignForm
 
@@ -44,9 +46,9 @@ class StartTenancyForm(NLDesignForm):
         # message); only the units vacant from today are offered.
         field.queryset = units  # type: ignore[attr-defined]
         let = Tenancy.objects.filter(unit=OuterRef("pk")).overlapping(timezone.localdate(), None)
-        vacant = units.exclude(Exists(let)).select_related("complex", "cluster")
+        vacant = units.exclude(Exists(let)).select_related("complex")
         field.choices = [("", _("Choose a unit"))] + [  # type: ignore[attr-defined]
-            (complex_.name, [(unit.pk, f"{unit.code} — {unit.cluster}") for unit in group])
+            (complex_.name, _labelled(complex_, group))
             for complex_, group in groupby(
                 vacant.order_by("complex__name", "complex_id", "code"), key=lambda u: u.complex
             )
@@ -56,6 +58,12 @@ class StartTenancyForm(NLDesignForm):
         data = super().clean() or {}
         _ends_after_start(data.get("start_date"), data.get("end_date"))
         return data
+
+
+def _labelled(complex_: Complex, units: Iterable[Unit]) -> list[tuple[int, str]]:
+    """Units as "A12 — Gebouw A / Gang 2": two gangs of one name in two buildings differ."""
+    paths = cluster_tree(complex_).paths()
+    return [(unit.pk, f"{unit.code} — {paths.get(unit.cluster_id, '')}") for unit in units]
 
 
 class EndTenancyForm(NLDesignForm):

@@ -3,11 +3,18 @@
 The unit's row is locked first (PostgreSQL: SELECT ... FOR UPDATE; SQLite: the IMMEDIATE
 transaction already holds the database's write lock), so two requests letting the same unit
 run one after the other and the second sees the first one's tenancy.
+
+A unit can also be held for someone by an app above this one: an open offer (`rounds`) is a
+promise to a candidate with a deadline, so letting the unit to another person directly is
+refused until the offer is answered, withdrawn or expired, rather than breaking the promise
+behind the candidate's back. Those apps register a check in `HOLDS` when they start
+(decision 10: tenancies never imports them); it runs under the unit's lock.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -21,6 +28,14 @@ from .models import Tenancy
 
 class UnitOccupied(ValidationError):
     pass
+
+
+class UnitHeld(ValidationError):
+    pass
+
+
+# Each check gets the locked unit and says why it is held for someone, or None.
+HOLDS: list[Callable[[Unit], str | None]] = []
 
 
 def _check_period(
@@ -38,10 +53,20 @@ def _check_period(
 
 @transaction.atomic
 def start_tenancy(
-    unit: Unit, person: Person, start: datetime.date, end: datetime.date | None = None
+    unit: Unit,
+    person: Person,
+    start: datetime.date,
+    end: datetime.date | None = None,
+    *,
+    holder: bool = False,
 ) -> Tenancy:
-    """Let `unit` to `person`; refuses when another tenancy of the unit overlaps the period."""
+    """Let `unit` to `person`; refuses when another tenancy of the unit overlaps the period or
+    the unit is held for someone else. `holder`: the caller is what holds it (the offer that
+    is being accepted)."""
     _check_period(unit, start, end)
+    for hold in [] if holder else HOLDS:
+        if (reason := hold(unit)) is not None:
+            raise UnitHeld(reason, code="held")
     return Tenancy.objects.create(unit=unit, person=person, start_date=start, end_date=end)
 
 

@@ -23,7 +23,7 @@ from simple_history.models import HistoricalRecords
 
 from magicmix.housing.models import Complex
 from magicmix.people.models import Person
-from magicmix.rounds.contracts import add_months
+from magicmix.tenancies.models import add_months
 
 from ..access import clients_of, managing
 from .incidents import Incident

@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from magicmix.rounds.contracts import add_months
 from magicmix.rounds.models import Contract, ContributionRole
-from magicmix.tenancies.models import Tenancy
+from magicmix.tenancies.models import Tenancy, add_months
 
 from ..models import ContributionAgreement, LoggedHours, ResidentRole
 

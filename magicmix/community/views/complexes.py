@@ -10,8 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from magicmix.housing.models import Cluster
-from magicmix.rounds.contracts import add_months
-from magicmix.tenancies.models import Tenancy
+from magicmix.tenancies.models import Tenancy, add_months
 from magicmix.web.auth import user_of
 
 from ..access import managed_complexes, partner

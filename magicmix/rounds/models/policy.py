@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -100,6 +101,17 @@ class PolicyBound(models.Model):
                 | Q(minimum__lte=models.F("maximum")),
                 name="bound_min_below_max",
             ),
+            # One bound per thing counted and place; the form names the twin first.
+            models.UniqueConstraint(
+                fields=["policy", "cluster", "dimension", "value"],
+                condition=Q(cluster__isnull=False),
+                name="one_bound_per_cluster_and_value",
+            ),
+            models.UniqueConstraint(
+                fields=["policy", "dimension", "value"],
+                condition=Q(cluster__isnull=True),
+                name="one_complex_bound_per_value",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -119,6 +131,13 @@ class PolicyBound(models.Model):
             partner = Organisation.objects.filter(pk=int(self.value)).first()
             return partner.name if partner else self.value
         return self.value
+
+    def limits(self) -> str:
+        """ "≥ 45 % ≤ 55 %", "≤ 2": the bound as a reader takes it in at a glance."""
+        unit = " %" if self.share else ""
+        parts = [f"≥ {floatformat(self.minimum, -2)}{unit}" if self.minimum is not None else ""]
+        parts.append(f"≤ {floatformat(self.maximum, -2)}{unit}" if self.maximum is not None else "")
+        return " ".join(p for p in parts if p)
 
     def clean(self) -> None:
         if self.minimum is None and self.maximum is None:

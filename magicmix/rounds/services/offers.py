@@ -147,7 +147,7 @@ def _accept(offer: Offer, by: User | None) -> Offer:
     if offer.application.stage != Stage.OFFERED:
         raise OfferClosed(Offer.Status.WITHDRAWN)  # the application was withdrawn meanwhile
     person = person_from(offer.application)
-    tenancy = start_tenancy(offer.unit, person, offer.round.move_in)
+    tenancy = start_tenancy(offer.unit, person, offer.round.move_in, holder=True)
     contract_for(tenancy, offer.application, offer.round.intake)
     offer.status = Offer.Status.ACCEPTED
     offer.tenancy = tenancy

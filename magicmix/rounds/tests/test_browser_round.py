@@ -33,9 +33,15 @@ def test_policy_round_review_approve_accept_and_the_new_composition(page) -> Non
     page.get_by_role("link", name="Nieuwe ronde").click()
     page.get_by_label("titel").fill("Voorjaarsronde")
     page.get_by_label("kandidaten uit werving").select_option(str(s.intake.pk))
-    for unit in s.units:
-        page.get_by_label(re.compile(f"^{unit.code} ")).check()
     page.get_by_label("ingang van de huur").fill("2030-01-01")
+    # All free units at once, from the keyboard; what was typed stays.
+    page.get_by_role("button", name="Alle vrije eenheden kiezen").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**all_units=all**")
+    for unit in s.units:
+        assert page.get_by_label(re.compile(f"^{unit.code} ")).is_checked()
+    assert page.get_by_label("titel").input_value() == "Voorjaarsronde"
+    assert page.get_by_label("ingang van de huur").input_value() == "2030-01-01"
     assert_accessible(page)
     page.get_by_role("button", name="Ronde uitvoeren").click()
     page.get_by_role("progressbar").wait_for()

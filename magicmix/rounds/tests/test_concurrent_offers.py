@@ -13,8 +13,8 @@ from magicmix.people.models import Person
 from magicmix.rounds.models import Offer, Round
 from magicmix.rounds.services import offers, runs
 from magicmix.tenancies.models import Tenancy
+from magicmix.testing.concurrency import together
 
-from .concurrency import together
 from .helpers import SITE, approved, new_round, scene, work
 
 pytestmark = [

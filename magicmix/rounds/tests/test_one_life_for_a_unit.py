@@ -2,16 +2,19 @@
 computed before another round took its units or candidates is refused by name."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils.formats import date_format
 
 from magicmix.rounds.availability import UnitState, states
 from magicmix.rounds.models import Offer, Round
 from magicmix.rounds.services import offers, runs
 from magicmix.selection.models import Stage
+from magicmix.tenancies.models import Tenancy
 from magicmix.testing import factories
 
 from .helpers import SITE, approved, link_of, new_round, scene, work
@@ -45,6 +48,11 @@ def test_the_four_states_of_a_unit_on_a_day() -> None:
     assert states([free], DAY)[free.pk] == UnitState.FREE
 
 
+def listed(page: str, marked: str = "") -> set[int]:
+    """The units offered on the round form (`marked`: only those matching it too)."""
+    return {int(pk) for pk in re.findall(r'name="units" value="(\d+)"' + marked, page)}
+
+
 def test_the_round_form_lists_only_units_free_on_the_start_date(client: Client) -> None:
     s = scene(vacancies=3, students=1, statushouders=0)
     first, second, third = s.units
@@ -54,12 +62,11 @@ def test_the_round_form_lists_only_units_free_on_the_start_date(client: Client) 
     client.force_login(s.staff)
     url = reverse("rounds:round_create", args=[s.complex.pk])
     page = client.get(url, {"move_in": DAY.isoformat()}).content.decode()
-    assert f'value="{first.pk}"' in page and f'value="{third.pk}"' in page
-    assert f'value="{second.pk}"' not in page
+    assert listed(page) == {first.pk, third.pk}
     # Before the new tenant comes, the unit is free for a round whose tenancies start earlier?
     # No: an open-ended tenancy from that earlier day would run into the new tenant's.
     earlier = client.get(url, {"move_in": "2030-01-01"}).content.decode()
-    assert f'value="{second.pk}"' not in earlier
+    assert second.pk not in listed(earlier)
     refused = client.post(
         url,
         {
@@ -79,6 +86,12 @@ def test_the_round_form_lists_only_units_free_on_the_start_date(client: Client) 
         in refused.content.decode()
     )
     assert not Round.objects.filter(title="Te laat").exists()
+    # "Choose all free units" ticks the free ones only and keeps what was typed.
+    chosen = client.get(
+        url, {"move_in": DAY.isoformat(), "title": "Alles", "all_units": "1"}
+    ).content.decode()
+    assert listed(chosen, r"[^>]*checked") == {first.pk, third.pk}
+    assert 'value="Alles"' in chosen
 
 
 def test_a_second_round_computed_before_the_first_was_approved_is_refused_then_rerun(
@@ -151,3 +164,24 @@ def test_an_earlier_offer_link_keeps_working_after_a_later_offer(
     # The application's own link opens the latest offer.
     by_application = client.get(reverse("rounds:offer", args=[s.tokens[first.application.pk]]))
     assert second.unit.code in by_application.content.decode()
+
+
+def test_a_unit_with_an_open_offer_is_not_let_directly(client: Client) -> None:
+    """The offer is a promise with a deadline: letting the unit past it is refused by name
+    until the candidate declined; then the unit can be let."""
+    s = scene(vacancies=1, students=1, statushouders=0)
+    round_ = approved(s, move_in=DAY, title="Voorjaar")
+    [offer] = round_.offers.all()
+    other = factories.person(s.corporation)
+    client.force_login(s.staff)
+    url = reverse("tenancies:start", args=[other.pk])
+    letting = {"unit": offer.unit_id, "start_date": DAY.isoformat()}
+    page = client.post(url, letting).content.decode()
+    deadline = date_format(offer.deadline, "j F Y")
+    assert (
+        f"Eenheid A01 is aangeboden aan een kandidaat in ronde “Voorjaar” tot {deadline}." in page
+    )
+    assert not Tenancy.objects.filter(person=other).exists()
+    offers.decline(offer, "Te ver weg.", SITE)
+    assert client.post(url, letting).status_code == 302
+    assert Tenancy.objects.get(person=other).unit_id == offer.unit_id

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from magicmix.composition.census import take_census
+from magicmix.housing.cluster_tree import cluster_tree
 from magicmix.housing.models import Complex
 from magicmix.people.models import Role, SupportNeed
 from magicmix.web.auth import user_of
@@ -67,6 +68,7 @@ def policy(request: HttpRequest, pk: int) -> HttpResponse:
             "composition": composition,
             "language": translation.get_language() or "nl",
             "bounds": [(b, rows.get(f"bound-{b.pk}")) for b in bounds],
+            "paths": form.paths,
         },
     )
 
@@ -92,13 +94,6 @@ def bound_edit(request: HttpRequest, pk: int, bound_pk: int) -> HttpResponse:
     )
 
 
-def _limits(bound: PolicyBound) -> str:
-    unit = " %" if bound.share else ""
-    parts = [f"≥ {bound.minimum:g}{unit}" if bound.minimum is not None else ""]
-    parts.append(f"≤ {bound.maximum:g}{unit}" if bound.maximum is not None else "")
-    return " ".join(p for p in parts if p)
-
-
 @require_http_methods(["GET", "POST"])
 def bound_delete(request: HttpRequest, pk: int, bound_pk: int) -> HttpResponse:
     """Removing a bound changes every later round: asked for first, done only when confirmed."""
@@ -107,7 +102,8 @@ def bound_delete(request: HttpRequest, pk: int, bound_pk: int) -> HttpResponse:
         bound.delete()
         messages.success(request, _("The bound is removed."))
         return redirect("rounds:policy", pk=pk)
-    scope = bound.cluster or bound.policy.complex
+    complex_ = bound.policy.complex
+    scope = cluster_tree(complex_).paths().get(bound.cluster_id or 0, complex_.name)
     return render(
         request,
         "rounds/confirm.html",
@@ -117,9 +113,9 @@ def bound_delete(request: HttpRequest, pk: int, bound_pk: int) -> HttpResponse:
                 _("%(counts)s: %(value)s in %(scope)s, %(limits)s.")
                 % {
                     "counts": bound.get_dimension_display(),
-                    "value": bound.value,
+                    "value": bound.value_display(),
                     "scope": scope,
-                    "limits": _limits(bound),
+                    "limits": bound.limits(),
                 },
                 _(
                     "Rounds computed from now on no longer keep to it; earlier rounds keep the policy they used."

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from magicmix.housing.cluster_tree import cluster_tree
 from magicmix.selection.models import Application
 from magicmix.tenancies.services import UnitOccupied
 
@@ -63,6 +64,7 @@ def offer(request: HttpRequest, token: str) -> HttpResponse:
         {
             "application": current.application,
             "offer": current,
+            "where": cluster_tree(current.unit.complex).paths().get(current.unit.cluster_id, ""),
             "form": form,
             "token": token,
             "status_link": status_link,

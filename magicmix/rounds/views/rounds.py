@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from magicmix.housing.cluster_tree import cluster_tree
 from magicmix.housing.models import Complex
 from magicmix.tenancies.services import UnitOccupied
 from magicmix.web.auth import user_of
@@ -40,17 +41,20 @@ def round_list(request: HttpRequest) -> HttpResponse:
     return render(request, "rounds/round_list.html", {"rounds": rounds, "complexes": complexes})
 
 
+KEPT = {"title", "intake", "move_in", "mode", "ranking_rule", "without_score", "seed", "offer_days"}
+
+
 @require_http_methods(["GET", "POST"])
 def round_create(request: HttpRequest, pk: int) -> HttpResponse:
     complex_ = get_object_or_404(Complex.objects.editable_by(user_of(request)), pk=pk)
+    # A GET with fields (a new start date, or "choose all free units") keeps what was typed.
+    typed = {name: value for name, value in request.GET.items() if value and name in KEPT}
     form = RoundForm(
         request.POST or None,
         complex_=complex_,
         instance=Round(complex=complex_),
-        initial={
-            "move_in": request.GET.get("move_in", ""),
-            "units": request.GET.getlist("units"),
-        },
+        initial=typed | {"units": request.GET.getlist("units")},
+        all_units="all_units" in request.GET,
     )
     # Picking another start date reloads the list of units free on that date.
     form.fields["move_in"].widget.attrs |= {
@@ -112,7 +116,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "changes": review.changes_since(run)
         if run and run == latest and round_.status == Round.Status.DONE
         else [],
-        "pictures": review.pictures(round_, run) if run else None,
+        "before_after": review.before_after(round_, run) if run else None,
+        "paths": cluster_tree(round_.complex).paths(),
         "figures": _figures_of(run),
         "stale": conflicts(run, round_.move_in)
         if run and run == latest and round_.status == Round.Status.DONE

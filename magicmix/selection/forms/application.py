@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from magicmix.accounts.models import LETTING_ROLES, User
+from magicmix.housing.cluster_tree import cluster_tree
 from magicmix.housing.models import Cluster, Complex, Unit
 from magicmix.people.forms import HOUSEHOLD_FIELDS
 from magicmix.people.models import AGE_RANGE, TargetGroup
@@ -42,9 +43,12 @@ class PreferencesMixin:
         clusters.help_text = _("Choose nothing if anywhere is fine.")
         clusters.widget = forms.CheckboxSelectMultiple(attrs=CHECKBOXES)
         # Setting the queryset after the widget hands the widget its choices.
+        choosable = choosable_clusters(intake.complex_id)
         clusters.queryset = Cluster.objects.filter(  # type: ignore[attr-defined]
-            pk__in=[cluster.pk for cluster in choosable_clusters(intake.complex_id)]
+            pk__in=[cluster.pk for cluster in choosable]
         )
+        paths = cluster_tree(intake.complex).paths()
+        clusters.choices = [(c.pk, paths.get(c.pk, c.name)) for c in choosable]  # type: ignore[attr-defined]
 
 
 def choosable_clusters(complex_id: int) -> list[Cluster]:

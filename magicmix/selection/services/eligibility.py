@@ -13,6 +13,7 @@ checked and the task may be queued again.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -32,6 +33,7 @@ from ..models import (
     Stage,
 )
 from ..models.application import OPEN_RESULTS
+from .notices import tell_not_selected
 
 if TYPE_CHECKING:
     from magicmix.accounts.models import User
@@ -56,6 +58,7 @@ def decide(application: Application, *, approve: bool, reason: str, by: User) ->
         text = f"{locked.get_check_result_display()}: {reason}"
         if not approve:
             locked.move_to(Stage.NOT_SELECTED, by=by, reason=text, kind=kind)
+            transaction.on_commit(partial(tell_not_selected, locked))
         elif locked.stage == Stage.REVIEW:
             locked.move_to(Stage.SUBMITTED, by=by, reason=text, kind=kind)
         else:

@@ -4,6 +4,7 @@ advice, and the corporation's decision to shortlist or not select."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -19,6 +20,7 @@ from ..models import (
     LetterScore,
     Stage,
 )
+from .notices import tell_not_selected
 
 if TYPE_CHECKING:
     from magicmix.accounts.models import User
@@ -94,5 +96,7 @@ def decide_many(applications: list[Application], stage: str, reason: str, by: Us
     decided = 0
     for application in locked:
         application.move_to(stage, by=by, reason=reason)
+        if stage == Stage.NOT_SELECTED:
+            transaction.on_commit(partial(tell_not_selected, application))
         decided += 1
     return decided

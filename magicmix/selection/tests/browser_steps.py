@@ -23,7 +23,7 @@ def apply_publicly(
     page.goto("/apply/")
     assert_accessible(page)
     page.get_by_role("link", name=re.compile(intake_title)).click()
-    page.get_by_role("heading", name="Wat we van je vragen").wait_for()
+    page.get_by_role("heading", name="Wat we van u vragen").wait_for()
     assert_accessible(page)
     page.get_by_role("link", name="Aanmelden", exact=True).click()
     assert_accessible(page)
@@ -32,12 +32,12 @@ def apply_publicly(
     page.get_by_label("Geboortedatum").fill("2001-04-12")
     page.get_by_label("E-mailadres").fill(email)
     page.get_by_label("Bruto jaarinkomen van het huishouden (€)").fill(income)
-    page.get_by_label("Tot welke groep hoor je?").select_option(label="Student")
-    page.get_by_label("Waar je ingeschreven staat").fill("Universiteit Utrecht")
+    page.get_by_label("Tot welke groep hoort u?").select_option(label="Student")
+    page.get_by_label("Waar u ingeschreven staat").fill("Universiteit Utrecht")
     page.get_by_label("Studio").check()
-    page.get_by_label("Wat ga jij voor je buren doen?").fill(letter)
+    page.get_by_label("Wat gaat u voor uw buren doen?").fill(letter)
     page.get_by_role("button", name="Aanmelding versturen").click()
-    page.get_by_role("heading", name="Bedankt voor je aanmelding").wait_for()
+    page.get_by_role("heading", name="Bedankt voor uw aanmelding").wait_for()
     assert_accessible(page)
 
 
@@ -67,7 +67,7 @@ def score_next_letter(page: Any, letter: str, surname: str, points: str) -> None
     assert_accessible(page)
     page.get_by_label(re.compile("Inzet voor de buren")).fill(points)
     page.get_by_role("button", name="Beoordeling opslaan").click()
-    page.get_by_text("Je beoordeling is opgeslagen.").wait_for()
+    page.get_by_text("Uw beoordeling is opgeslagen.").wait_for()
 
 
 def hold_interview(
@@ -120,5 +120,5 @@ def give_panel_advice(page: Any, first_name: str, surname: str, summary: str, re
     page.get_by_label("voor", exact=True).check()
     page.get_by_label("Toelichting").fill(reason)
     page.get_by_role("button", name="Advies geven").click()
-    page.get_by_text("Je advies is vastgelegd.").wait_for()
+    page.get_by_text("Uw advies is vastgelegd.").wait_for()
     assert_accessible(page)

@@ -45,7 +45,7 @@ def test_an_eligible_application_is_kept_with_its_outcomes_and_confirmed_by_emai
     assert [event.kind for event in application.events.all()] == [ApplicationEvent.Kind.SUBMITTED]
     [message] = mail.outbox
     assert message.to == ["noor@example.nl"]
-    assert message.subject == f"Je aanmelding voor {intake.complex.name}"
+    assert message.subject == f"Uw aanmelding voor {intake.complex.name}"
     token = message.body.split("/apply/status/")[1].split("/")[0]
     assert application.token_hash == hashlib.sha256(token.encode()).hexdigest()
 
@@ -95,7 +95,7 @@ def test_a_campus_contract_is_for_students_only(client: Client) -> None:
 def test_a_student_says_where_they_are_enrolled(client: Client) -> None:
     intake = open_intake()
     response = _apply(client, intake, education_institution="")
-    assert "Vertel ons waar je ingeschreven staat." in response.text
+    assert "Vertel ons waar u ingeschreven staat." in response.text
     assert not Application.objects.exists()
 
 

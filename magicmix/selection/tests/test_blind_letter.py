@@ -53,4 +53,4 @@ def test_the_scorer_of_a_blind_letter_does_not_read_the_name(client: Client) -> 
 def test_the_form_asks_to_leave_out_name_age_and_origin(client: Client) -> None:
     intake = open_intake()
     page = client.get(reverse("selection:apply", args=[intake.pk])).text
-    assert "Laat je naam, leeftijd en afkomst weg" in page
+    assert "Laat uw naam, leeftijd en afkomst weg" in page

@@ -1,4 +1,5 @@
 import pytest
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
@@ -28,7 +29,9 @@ def test_the_shortlist_ranks_by_selection_score_with_the_breakdown(client: Clien
     assert rows[0].score.scorers == 1
 
 
-def test_staff_shortlist_or_do_not_select_with_a_logged_reason(client: Client) -> None:
+def test_staff_shortlist_or_do_not_select_with_a_logged_reason(
+    client: Client, django_capture_on_commit_callbacks
+) -> None:
     intake = open_intake()
     application, _ = factories.application(intake)
     letting = factories.user(intake.complex.organisation, Role.LETTING)
@@ -37,7 +40,14 @@ def test_staff_shortlist_or_do_not_select_with_a_logged_reason(client: Client) -
     client.post(url, {"stage": Stage.SHORTLISTED, "reason": ""})
     application.refresh_from_db()
     assert application.stage == Stage.SUBMITTED
-    response = client.post(url, {"stage": Stage.NOT_SELECTED, "reason": "Letter te algemeen."})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"stage": Stage.NOT_SELECTED, "reason": "Letter te algemeen."})
+    # The applicant is told, in Dutch with "u", without the colleagues' reason.
+    [told] = mail.outbox
+    assert told.to == [application.email]
+    assert told.subject == f"Uw aanmelding voor {intake.complex.name}"
+    assert "Deze keer bent u niet gekozen" in told.body
+    assert "Letter te algemeen" not in told.body
     assert response["Location"] == reverse("selection:shortlist", args=[intake.pk])
     application.refresh_from_db()
     assert (application.stage, application.public_status) == (Stage.NOT_SELECTED, "not_selected")

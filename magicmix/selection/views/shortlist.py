@@ -128,7 +128,10 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     elif not form.is_valid():
         messages.error(request, _("Choose a decision and give a reason."))
     else:
-        application.move_to(form.cleaned_data["stage"], by=user, reason=form.cleaned_data["reason"])
+        # The same workflow as the bulk decision: under a row lock, and the applicant is told.
+        data = form.cleaned_data
+        judgements.decide_many([application], data["stage"], data["reason"], user)
+        application.refresh_from_db()
         messages.success(
             request,
             _("%(name)s: %(stage)s.")

@@ -34,7 +34,7 @@ def test_each_role_sees_its_own_tasks(browser: Any, live_server: Any) -> None:
         assert set(tasks) <= set(shown), (role, shown)
         if not tasks:
             assert shown == []
-            assert page.get_by_text("Er wacht nu niets op je.").is_visible()
+            assert page.get_by_text("Er wacht nu niets op u.").is_visible()
         assert_accessible(page)
         page.screenshot(path=f"/tmp/intake/start-{role}.png", full_page=True)
         if tasks:
