@@ -164,7 +164,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("service_costs", "servicekosten", ("service costs",), False, _amount, _same),
     Column("status", "status", (), False, _read_status, _write_status),
 )
-LAYOUT = Layout(COLUMNS, key="code")
+LAYOUT = Layout(COLUMNS, keys=("code",))
 HEADERS = LAYOUT.headers
 
 

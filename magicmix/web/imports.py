@@ -178,10 +178,6 @@ def same(value: Any) -> Any:
     return value
 
 
-def yes_no(value: bool) -> str:
-    return "ja" if value else "nee"
-
-
 # ---------------------------------------------------------------- reading a file into rows
 
 
@@ -304,11 +300,12 @@ def row_problem(number: int, header: str, message: str) -> str:
 
 
 class Layout:
-    """The columns of one kind of file; `key` is the field that names a record (unique per file)."""
+    """The columns of one kind of file; `keys` are the fields that name a record, each unique
+    within a file."""
 
-    def __init__(self, columns: tuple[Column, ...], key: str) -> None:
+    def __init__(self, columns: tuple[Column, ...], keys: tuple[str, ...]) -> None:
         self.columns = columns
-        self.key = next(column for column in columns if column.field == key)
+        self.keys = [column for column in columns if column.field in keys]
         self.headers = [column.header for column in columns]
         self._by_header = {
             normal(name): column
@@ -339,38 +336,47 @@ class Layout:
 
     def check_rows(self, table: Table) -> list[Row]:
         """Every row read and checked; raises ImportRejected listing every problem of every row."""
+        rows, problems = self.read_rows(table)
+        if problems:
+            raise ImportRejected([problem for _number, problem in problems])
+        return rows
+
+    def read_rows(self, table: Table) -> tuple[list[Row], list[tuple[int, str]]]:
+        """The rows whose every cell could be read, and the problems of the others as (row,
+        message), so that an importer can go on checking the good rows against its rules and
+        list everything at once."""
         columns = self.check_headers(table.headers)
-        problems: list[str] = []
+        problems: list[tuple[int, str]] = []
         rows: list[Row] = []
-        first_row_of: dict[Any, int] = {}
+        first_row_of: dict[tuple[str, Any], int] = {}
         for number, cells in table.rows:
+            known = len(problems)
             values: dict[str, Any] = {}
             padded = cells + [""] * (len(columns) - len(cells))
             for column, cell in zip(columns, padded, strict=False):
                 if not cell:
                     if column.required:
-                        problems.append(row_problem(number, column.header, _("is required")))
+                        problems.append(
+                            (number, row_problem(number, column.header, _("is required")))
+                        )
                     continue
                 try:
                     values[column.field] = column.read(cell)
                 except CellError as error:
-                    problems.append(row_problem(number, column.header, str(error)))
-            key = values.get(self.key.field)
-            if key in first_row_of:
-                problems.append(
-                    row_problem(
-                        number,
-                        self.key.header,
-                        _("'%(code)s' also appears in row %(row)d")
-                        % {"code": key, "row": first_row_of[key]},
-                    )
-                )
-            elif key:
-                first_row_of[key] = number
-            rows.append(Row(number, values))
-        if problems:
-            raise ImportRejected(problems)
-        return rows
+                    problems.append((number, row_problem(number, column.header, str(error))))
+            for key in self.keys:
+                value = (key.field, values.get(key.field))
+                if value in first_row_of:
+                    message = _("'%(code)s' also appears in row %(row)d") % {
+                        "code": value[1],
+                        "row": first_row_of[value],
+                    }
+                    problems.append((number, row_problem(number, key.header, message)))
+                elif value[1]:
+                    first_row_of[value] = number
+            if len(problems) == known:
+                rows.append(Row(number, values))
+        return rows, problems
 
     def record(self, values: Mapping[str, Any]) -> list[Any]:
         """One export row in the column order, each value written as the import reads it."""
