@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +13,6 @@ from magicmix.web.forms import EMPTY_CHOICE, NLDesignForm, NLDesignModelForm
 
 from .cluster_tree import ClusterTree
 from .models import Cluster, Complex, ComplexPartner, Unit, linked_partners
-from .unit_import import MAX_BYTES
 
 
 def _date_input() -> forms.DateInput:
@@ -193,17 +191,3 @@ class UnitFilterForm(NLDesignForm):
         ]
         self.fields["type"].choices = everything + Unit.Type.choices  # type: ignore[attr-defined]
         self.fields["status"].choices = everything + Unit.Status.choices  # type: ignore[attr-defined]
-
-
-class UnitFileForm(NLDesignForm):
-    file = forms.FileField(
-        label=_("File (CSV or XLSX)"),
-        help_text=_("At most 5 MB. The first row holds the column names."),
-        widget=forms.FileInput(attrs={"accept": ".csv,.xlsx"}),
-    )
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
-            raise ValidationError(_("The file is larger than 5 MB."))
-        return upload

@@ -143,7 +143,14 @@ def test_a_changed_role_lands_in_the_role_history(org: Organisation) -> None:
 @pytest.mark.parametrize("format", ["csv", "xlsx"])
 def test_an_export_imports_unchanged(org: Organisation, format: str) -> None:
     user = factories.user(org, Role.LETTING)
-    factories.person(org, "statushouder", first_name="=1+1", annual_income=Decimal("18500.5"), income_year=2025, email="a@example.nl")  # fmt: skip
+    factories.person(
+        org,
+        "statushouder",
+        first_name="=1+1",
+        annual_income=Decimal("18500.5"),
+        income_year=2025,
+        email="a@example.nl",
+    )
     factories.person(org, "student", external_reference="K-2", household_size=2)
     before = person_records(org)
     write = exports.as_csv if format == "csv" else exports.as_xlsx
