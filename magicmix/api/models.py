@@ -28,6 +28,7 @@ LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
 class Scope(models.TextChoices):
     READ_STOCK = "read-stock", _("read the housing stock (complexes, clusters, units)")
     READ_PERSONS = "read-persons", _("read persons, role changes and tenancies")
+    WRITE_PERSONS = "write-persons", _("import and change persons")
     READ_APPLICATIONS = "read-applications", _("read applications and nominations")
     NOMINATE = "nominate", _("nominate clients")
     RUN_ROUNDS = "run-rounds", _("create, start and read allocation rounds")

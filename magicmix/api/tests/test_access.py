@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from magicmix.accounts.models import Organisation, Role
 from magicmix.api.models import Scope
+from magicmix.people.models import Person
 from magicmix.rounds.services import offers, runs
 from magicmix.rounds.tests.helpers import SITE, new_round, policy, scene, work
 from magicmix.testing import factories
@@ -34,6 +35,7 @@ NEEDS = {
     "get_person": Scope.READ_PERSONS,
     "list_role_changes": Scope.READ_PERSONS,
     "list_tenancies": Scope.READ_PERSONS,
+    "import_persons": Scope.WRITE_PERSONS,
     "list_intakes": Scope.READ_APPLICATIONS,  # or nominate
     "list_applications": Scope.READ_APPLICATIONS,
     "get_application": Scope.READ_APPLICATIONS,
@@ -98,6 +100,11 @@ def _operations(client: Client) -> list[tuple[str, str, str]]:
 
 def _call(api: ApiClient, world: dict[str, Any], method: str, path: str, name: str) -> Any:
     concrete = re.sub(r"\{(\w+)\}", lambda m: str(world["ids"][m.group(1)]), path)
+    if name == "import_persons":
+        # A row naming the scene's person by number: a stranger's import must refuse it.
+        header = "nummer;voornaam;achternaam;geboortedatum;doelgroep\n"
+        row = f"{world['ids']['person_id']};Indringer;Test;2000-01-01;student\n"
+        return api.upload(concrete, "personen.csv", (header + row).encode())
     if method == "post":
         body = world["bodies"][name]
         if name == "create_nomination":
@@ -123,7 +130,9 @@ def _full_nomination(world: dict[str, Any]) -> dict[str, Any]:
 
 
 def _assert_no_data(response: Any, where: str) -> None:
-    if response.status_code == 200:
+    if response.status_code == 400:  # an import that names a record out of scope
+        assert [p["code"] for p in response.json()["invalidParams"]] == ["invalid-row"], where
+    elif response.status_code == 200:
         body = response.json()
         assert body["totalCount"] == 0 and body["results"] == [], where
     else:
@@ -149,6 +158,7 @@ def test_another_organisation_gets_404_or_nothing(client, world, kind, role):
             continue
         _assert_no_data(_call(stranger, world, method, path, name), f"{method} {path}")
     assert not world["scene"].complex.rounds.filter(title="Indringer").exists()
+    assert not Person.objects.filter(first_name="Indringer").exists()
 
 
 @pytest.mark.parametrize("missing", list(Scope))
