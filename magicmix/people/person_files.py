@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
-from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from magicmix.accounts.models import STAFF_ROLES, Organisation, User
@@ -23,76 +21,30 @@ from magicmix.privacy import log
 from magicmix.privacy.models import Action
 from magicmix.web.auth import user_of
 from magicmix.web.exports import download
-from magicmix.web.forms import SpreadsheetForm
-from magicmix.web.imports import ImportRejected
+from magicmix.web.import_page import import_page
 
-from .person_import import HEADERS, import_persons, person_records
+from .person_import import HEADERS, ImportResult, import_persons, person_records
 
 
-def _corporations(user: User) -> Any:
+def _corporations(user: User) -> QuerySet[Organisation]:
     corporations = Organisation.objects.filter(pk__in=user.organisation_ids(STAFF_ROLES))
     if not corporations:
         raise Http404
     return corporations.order_by("name")
 
 
-class PersonFileForm(SpreadsheetForm):
-    organisation = forms.ModelChoiceField(
-        label=gettext_lazy("Corporation"), queryset=Organisation.objects.none()
-    )
-
-    def __init__(self, corporations: Any, data: Any = None, files: Any = None) -> None:
-        super().__init__(data, files)
-        field = self.fields["organisation"]
-        field.queryset = corporations  # type: ignore[attr-defined]
-        if len(corporations) == 1:
-            field.initial = corporations[0]
-            field.widget = forms.HiddenInput()
-        self.order_fields(["organisation", "file"])
-
-
 @require_http_methods(["GET", "POST"])
 def person_import(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    corporations = _corporations(user)
-    posted = request.method == "POST"
-    form = PersonFileForm(
-        corporations, request.POST if posted else None, request.FILES if posted else None
-    )
-    problems: list[str] = []
-    problem_count = 0
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        organisation = form.cleaned_data["organisation"]
-        try:
-            result = import_persons(user, organisation, upload.name, upload.read())
-        except ImportRejected as rejected:
-            problems, problem_count = rejected.problems, rejected.total
-        else:
-            for person in result.changed:
-                log.person(request, person.pk, person.organisation_id, Action.CHANGE)
-            messages.success(
-                request,
-                _(
-                    "Import done: %(created)d persons registered, %(updated)d updated, "
-                    "%(unchanged)d unchanged."
-                )
-                % {
-                    "created": result.created,
-                    "updated": result.updated,
-                    "unchanged": result.unchanged,
-                },
-            )
-            return redirect("people:person_list")
-    return render(
-        request,
-        "people/person_import.html",
-        {
-            "form": form,
-            "corporations": corporations,
-            "problems": problems,
-            "problem_count": problem_count,
-        },
+
+    def run(organisation: Organisation, filename: str, data: bytes) -> ImportResult:
+        result = import_persons(user, organisation, filename, data)
+        for person in result.changed:
+            log.person(request, person.pk, person.organisation_id, Action.CHANGE)
+        return result
+
+    return import_page(
+        request, _corporations(user), run, "people/person_import.html", "people:person_list"
     )
 
 

@@ -12,7 +12,6 @@ A changed role goes through `Person.change_role`, so it lands in the role histor
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -26,7 +25,6 @@ from django.utils.translation import gettext_noop
 from magicmix.accounts.models import Organisation
 from magicmix.housing.models import linked_partners
 from magicmix.web.imports import (
-    CellError,
     Column,
     ImportRejected,
     Layout,
@@ -39,24 +37,13 @@ from magicmix.web.imports import (
     text,
     vocabulary,
 )
+from magicmix.web.imports import whole_number as _number
 
 from .forms import PersonForm
 from .models import Person, Role, SupportNeed, TargetGroup
 
 if TYPE_CHECKING:
     from magicmix.accounts.models import User
-
-
-def _number(low: int, high: int) -> Any:
-    def read(value: str) -> int:
-        if not re.fullmatch(r"\d{1,9}", value.strip()):
-            raise CellError(_("'%(value)s' is not a whole number") % {"value": shown(value)})
-        number = int(value)
-        if not low <= number <= high:
-            raise CellError(_("must lie between %(low)d and %(high)d") % {"low": low, "high": high})
-        return number
-
-    return read
 
 
 _ROLES: dict[str, tuple[str, ...]] = {

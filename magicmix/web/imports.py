@@ -135,6 +135,18 @@ def count(value: str) -> int:
     return number
 
 
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    def read(value: str) -> int:
+        if not re.fullmatch(r"\d{1,9}", value.strip()):
+            raise CellError(_("'%(value)s' is not a whole number") % {"value": shown(value)})
+        number = int(value)
+        if not low <= number <= high:
+            raise CellError(_("must lie between %(low)d and %(high)d") % {"low": low, "high": high})
+        return number
+
+    return read
+
+
 _YES = {"ja", "j", "yes", "y", "true", "waar", "1", "x"}
 _NO = {"nee", "n", "no", "false", "onwaar", "0"}
 
