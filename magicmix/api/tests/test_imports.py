@@ -61,3 +61,25 @@ def test_a_partners_token_registers_no_persons() -> None:
     )
     assert response.status_code == 404
     assert not Person.objects.exists()
+
+
+def test_tenancies_and_units_import_through_the_same_importers() -> None:
+    org = factories.organisation()
+    complex_ = factories.complex(org, name="Riekerhaven")
+    factories.cluster(complex_, name="Gang 1")
+    person = factories.person(org, external_reference="K-1")
+    api = ApiClient(issue(org, Role.LETTING))
+    units = "code;cluster;type;woonoppervlak;kale huur\nA-1;Gang 1;studio;23,5;450\n"
+    response = api.upload(f"/complexes/{complex_.pk}/unit-imports", "eenheden.csv", units.encode())
+    assert response.json() == {"created": 1, "updated": 0, "unchanged": 0, "clustersCreated": 0}
+    tenancies = "complex;eenheid;referentie;ingangsdatum\nRiekerhaven;A-1;K-1;2024-03-01\n"
+    for expected in (
+        {"created": 1, "updated": 0, "unchanged": 0},
+        {"created": 0, "updated": 0, "unchanged": 1},
+    ):
+        response = api.upload("/tenancy-imports", "huur.csv", tenancies.encode())
+        assert response.json() == expected
+    assert person.tenancies.get().unit.code == "A-1"
+    # A social manager's token lets no units, as on the page.
+    social = ApiClient(issue(org, Role.SOCIAL_MANAGER))
+    assert social.upload("/tenancy-imports", "huur.csv", tenancies.encode()).status_code == 404
