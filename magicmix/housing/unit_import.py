@@ -1,6 +1,6 @@
 """The units of a complex to and from a spreadsheet (CSV or XLSX).
 
-One column set, documented in docs/unit-import.md: Dutch headers and values as a letting officer
+One column set, documented in docs/bulk-import.md: Dutch headers and values as a letting officer
 writes them ("studio", "ja", "23,5"), English field names accepted as well. Every row is checked
 before anything is saved; a file with any error imports nothing. An export re-imports unchanged.
 """
