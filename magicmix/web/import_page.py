@@ -68,10 +68,7 @@ def import_page(
         else:
             messages.success(
                 request,
-                _(
-                    "Import done: %(created)d created, %(updated)d updated, "
-                    "%(unchanged)d unchanged."
-                )
+                _("Import done: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.")
                 % {
                     "created": result.created,
                     "updated": result.updated,

@@ -14,7 +14,12 @@ from magicmix.accounts.models import Organisation, Role
 from magicmix.housing.models import Unit
 from magicmix.people.models import Person
 from magicmix.tenancies.models import Tenancy
-from magicmix.tenancies.tenancy_import import HEADERS, import_tenancies, tenancy_records
+from magicmix.tenancies.tenancy_import import (
+    HEADERS,
+    ImportResult,
+    import_tenancies,
+    tenancy_records,
+)
 from magicmix.testing import factories
 from magicmix.web import exports
 from magicmix.web.imports import ImportRejected
@@ -32,7 +37,7 @@ def letting() -> tuple[Organisation, list[Unit], list[Person]]:
     return org, units, persons
 
 
-def _import(org: Organisation, text: str, name: str = "huur.csv") -> object:
+def _import(org: Organisation, text: str, name: str = "huur.csv") -> ImportResult:
     user = factories.user(org, Role.LETTING)
     return import_tenancies(user, org, name, text.encode())
 
