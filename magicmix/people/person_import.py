@@ -12,6 +12,7 @@ A changed role goes through `Person.change_role`, so it lands in the role histor
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -26,12 +27,11 @@ from magicmix.accounts.models import Organisation
 from magicmix.housing.models import linked_partners
 from magicmix.web.imports import (
     Column,
-    ImportRejected,
     Layout,
+    Problems,
     date,
     decimal,
     read_table,
-    row_problem,
     same,
     shown,
     text,
@@ -114,6 +114,15 @@ class ImportResult:
     changed: list[Person] = field(default_factory=list)  # for the processing log
 
 
+def by_reference(persons: Iterable[Person]) -> dict[str, list[Person]]:
+    """Persons by external reference: a reference is not unique, so each has a list."""
+    found: dict[str, list[Person]] = {}
+    for person in persons:
+        if person.external_reference:
+            found.setdefault(person.external_reference, []).append(person)
+    return found
+
+
 def import_persons(
     user: User, organisation: Organisation, filename: str, data: bytes
 ) -> ImportResult:
@@ -137,10 +146,7 @@ class _Saving:
         self.organisation = organisation
         persons = Person.objects.filter(organisation=organisation)
         self.by_id = {person.pk: person for person in persons}
-        self.by_reference: dict[str, list[Person]] = {}
-        for person in self.by_id.values():
-            if person.external_reference:
-                self.by_reference.setdefault(person.external_reference, []).append(person)
+        self.by_reference = by_reference(self.by_id.values())
         self.groups = {
             group.code.casefold(): group
             for group in TargetGroup.objects.filter(organisation=organisation)
@@ -148,21 +154,18 @@ class _Saving:
         self.partners = {
             partner.name.casefold(): partner for partner in linked_partners([organisation.pk])
         }
-        self.problems = problems
+        self.problems = Problems(problems)
         self.today = timezone.localdate()
 
     def save(self, rows: list[Any]) -> ImportResult:
         result = ImportResult()
         for row in rows:
             self._save_row(row.number, row.values, result)
-        if self.problems:
-            # In row order; raised inside the transaction, so it undoes every row saved so far.
-            self.problems.sort(key=lambda problem: problem[0])
-            raise ImportRejected([message for _number, message in self.problems])
+        self.problems.raise_any()
         return result
 
     def _problem(self, number: int, name: str, message: str) -> None:
-        self.problems.append((number, row_problem(number, _HEADER_OF[name], message)))
+        self.problems.add(number, _HEADER_OF[name], message)
 
     def _existing(self, number: int, values: dict[str, Any]) -> Person | None:
         """The person the row names, None for a new one (or a wrong row, with its problem)."""
@@ -249,12 +252,7 @@ class _Saving:
                     if name in _HEADER_OF:
                         self._problem(number, name, str(error))
                     else:
-                        self.problems.append(
-                            (
-                                number,
-                                _("Row %(row)d: %(message)s") % {"row": number, "message": error},
-                            )
-                        )
+                        self.problems.add_row(number, str(error))
             return
         if self.problems:
             return  # nothing will be saved: only go on checking

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -21,16 +21,13 @@ from magicmix.privacy import log
 from magicmix.privacy.models import Action
 from magicmix.web.auth import user_of
 from magicmix.web.exports import download
-from magicmix.web.import_page import import_page
+from magicmix.web.import_page import import_page, organisations_of
 
 from .tenancy_import import HEADERS, ImportResult, import_tenancies, tenancy_records
 
 
 def _corporations(user: User) -> QuerySet[Organisation]:
-    corporations = Organisation.objects.filter(pk__in=user.organisation_ids(LETTING_ROLES))
-    if not corporations:
-        raise Http404
-    return corporations.order_by("name")
+    return organisations_of(user, LETTING_ROLES)
 
 
 @require_http_methods(["GET", "POST"])

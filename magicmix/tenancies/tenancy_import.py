@@ -21,14 +21,14 @@ from django.utils.translation import gettext as _
 from magicmix.accounts.models import Organisation
 from magicmix.housing.models import Complex, Unit
 from magicmix.people.models import Person
+from magicmix.people.person_import import by_reference
 from magicmix.web.imports import (
     Column,
-    ImportRejected,
     Layout,
+    Problems,
     Row,
     date,
     read_table,
-    row_problem,
     same,
     shown,
     text,
@@ -85,7 +85,7 @@ class _Letting:
     def __init__(
         self, user: User, organisation: Organisation, problems: list[tuple[int, str]]
     ) -> None:
-        self.problems = problems
+        self.problems = Problems(problems)
         complexes = Complex.objects.editable_by(user).filter(organisation=organisation)
         self.units = {
             (unit.complex.name.casefold(), unit.code.casefold()): unit
@@ -94,10 +94,7 @@ class _Letting:
         self.complexes = {complex_.name.casefold() for complex_ in complexes}
         persons = Person.objects.editable_by(user).filter(organisation=organisation)
         self.persons = {person.pk: person for person in persons}
-        self.by_reference: dict[str, list[Person]] = {}
-        for person in self.persons.values():
-            if person.external_reference:
-                self.by_reference.setdefault(person.external_reference, []).append(person)
+        self.by_reference = by_reference(self.persons.values())
         self.tenancies = {
             (tenancy.unit_id, tenancy.start_date): tenancy
             for tenancy in Tenancy.objects.filter(unit__complex__in=complexes)
@@ -108,13 +105,11 @@ class _Letting:
         result = ImportResult(0, 0, 0, [])
         for row in rows:
             self._save_row(row.number, row.values, result)
-        if self.problems:
-            self.problems.sort(key=lambda problem: problem[0])
-            raise ImportRejected([message for _number, message in self.problems])
+        self.problems.raise_any()
         return result
 
     def _problem(self, number: int, name: str, message: str) -> None:
-        self.problems.append((number, row_problem(number, _HEADER_OF[name], message)))
+        self.problems.add(number, _HEADER_OF[name], message)
 
     def _unit(self, number: int, values: dict[str, Any]) -> Unit | None:
         complex_name, code = values["complex"], values["unit"]

@@ -4,18 +4,18 @@ imports; the importer itself (`<app>/<record>_import.py`) knows nothing of HTTP.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 from django import forms
 from django.contrib import messages
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from magicmix.accounts.models import Organisation
+from magicmix.accounts.models import Organisation, User
 
 from .forms import SpreadsheetForm
 from .imports import ImportRejected
@@ -25,6 +25,15 @@ class Counted(Protocol):
     created: int
     updated: int
     unchanged: int
+
+
+def organisations_of(user: User, roles: Iterable[str]) -> QuerySet[Organisation]:
+    """The organisations where the user has one of `roles`: the ones an import may write to.
+    None at all is 404, as for every page outside the user's scope."""
+    organisations = Organisation.objects.filter(pk__in=user.organisation_ids(set(roles)))
+    if not organisations:
+        raise Http404
+    return organisations.order_by("name")
 
 
 class OrganisationFileForm(SpreadsheetForm):

@@ -311,6 +311,31 @@ def row_problem(number: int, header: str, message: str) -> str:
     }
 
 
+class Problems:
+    """The problems of a file by row, collected while an importer checks and saves row after
+    row inside its transaction; `raise_any` then lists them in row order and, raised inside the
+    transaction, undoes every row saved so far."""
+
+    def __init__(self, found: list[tuple[int, str]]) -> None:
+        self.found = found
+
+    def add(self, number: int, header: str, message: str) -> None:
+        self.found.append((number, row_problem(number, header, message)))
+
+    def add_row(self, number: int, message: str) -> None:
+        self.found.append(
+            (number, _("Row %(row)d: %(message)s") % {"row": number, "message": message})
+        )
+
+    def __len__(self) -> int:
+        return len(self.found)
+
+    def raise_any(self) -> None:
+        if self.found:
+            self.found.sort(key=lambda problem: problem[0])
+            raise ImportRejected([message for _number, message in self.found])
+
+
 class Layout:
     """The columns of one kind of file; `keys` are the fields that name a record, each unique
     within a file."""

@@ -9,12 +9,13 @@ a role that may not change these records there gets 404 here.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import File, Router, UploadedFile
 
-from magicmix.accounts.models import LETTING_ROLES, STAFF_ROLES, Organisation, User
+from magicmix.accounts.models import LETTING_ROLES, STAFF_ROLES, Organisation
 from magicmix.housing.models import Complex
 from magicmix.housing.unit_import import import_units
 from magicmix.people.person_import import import_persons as import_person_file
@@ -40,32 +41,30 @@ class UnitImportOut(ImportOut):
     clusters_created: int
 
 
-def _corporation(user: User, roles: Iterable[str]) -> Organisation:
-    """The token's corporation, if its role may change these records there; else 404."""
+def _import(
+    request: HttpRequest, file: UploadedFile, scope: str, roles: Iterable[str], run: Any
+) -> Any:
+    """`run(user, organisation, filename, data)` into the token's corporation, if its role may
+    change these records there (else 404); what it created or changed goes to the log."""
+    user = acting_as(request, scope)
     organisation = Organisation.objects.filter(pk__in=user.organisation_ids(set(roles))).first()
     if organisation is None:
         raise Http404
-    return organisation
+    result = run(user, organisation, file.name or "", file.read())
+    processed(request, "change", result.changed)
+    return result
 
 
 @router.post("/person-imports", response=ImportOut, by_alias=True)
 def import_persons(request: HttpRequest, file: File[UploadedFile]):
     """Register or update the persons of the token's corporation from a CSV or XLSX file."""
-    user = acting_as(request, Scope.WRITE_PERSONS)
-    organisation = _corporation(user, STAFF_ROLES)
-    result = import_person_file(user, organisation, file.name or "", file.read())
-    processed(request, "change", result.changed)
-    return result
+    return _import(request, file, Scope.WRITE_PERSONS, STAFF_ROLES, import_person_file)
 
 
 @router.post("/tenancy-imports", response=ImportOut, by_alias=True)
 def import_tenancies(request: HttpRequest, file: File[UploadedFile]):
     """Start tenancies, or give known ones an end date, in the token's corporation's complexes."""
-    user = acting_as(request, Scope.WRITE_TENANCIES)
-    organisation = _corporation(user, LETTING_ROLES)
-    result = import_tenancy_file(user, organisation, file.name or "", file.read())
-    processed(request, "change", result.changed)
-    return result
+    return _import(request, file, Scope.WRITE_TENANCIES, LETTING_ROLES, import_tenancy_file)
 
 
 @router.post("/complexes/{complex_id}/unit-imports", response=UnitImportOut, by_alias=True)
