@@ -18,7 +18,7 @@ from ninja import NinjaAPI
 
 from . import openapi, problems
 from .auth import TokenAuth
-from .endpoints import applications, persons, rounds, stock
+from .endpoints import applications, imports, persons, rounds, stock
 
 
 class MagicmixAPI(NinjaAPI):
@@ -57,6 +57,7 @@ api = MagicmixAPI(
 problems.install(api)
 api.add_router("", stock.router)
 api.add_router("", persons.router)
+api.add_router("", imports.router)
 api.add_router("", applications.router)
 api.add_router("", rounds.router)
 

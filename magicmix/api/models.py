@@ -27,7 +27,10 @@ LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
 
 class Scope(models.TextChoices):
     READ_STOCK = "read-stock", _("read the housing stock (complexes, clusters, units)")
+    WRITE_STOCK = "write-stock", _("import units")
     READ_PERSONS = "read-persons", _("read persons, role changes and tenancies")
+    WRITE_PERSONS = "write-persons", _("import and change persons")
+    WRITE_TENANCIES = "write-tenancies", _("import, start and end tenancies")
     READ_APPLICATIONS = "read-applications", _("read applications and nominations")
     NOMINATE = "nominate", _("nominate clients")
     RUN_ROUNDS = "run-rounds", _("create, start and read allocation rounds")

@@ -15,6 +15,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from pydantic.alias_generators import to_camel
 
+from magicmix.web.imports import ImportRejected
+
 if TYPE_CHECKING:
     from ninja import NinjaAPI
 
@@ -89,6 +91,11 @@ def _domain_invalid(request: HttpRequest, exc: Invalid) -> HttpResponse:
     return problem(400, exc.detail, invalid)
 
 
+def _rejected_file(request: HttpRequest, exc: ImportRejected) -> HttpResponse:
+    invalid = [{"name": "file", "code": "invalid-row", "reason": reason} for reason in exc.problems]
+    return problem(400, "The file was not imported: nothing is saved; see invalidParams.", invalid)
+
+
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     if isinstance(exc, AuthenticationError):
         return problem(
@@ -112,6 +119,7 @@ def install(api: NinjaAPI) -> None:
     handlers: list[tuple[type[Exception], Callable[[HttpRequest, Any], HttpResponse]]] = [
         (ValidationError, _invalid),
         (Invalid, _domain_invalid),
+        (ImportRejected, _rejected_file),
         (HttpError, _http_error),
         (Http404, _not_found),
         (Exception, _server_error),

@@ -27,6 +27,12 @@ def example(**values: Any) -> ConfigDict:
     )
 
 
+def text_filter(max_length: int, description: str) -> Any:
+    """An optional text filter; a NUL character is refused (400), as the pages' forms refuse
+    it, rather than reaching PostgreSQL, which cannot store or compare it."""
+    return Field(None, max_length=max_length, pattern=r"^[^\x00]*$", description=description)
+
+
 def id_filter() -> Any:
     """An optional filter on the id of a related record."""
     return Field(None, ge=1, le=MAX_ID)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -23,7 +22,6 @@ from .models import (
     Unit,
     linked_partners,
 )
-from .unit_import import MAX_BYTES
 
 
 def _date_input() -> forms.DateInput:
@@ -252,20 +250,6 @@ class UnitFilterForm(NLDesignForm):
         ]
         self.fields["type"].choices = everything + Unit.Type.choices  # type: ignore[attr-defined]
         self.fields["status"].choices = everything + Unit.Status.choices  # type: ignore[attr-defined]
-
-
-class UnitFileForm(NLDesignForm):
-    file = forms.FileField(
-        label=_("File (CSV or XLSX)"),
-        help_text=_("At most 5 MB. The first row holds the column names."),
-        widget=forms.FileInput(attrs={"accept": ".csv,.xlsx"}),
-    )
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
-            raise ValidationError(_("The file is larger than 5 MB."))
-        return upload
 
 
 class DesignateVacatedForm(NLDesignForm):

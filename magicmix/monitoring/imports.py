@@ -22,21 +22,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from magicmix.housing.models import Complex
-from magicmix.housing.unit_import import (
+from magicmix.web.bounds import FIRST_YEAR
+from magicmix.web.imports import (
     CellError,
     Column,
     ImportRejected,
-    _decimal,
-    _normal,
-    _row_problem,
+    decimal,
+    normal,
     read_table,
+    row_problem,
 )
-from magicmix.web.bounds import FIRST_YEAR
 
 from .models import ManagementCosts, RentArrears
 
-_amount = _decimal(2, Decimal("10000000000"), gettext_noop("'%(value)s' is not an amount"))
-_hours = _decimal(1, Decimal("10000000"), gettext_noop("'%(value)s' is not a number"))
+_amount = decimal(2, Decimal("10000000000"), gettext_noop("'%(value)s' is not an amount"))
+_hours = decimal(1, Decimal("10000000"), gettext_noop("'%(value)s' is not a number"))
 
 MONTHS_NL = [
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -143,11 +143,11 @@ class Imported:
 def _columns(kind: Kind, headers: list[str]) -> list[Column | None]:
     """The column of each header (None: another column, ignored); every column must be there."""
     by_name = {
-        _normal(name): column
+        normal(name): column
         for column in kind.columns
         for name in (column.header, column.field, *column.aliases)
     }
-    found = [by_name.get(_normal(re.sub(r"\(.*\)", "", header))) for header in headers]
+    found = [by_name.get(normal(re.sub(r"\(.*\)", "", header))) for header in headers]
     problems = []
     missing = [column.header for column in kind.columns if column not in found]
     if missing:
@@ -175,18 +175,18 @@ def check_rows(kind: Kind, filename: str, data: bytes) -> list[dict[str, Any]]:
             if column is None:
                 continue
             if not cell:
-                problems.append(_row_problem(number, column, _("is required")))
+                problems.append(row_problem(number, column.header, _("is required")))
                 continue
             try:
                 values[column.field] = column.read(cell)
             except CellError as error:
-                problems.append(_row_problem(number, column, str(error)))
+                problems.append(row_problem(number, column.header, str(error)))
         key = values.get(kind.key)
         if key in first_row_of:
             problems.append(
-                _row_problem(
+                row_problem(
                     number,
-                    kind.columns[0],
+                    kind.columns[0].header,
                     _("also appears in row %(row)d") % {"row": first_row_of[key]},
                 )
             )

@@ -55,6 +55,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         "page": page_of(persons, request.GET.get("page")),
         "filtered": form.is_bound and form.has_changed(),
         "may_register": bool(user.organisation_ids(STAFF_ROLES)),
+        "may_let": bool(user.organisation_ids(LETTING_ROLES)),
     }
     return render(request, "people/person_list.html", context)
 

@@ -10,6 +10,7 @@ from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.utils.translation import gettext_lazy as _
 
 from .bounds import bound
+from .imports import MAX_BYTES
 
 _WIDGET_CLASSES = {
     forms.Select: "utrecht-select utrecht-select--html-select",
@@ -32,6 +33,22 @@ class NLDesignModelForm(forms.ModelForm[Any]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         style(self)
+
+
+class SpreadsheetForm(NLDesignForm):
+    """The upload of an import (`magicmix.web.imports`); the size is checked again on reading."""
+
+    file = forms.FileField(
+        label=_("File (CSV or XLSX)"),
+        help_text=_("At most 5 MB. The first row holds the column names."),
+        widget=forms.FileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload
 
 
 # Django's own empty choice ("- Select an option -", "---------") has no Dutch translation.

@@ -25,7 +25,7 @@ from ..auth import acting_as
 from ..models import Scope
 from ..pagination import paginate
 from ..personal_data import processed
-from ..schemas import ApiSchema, PageQuery, example, id_filter, page_of
+from ..schemas import ApiSchema, PageQuery, example, id_filter, page_of, text_filter
 from .stock import ordered
 
 router = Router(tags=["persons"])
@@ -71,12 +71,10 @@ class PersonOut(ApiSchema):
 
 
 class PersonQuery(PageQuery):
-    search: str | None = Field(
-        None, max_length=100, description="Words in the name, e-mail or external reference."
-    )
+    search: str | None = text_filter(100, "Words in the name, e-mail or external reference.")
     role: Literal["supporting", "supported"] | None = None
     target_group_id: int | None = id_filter()
-    external_reference: str | None = Field(None, max_length=50, description="Exact reference.")
+    external_reference: str | None = text_filter(50, "Exact reference.")
     sort: Literal["lastName", "-lastName", "registrationDate", "-registrationDate"] = "lastName"
 
 

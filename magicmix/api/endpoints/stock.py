@@ -18,7 +18,7 @@ from magicmix.people.models import TargetGroup
 from ..auth import acting_as
 from ..models import Scope
 from ..pagination import paginate
-from ..schemas import ApiSchema, PageQuery, example, id_filter, page_of
+from ..schemas import ApiSchema, PageQuery, example, id_filter, page_of, text_filter
 
 router = Router(tags=["stock"])
 
@@ -53,8 +53,8 @@ class ComplexOut(ApiSchema):
 
 
 class ComplexQuery(PageQuery):
-    municipality: str | None = Field(None, max_length=100, description="Exact municipality.")
-    name: str | None = Field(None, max_length=200, description="Part of the name.")
+    municipality: str | None = text_filter(100, "Exact municipality.")
+    name: str | None = text_filter(200, "Part of the name.")
     sort: Literal["name", "-name", "exploitationStart", "-exploitationStart"] = "name"
 
 

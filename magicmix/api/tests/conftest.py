@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
@@ -46,6 +47,11 @@ class ApiClient:
 
     def get(self, path: str, **query: Any) -> Any:
         return self.client.get(f"/api/v1{path}", query, headers=self.headers)
+
+    def upload(self, path: str, name: str, content: bytes) -> Any:
+        """A file as multipart/form-data, in the field `file`."""
+        upload = SimpleUploadedFile(name, content)
+        return self.client.post(f"/api/v1{path}", {"file": upload}, headers=self.headers)
 
     def post(self, path: str, body: Any) -> Any:
         return self.client.post(

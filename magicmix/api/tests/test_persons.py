@@ -93,3 +93,12 @@ def test_every_person_read_lands_in_the_processing_log(api_as, people):
     account = ApiToken.objects.get().account
     logged = list(Processing.objects.filter(user=account).values_list("subject_id", "action"))
     assert sorted(logged) == sorted([(own.pk, "view"), (client.pk, "view"), (own.pk, "view")])
+
+
+def test_a_nul_character_in_a_text_filter_is_a_400_not_a_server_error(api_as, people):
+    corporation, *_rest = people
+    api = api_as(corporation, Role.LETTING)
+    response = api.get("/persons", search="jan\x00sen")
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"] == "search"
+    assert api.get("/complexes", name="a\x00").status_code == 400

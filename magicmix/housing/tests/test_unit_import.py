@@ -218,6 +218,6 @@ def test_wrong_headers_are_named(stock: Stock) -> None:
 
 
 def test_too_many_rows_are_refused(stock: Stock, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("magicmix.housing.unit_import.MAX_ROWS", 2)
+    monkeypatch.setattr("magicmix.web.imports.MAX_ROWS", 2)
     data = _csv(*[f"R-{i};Gang 1;studio;20;1;1;ja;geen;400;0;in verhuur" for i in range(3)])
     assert _rejected(stock.complex, "units.csv", data) == ["Het bestand heeft meer dan 2 rijen."]

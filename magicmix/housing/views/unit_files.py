@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from magicmix.web.exports import download
+from magicmix.web.forms import SpreadsheetForm
 
 from ..access import editable_complex, staff_complex
-from ..forms import UnitFileForm
 from ..unit_import import HEADERS, ImportRejected, import_units, unit_records
 
 
@@ -22,7 +22,7 @@ from ..unit_import import HEADERS, ImportRejected, import_units, unit_records
 def unit_import(request: HttpRequest, pk: int) -> HttpResponse:
     complex_ = editable_complex(request, pk)
     posted = request.method == "POST"
-    form = UnitFileForm(request.POST if posted else None, request.FILES if posted else None)
+    form = SpreadsheetForm(request.POST if posted else None, request.FILES if posted else None)
     problems: list[str] = []
     problem_count = 0
     if form.is_valid():

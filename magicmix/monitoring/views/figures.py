@@ -10,11 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from magicmix.housing.forms import UnitFileForm
 from magicmix.housing.models import Complex
 from magicmix.housing.unit_import import ImportRejected
 from magicmix.web.auth import user_of
 from magicmix.web.exports import download
+from magicmix.web.forms import SpreadsheetForm
 
 from ..imports import KINDS, Kind, import_figures
 from ..models import FactSheet, ManagementCosts, RentArrears
@@ -33,12 +33,12 @@ def _kind(code: str) -> Kind:
 @require_http_methods(["GET", "POST"])
 def figures(request: HttpRequest, pk: int, kind: str = "") -> HttpResponse:
     complex_ = _complex(request, pk)
-    forms = {code: UnitFileForm(None, prefix=code) for code in KINDS}
+    forms = {code: SpreadsheetForm(None, prefix=code) for code in KINDS}
     problems: list[str] = []
     problem_count = 0
     if request.method == "POST":
         chosen = _kind(kind)
-        form = forms[kind] = UnitFileForm(request.POST, request.FILES, prefix=kind)
+        form = forms[kind] = SpreadsheetForm(request.POST, request.FILES, prefix=kind)
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
