@@ -32,6 +32,7 @@ class Scope(models.TextChoices):
     WRITE_PERSONS = "write-persons", _("import and change persons")
     WRITE_TENANCIES = "write-tenancies", _("import, start and end tenancies")
     READ_APPLICATIONS = "read-applications", _("read applications and nominations")
+    WRITE_APPLICATIONS = "write-applications", _("import applications")
     NOMINATE = "nominate", _("nominate clients")
     RUN_ROUNDS = "run-rounds", _("create, start and read allocation rounds")
     ANSWER_OFFERS = "answer-offers", _("read and answer offers")

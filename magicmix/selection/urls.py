@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import eligibility, interviews, nominations, panel, public, scoring, shortlist, staff
+from .views import (
+    application_files,
+    eligibility,
+    interviews,
+    nominations,
+    panel,
+    public,
+    scoring,
+    shortlist,
+    staff,
+)
 
 app_name = "selection"
 urlpatterns = [
@@ -17,6 +27,21 @@ urlpatterns = [
     path("intakes/new/", staff.intake_create, name="intake_create"),
     path("intakes/<int:pk>/", staff.intake_detail, name="intake_detail"),
     path("intakes/<int:pk>/edit/", staff.intake_edit, name="intake_edit"),
+    path(
+        "intakes/<int:pk>/applications/import/",
+        application_files.application_import,
+        name="application_import",
+    ),
+    path(
+        "intakes/<int:pk>/applications/export.<str:format>",
+        application_files.application_export,
+        name="application_export",
+    ),
+    path(
+        "intakes/<int:pk>/applications/template.<str:format>",
+        application_files.application_template,
+        name="application_template",
+    ),
     path("intakes/<int:pk>/rubric/", scoring.rubric, name="rubric"),
     path("intakes/<int:pk>/interviews/", interviews.planner, name="interviews"),
     path("intakes/<int:pk>/shortlist/", shortlist.shortlist, name="shortlist"),

@@ -59,9 +59,10 @@ def import_page(
     run: Callable[[Organisation, str, bytes], Counted],
     template: str,
     done: str,
+    extra: dict[str, Any] | None = None,
 ) -> HttpResponse:
     """`run(organisation, filename, data)` imports or raises ImportRejected; `done` is the URL
-    name shown after a successful import."""
+    (or its name) shown after a successful import; `extra` goes into the template's context."""
     posted = request.method == "POST"
     form = OrganisationFileForm(
         organisations, request.POST if posted else None, request.FILES if posted else None
@@ -90,5 +91,6 @@ def import_page(
         "organisations": organisations,
         "problems": problems,
         "problem_count": problem_count,
+        **(extra or {}),
     }
     return render(request, template, context)

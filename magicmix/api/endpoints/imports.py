@@ -19,6 +19,8 @@ from magicmix.accounts.models import LETTING_ROLES, STAFF_ROLES, Organisation
 from magicmix.housing.models import Complex
 from magicmix.housing.unit_import import import_units
 from magicmix.people.person_import import import_persons as import_person_file
+from magicmix.selection.application_import import import_applications
+from magicmix.selection.models import Intake
 from magicmix.tenancies.tenancy_import import import_tenancies as import_tenancy_file
 
 from ..auth import acting_as
@@ -73,3 +75,14 @@ def import_complex_units(request: HttpRequest, complex_id: int, file: File[Uploa
     user = acting_as(request, Scope.WRITE_STOCK)
     complex_ = get_object_or_404(Complex.objects.editable_by(user), pk=complex_id)
     return import_units(complex_, file.name or "", file.read())
+
+
+@router.post("/intakes/{intake_id}/application-imports", response=ImportOut, by_alias=True)
+def import_intake_applications(request: HttpRequest, intake_id: int, file: File[UploadedFile]):
+    """Add or update the applications to an intake of the token's corporation from a CSV or
+    XLSX file; each new application passes the intake's eligibility check."""
+    user = acting_as(request, Scope.WRITE_APPLICATIONS)
+    intake = get_object_or_404(Intake.objects.editable_by(user), pk=intake_id)
+    result = import_applications(user, intake, file.name or "", file.read())
+    processed(request, "change", result.changed)
+    return result

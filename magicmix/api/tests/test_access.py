@@ -38,6 +38,7 @@ NEEDS = {
     "import_persons": Scope.WRITE_PERSONS,
     "import_tenancies": Scope.WRITE_TENANCIES,
     "import_complex_units": Scope.WRITE_STOCK,
+    "import_intake_applications": Scope.WRITE_APPLICATIONS,
     "list_intakes": Scope.READ_APPLICATIONS,  # or nominate
     "list_applications": Scope.READ_APPLICATIONS,
     "get_application": Scope.READ_APPLICATIONS,
@@ -57,6 +58,9 @@ UPLOADS = {
     "{person};Indringer;Test;2000-01-01;student\n",
     "import_tenancies": "complex;eenheid;persoon;ingangsdatum\n{complex};X-0;{person};2030-01-01\n",
     "import_complex_units": "code;cluster;type;woonoppervlak;kale huur\nX-0;Gang;studio;nul;1\n",
+    "import_intake_applications": "nummer;voornaam;achternaam;geboortedatum;e-mail;jaarinkomen;"
+    "inkomensjaar;doelgroep;motivatie\n{application};Indringer;Test;2000-01-01;i@example.org;1;"
+    "2000;student;Hallo\n",
 }
 
 
@@ -74,6 +78,7 @@ def world() -> dict[str, Any]:
     assert offer is not None
     ids = {
         "complex_id": s.complex.pk,
+        "intake_id": s.intake.pk,
         "person_id": person.pk,
         "application_id": s.applications[-1].pk,  # nominated by the scene's partner
         "round_id": round_.pk,
@@ -111,7 +116,8 @@ def _call(api: ApiClient, world: dict[str, Any], method: str, path: str, name: s
     if name in UPLOADS:
         # Rows naming the scene's records: a stranger's import must refuse them.
         person, complex_ = world["ids"]["person_id"], world["scene"].complex.name
-        rows = UPLOADS[name].format(person=person, complex=complex_)
+        application = world["ids"]["application_id"]
+        rows = UPLOADS[name].format(person=person, complex=complex_, application=application)
         return api.upload(concrete, "bestand.csv", rows.encode())
     if method == "post":
         body = world["bodies"][name]

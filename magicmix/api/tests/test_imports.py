@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from magicmix.accounts.models import Organisation, Role
 from magicmix.people.models import Person
@@ -83,3 +84,29 @@ def test_tenancies_and_units_import_through_the_same_importers() -> None:
     # A social manager's token lets no units, as on the page.
     social = ApiClient(issue(org, Role.SOCIAL_MANAGER))
     assert social.upload("/tenancy-imports", "huur.csv", tenancies.encode()).status_code == 404
+
+
+def test_applications_import_into_an_intake_of_the_token_s_corporation_only() -> None:
+    org = factories.organisation()
+    intake = factories.intake(factories.complex(org))
+    year = timezone.localdate().year - 1
+    data = (
+        "referentie;voornaam;achternaam;geboortedatum;e-mail;jaarinkomen;inkomensjaar;"
+        f"doelgroep;motivatie\nR-1;Sanne;Vos;2000-05-17;s@example.nl;9000;{year};starter;Hoi\n"
+    ).encode()
+    path = f"/intakes/{intake.pk}/application-imports"
+    stranger = ApiClient(issue(factories.organisation(), Role.LETTING))
+    assert stranger.upload(path, "a.csv", data).status_code == 404
+    api = ApiClient(issue(org, Role.LETTING))
+    first = api.upload(path, "a.csv", data)
+    assert first.json() == {"created": 1, "updated": 0, "unchanged": 0}, first.content
+    assert Processing.objects.filter(subject_type="application").count() == 1
+    assert api.upload(path, "a.csv", data).json() == {"created": 0, "updated": 0, "unchanged": 1}
+    wrong = api.upload(path, "a.csv", data.replace(b"starter", b"astronaut"))
+    assert wrong.json()["invalidParams"] == [
+        {
+            "name": "file",
+            "code": "invalid-row",
+            "reason": "Rij 2, doelgroep: 'astronaut' is geen doelgroep van deze werving",
+        }
+    ]

@@ -57,6 +57,7 @@ def _world() -> dict[str, int]:
     assert offer is not None
     return {
         "complex_id": s.complex.pk,
+        "intake_id": s.intake.pk,
         "person_id": person.pk,
         "application_id": s.applications[-1].pk,
         "round_id": round_.pk,

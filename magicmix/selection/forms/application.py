@@ -93,8 +93,10 @@ class ApplicationForm(PreferencesMixin, NLDesignModelForm):
             ),
         }
 
-    def __init__(self, intake: Intake, data: Any = None) -> None:
-        super().__init__(data)
+    def __init__(
+        self, intake: Intake, data: Any = None, instance: Application | None = None
+    ) -> None:
+        super().__init__(data, instance=instance)
         household_from_one(self)
         self.instance.intake = intake
         self.fields["email"].required = True

@@ -189,6 +189,11 @@ class Application(models.Model):
     last_name = models.CharField(_("last name"), max_length=150)
     name_key = models.CharField(max_length=260, editable=False, db_index=True)
     date_of_birth = models.DateField(_("date of birth"))
+    # The applicant's number in another system (a regional letting system, a partner's client
+    # file): what a bulk import recognises an application by. Never a BSN.
+    external_reference = models.CharField(
+        _("external reference"), max_length=50, blank=True, db_index=True
+    )
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     household_size = models.PositiveSmallIntegerField(

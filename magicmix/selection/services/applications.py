@@ -65,6 +65,16 @@ def submit(application: Application, clusters: Iterable[Cluster]) -> str:
     return token
 
 
+def enter(application: Application, by: User) -> None:
+    """Save an eligible application that staff bring in (a bulk import); raise NotEligible if
+    not. The applicant gets no private link: they applied elsewhere, staff follow it."""
+    outcomes = _checked(application)
+    with transaction.atomic():
+        _store(application, outcomes)
+        application.record(ApplicationEvent.Kind.SUBMITTED, by=by)
+        application.flag_duplicates()
+
+
 def nominate(application: Application, nomination: Nomination, by: User) -> None:
     """Save a partner's nomination of an eligible client; raise NotEligible if not eligible.
 
