@@ -23,7 +23,8 @@ from magicmix.people.models import Role, SupportNeed, TargetGroup
 from magicmix.selection.models import Application, EligibilityOutcome
 
 from .forms import ranking_label
-from .models import CandidateOutcome, Offer, Override, Round
+from .models import CandidateOutcome, Dimension, Offer, Override, Round
+from .templatetags.rounds_extras import said
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,20 @@ def _value_labels(round_: Round) -> dict[tuple[str, str], str]:
     return labels
 
 
+def labelled_report(round_: Round, report: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A run's policy report as people read it: what a bound counts and its value by name
+    ("rol: vragend"), not the codes the engine works with; the scope is already a cluster path."""
+    values = _value_labels(round_)
+    return [
+        row
+        | {
+            "dimension": str(Dimension(row["dimension"]).label),
+            "value": values.get((row["dimension"], row["value"]), row["value"]),
+        }
+        for row in report
+    ]
+
+
 def _short(text: str, length: int = 110) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
@@ -137,7 +152,7 @@ def sections(round_: Round) -> list[Section]:
         [
             [
                 b["scope"],
-                b["dimension_label"],
+                str(Dimension(b["dimension"]).label),
                 values.get((b["dimension"], b["value"]), b["value"]),
                 _number(b["minimum"]),
                 _number(b["maximum"]),
@@ -150,6 +165,41 @@ def sections(round_: Round) -> list[Section]:
         + [
             [_("parameter"), p["label"], p["value"], p["valid_from"], f"#{p['id']}", "", "", ""]
             for p in (first.policy.get("parameters", []) if first else [])
+        ],
+    )
+    report = Section(
+        _("Policy report"),
+        [
+            _("version"),
+            _("where"),
+            _("counts"),
+            _("value"),
+            _("places"),
+            _("before"),
+            _("after"),
+            _("minimum"),
+            _("maximum"),
+            _("shortfall"),
+            _("excess"),
+            _("notes"),
+        ],
+        [
+            [
+                str(r.number),
+                row["scope"],
+                row["dimension"],
+                row["value"],
+                str(row["places"]),
+                str(row["before"]),
+                str(row["after"]),
+                _number(row["min"]),
+                _number(row["max"]),
+                str(row["shortfall"]),
+                str(row["excess"]),
+                said(row["notes"], language),
+            ]
+            for r in runs
+            for row in labelled_report(round_, r.report or [])
         ],
     )
     versions = Section(
@@ -283,7 +333,7 @@ def sections(round_: Round) -> list[Section]:
             .order_by("created_at", "id")
         ],
     )
-    return [summary, policy, versions, candidates, brief, overrides, offers]
+    return [summary, policy, report, versions, candidates, brief, overrides, offers]
 
 
 def _offer_counts(round_: Round) -> list[tuple[str, int]]:

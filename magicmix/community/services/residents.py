@@ -29,4 +29,4 @@ def give_link(person: Person, site: str) -> str:
 def _send(person: Person, link: str) -> None:
     with translation.override("nl"):  # Dutch first, with English below in the same message
         body = render_to_string("community/email/link.txt", {"person": person, "link": link})
-    send_mail("Je persoonlijke link / Your personal link", body, None, [person.email])
+    send_mail("Uw persoonlijke link / Your personal link", body, None, [person.email])

@@ -40,14 +40,14 @@ def test_a_resident_signs_up_and_logs_hours_on_a_phone(page: Any) -> None:
     page.goto(f"/community/me/{token}/")
     assert_accessible(page)
     page.get_by_role("button", name="Aanmelden").click()
-    page.get_by_text("Je bent aangemeld voor Taalcafé.").wait_for()
+    page.get_by_text("U bent aangemeld voor Taalcafé.").wait_for()
     assert_accessible(page)
     page.get_by_role("link", name="Uren schrijven").click()
     assert_accessible(page)
     page.get_by_label("uren").fill("2.5")
-    page.get_by_label("wat heb je gedaan?").fill("Koken voor de gang")
+    page.get_by_label("wat hebt u gedaan?").fill("Koken voor de gang")
     page.get_by_role("button", name="Opslaan").click()
-    page.get_by_text("Dank je! Je uren zijn opgeslagen.").wait_for()
+    page.get_by_text("Dank u! Uw uren zijn opgeslagen.").wait_for()
     assert "Deze maand: 2,5 van 16 uur." in page.locator("#hours-this-month").inner_text()
     assert LoggedHours.objects.get().what == "Koken voor de gang"
     assert resident.attendances.count() == 1

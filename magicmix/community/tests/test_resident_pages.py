@@ -43,7 +43,7 @@ def test_sign_up_and_off_for_an_activity_of_the_own_complex_only(client: Client)
     client.post(url)  # twice is still one sign-up
     assert meal.attendances.filter(person=s.residents[0]).count() == 1
     assert (
-        "Je bent aangemeld."
+        "U bent aangemeld."
         in client.get(reverse("community:resident_home", args=[token])).content.decode()
     )
     client.post(url, {"cancel": "1"})
@@ -66,7 +66,7 @@ def test_hours_count_against_the_agreement_this_month(client: Client) -> None:
     future = client.post(
         url, {"day": (today + datetime.timedelta(days=1)).isoformat(), "hours": "2", "what": "x"}
     )
-    assert "Je kunt geen uren schrijven voor een dag die nog moet komen." in future.content.decode()
+    assert "U kunt geen uren schrijven voor een dag die nog moet komen." in future.content.decode()
     too_long = client.post(url, {"day": today.isoformat(), "hours": "25", "what": "x"})
     assert too_long.status_code == 200
     assert LoggedHours.objects.count() == 2

@@ -47,7 +47,7 @@ def test_a_resident_fills_the_survey_on_a_phone(page) -> None:
     page.screenshot(path="/tmp/monitoring-survey-phone.png", full_page=True)
     page.get_by_role("button", name="Verstuur mijn antwoorden").click()
     page.wait_for_url("**/answers/")
-    assert page.get_by_text("Dank je wel! Je antwoorden zijn opgeslagen.").is_visible()
+    assert page.get_by_text("Dank u wel! Uw antwoorden zijn opgeslagen.").is_visible()
     assert page.get_by_text("sterk eenzaam").is_visible()  # 5 of the 6 items answered: 5
     assert_accessible(page)
     scores = (

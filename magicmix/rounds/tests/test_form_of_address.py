@@ -5,6 +5,8 @@ The pages and e-mails are the real ones, rendered in Dutch along the whole path;
 pages are those a candidate with an old link or an expired form sees."""
 
 import datetime
+import html as html_lib
+import json
 import re
 from typing import Any
 
@@ -17,6 +19,13 @@ from django.utils import timezone
 from django.views.defaults import permission_denied
 
 from magicmix.accounts.models import Role
+from magicmix.community.models import Activity, issue_link
+from magicmix.community.services.residents import give_link
+from magicmix.community.tests.scene import scene as community_scene
+from magicmix.monitoring import services as monitoring
+from magicmix.monitoring.models import Invitation
+from magicmix.monitoring.scoring.definition import INSTRUMENTS_DIR
+from magicmix.monitoring.tests.conftest import build_world, keeping, open_wave
 from magicmix.rounds.models import Offer
 from magicmix.rounds.services import offers
 from magicmix.selection.models import CheckResult, Stage
@@ -35,7 +44,7 @@ def readable(html: str) -> str:
     """The text a reader meets, with labels and titles, without scripts and styles."""
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.DOTALL)
     attributes = " ".join(re.findall(r'(?:aria-label|title|placeholder|alt)="([^"]*)"', html))
-    return re.sub(r"<[^>]+>", " ", html) + " " + attributes
+    return html_lib.unescape(re.sub(r"<[^>]+>", " ", html) + " " + attributes)
 
 
 def test_the_words_below_are_informal() -> None:
@@ -113,6 +122,74 @@ def test_public_pages_and_emails_say_u(
     assert "verlopen" in subjects and "ingetrokken" in subjects and "geen woning" in subjects
     assert sum("niet gekozen" in m.body for m in mail.outbox) == 2  # rejected and passed over
     texts = pages | {f"e-mail “{m.subject}”": f"{m.subject}\n{m.body}" for m in mail.outbox}
+    informal = {
+        f"{where}: {match.group(0)} in “{text[max(0, match.start() - 40) : match.end() + 40]}”"
+        for where, text in texts.items()
+        for match in INFORMAL.finditer(text)
+    }
+    assert not informal, "\n".join(sorted(informal))
+
+
+def instrument_wordings() -> list[str]:
+    """The Dutch wordings of the survey instruments: fixed, validated texts kept as they are."""
+    texts: list[str] = []
+
+    def collect(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("nl"), str):
+                texts.append(node["nl"])
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    for path in INSTRUMENTS_DIR.glob("*.json"):
+        collect(json.loads(path.read_text(encoding="utf-8")))
+    return sorted(texts, key=len, reverse=True)
+
+
+def test_a_residents_phone_pages_and_the_survey_say_u(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    s = community_scene()
+    token = issue_link(s.residents[0])
+    activity = Activity.objects.create(
+        complex=s.complex,
+        title="Taalcafé",
+        kind="meal",
+        day=timezone.localdate(),
+        starts_at=datetime.time(23, 59),
+        place="Zaal",
+    )
+    texts: dict[str, str] = {}
+    for name, args in (
+        ("resident_home", [token]),
+        ("resident_hours", [token]),
+        ("resident_plan", [token]),
+    ):
+        response = client.get(reverse(f"community:{name}", args=args), HTTP_ACCEPT_LANGUAGE="nl")
+        texts[name] = readable(response.content.decode())
+    signed = client.post(
+        reverse("community:resident_sign_up", args=[token, activity.pk]), follow=True
+    )
+    texts["sign up"] = readable(signed.content.decode())
+    world = build_world(students=1, statushouders=1)
+    wave = open_wave(world, ("djg6", "who5", "satisfaction", "contact"))
+    tokens: list[str] = []
+    s.residents[1].email = "bewoner@example.nl"
+    with django_capture_on_commit_callbacks(execute=True):
+        give_link(s.residents[1], SITE)
+        monitoring.invite(wave, keeping(tokens))
+        Invitation.objects.update(reminded_at=None)
+        monitoring.remind(wave, keeping(tokens))
+    for path in (f"/survey/{tokens[-1]}/", f"/survey/{tokens[-1]}/answers/"):
+        texts[path] = readable(client.get(path, HTTP_ACCEPT_LANGUAGE="nl").content.decode())
+    texts |= {f"e-mail “{m.subject}”": f"{m.subject}\n{m.body}" for m in mail.outbox}
+    subjects = [str(m.subject) for m in mail.outbox]
+    assert len(subjects) == 5 and sum("Herinnering" in s for s in subjects) == 2, subjects
+    for wording in instrument_wordings():
+        texts = {where: text.replace(wording, " ") for where, text in texts.items()}
     informal = {
         f"{where}: {match.group(0)} in “{text[max(0, match.start() - 40) : match.end() + 40]}”"
         for where, text in texts.items()

@@ -3,13 +3,16 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from magicmix.housing.models import Cluster
 from magicmix.legal.checks import Rulebook, daeb_income
-from magicmix.rounds.models import Round
+from magicmix.rounds.models import Dimension, Round
 from magicmix.rounds.services import runs
 from magicmix.selection.models import EligibilityOutcome
+from magicmix.testing import factories
 
 from .helpers import approved, new_round, policy, scene, work
 
@@ -67,3 +70,26 @@ def test_the_pdf_gives_one_line_per_candidate_and_numbers_its_pages(client: Clie
     # 30 candidates on one line each, the summary, policy, runs and 25 offers (was: one
     # candidate per page).
     assert 2 <= pages <= 6, pages
+
+
+def test_the_policy_report_names_roles_and_cluster_paths_not_codes(client: Client) -> None:
+    s = scene()
+    gang = s.units[0].cluster
+    gang.parent = factories.cluster(s.complex, name="Gebouw Noord", kind=Cluster.Kind.BUILDING)
+    gang.save()
+    policy(s, dimension=Dimension.ROLE, value="supported", cluster=gang, minimum=Decimal(1))
+    round_ = new_round(s)
+    runs.start(round_)
+    work()
+    client.force_login(s.staff)
+    client.cookies.load({settings.LANGUAGE_COOKIE_NAME: "nl"})
+    page = client.get(reverse("rounds:round_detail", args=[round_.pk])).content.decode()
+    report = page[page.index('id="policy-heading"') :]
+    assert "Gebouw Noord / Gang A" in report and "rol: vragend" in report
+    exported = client.get(reverse("rounds:justification_csv", args=[round_.pk]))
+    text = exported.content.decode("utf-8-sig")
+    assert "Gebouw Noord / Gang A;rol;vragend" in text
+    pdf = client.get(reverse("rounds:justification_pdf", args=[round_.pk]))
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    for where in (page, text):
+        assert "supported" not in where

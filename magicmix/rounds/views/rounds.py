@@ -21,6 +21,7 @@ from magicmix.web.auth import user_of
 from .. import review
 from ..availability import Conflicts, conflicts
 from ..forms import AnswerForm, OverrideForm, RoundForm, ranking_label
+from ..justification import labelled_report
 from ..models import CandidateOutcome, Offer, Round, Run
 from ..services import offers, runs
 
@@ -95,6 +96,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "round": round_,
         "run": run,
+        "report": labelled_report(round_, run.report) if run else [],
         "ranking": ranking_label(round_.ranking),
         "outcomes": outcomes,
         "proposal": sorted((o for o in outcomes if o.unit), key=lambda o: o.unit.code),  # type: ignore[union-attr]

@@ -29,10 +29,8 @@ SKIP = re.compile(r"^/(static|i18n|logout)/|\.(csv|pdf|xlsx)$|/export")
 SNAKE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
 # Where codes are what the user defines or types: the catalogue and the legal value forms.
 CODES_ARE_CONTENT = re.compile(r"^/(persons/target-groups|legal/manage)/")
-# Staff are addressed with "u", as applicants are. Living together and monitoring still say
-# "je" to residents and caseworkers; they are left to those apps.
+# Staff, residents and caseworkers are addressed with "u", as applicants are.
 INFORMAL = re.compile(r"\b(je|jij|jou|jouw|jezelf)\b", re.IGNORECASE)
-INFORMAL_LEFT = re.compile(r"^/(community|monitoring)/")
 
 
 class _Text(HTMLParser):
@@ -139,8 +137,7 @@ def test_no_role_meets_english_or_codes(client: Client) -> None:
         for path, text in pages.items():
             problems += [f"{role} {path}: English “{m}”" for m in english if m in text]
             problems += [f"{role} {path}: code “{c}”" for c in set(SNAKE.findall(text))]
-            if not INFORMAL_LEFT.match(path):
-                problems += [f"{role} {path}: “{m}”" for m in set(INFORMAL.findall(text))]
+            problems += [f"{role} {path}: “{m}”" for m in set(INFORMAL.findall(text))]
             problems += [
                 f"{role} {path}: group code “{c}”"
                 for c in group_codes
