@@ -23,7 +23,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
-from django_otp import match_token, user_has_device
+from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -87,7 +87,12 @@ def new_recovery_codes(user: User) -> list[str]:
 
 def verify(request: HttpRequest, token: str) -> bool:
     """A code from the authenticator or an unused recovery code (used up by this)."""
-    device = match_token(request.user, "".join(token.split()))
+    token = "".join(token.split())
+    # Each kind of code goes to its own device: a recovery code tried on the authenticator
+    # would count as a failed attempt there and throttle the user's next real code.
+    kind = TOTPDevice if len(token) == 6 and token.isdigit() else StaticDevice
+    devices = kind.objects.devices_for_user(request.user)
+    device = next((found for found in devices if found.verify_token(token)), None)
     if device is None:
         return False
     otp_login(request, device)

@@ -48,7 +48,6 @@ def test_set_up_log_in_with_a_code_and_with_a_recovery_code(page: Any) -> None:
     assert_accessible(page)
     codes = page.locator(".mm-codes code").all_inner_texts()
     assert len(codes) == 10
-    page.screenshot(path="/tmp/pv/recovery.png")
     page.get_by_role("link", name="Verder").click()
     page.get_by_role("button", name="Uitloggen").click()
 
