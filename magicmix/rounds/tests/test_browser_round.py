@@ -35,9 +35,9 @@ def test_policy_round_review_approve_accept_and_the_new_composition(page) -> Non
     page.get_by_label("kandidaten uit werving").select_option(str(s.intake.pk))
     page.get_by_label("ingang van de huur").fill("2030-01-01")
     # All free units at once, from the keyboard; what was typed stays.
-    page.get_by_role("button", name="Alle vrije eenheden kiezen").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_url("**all_units=all**")
+    page.wait_for_load_state()
+    with page.expect_navigation(url="**all_units=all**"):
+        page.get_by_role("button", name="Alle vrije eenheden kiezen").press("Enter")
     for unit in s.units:
         assert page.get_by_label(re.compile(f"^{unit.code} ")).is_checked()
     assert page.get_by_label("titel").input_value() == "Voorjaarsronde"
