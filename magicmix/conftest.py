@@ -76,8 +76,18 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
 def assert_accessible(page: Any) -> None:
     """Fail on any serious or critical axe-core finding on the current page."""
     from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import Error
 
-    results = Axe().run(page)
+    for attempt in range(3):
+        # A click that submits a form or follows a link may still be navigating: axe then
+        # finds no document, or its context is destroyed. Check the page that arrives.
+        page.wait_for_load_state("load")
+        try:
+            results = Axe().run(page)
+            break
+        except Error:
+            if attempt == 2:
+                raise
     violations = [
         v for v in results.response["violations"] if v["impact"] in {"serious", "critical"}
     ]

@@ -26,6 +26,7 @@ def apply_publicly(
     page.get_by_role("heading", name="Wat we van u vragen").wait_for()
     assert_accessible(page)
     page.get_by_role("link", name="Aanmelden", exact=True).click()
+    page.get_by_label("Voornaam").wait_for()
     assert_accessible(page)
     page.get_by_label("Voornaam").fill(first)
     page.get_by_label("Achternaam").fill(last)
