@@ -30,6 +30,7 @@ from magicmix.web.imports import (
     Table,
     row_problem,
     shown,
+    update,
 )
 from magicmix.web.imports import Row as UnitRow
 from magicmix.web.imports import boolean as _boolean
@@ -321,10 +322,7 @@ def _save(complex_: Complex, rows: list[UnitRow]) -> ImportResult:
         if unit is None:
             Unit.objects.create(complex=complex_, **values)
             created += 1
-        elif any(getattr(unit, name) != value for name, value in values.items()):
-            for name, value in values.items():
-                setattr(unit, name, value)
-            unit.save()
+        elif update(unit, values):
             updated += 1
         else:
             unchanged += 1

@@ -27,10 +27,12 @@ from magicmix.web.imports import (
     CellError,
     Column,
     ImportRejected,
+    Layout,
     decimal,
-    normal,
+    read_cells,
     read_table,
     row_problem,
+    update,
 )
 
 from .models import ManagementCosts, RentArrears
@@ -142,12 +144,8 @@ class Imported:
 
 def _columns(kind: Kind, headers: list[str]) -> list[Column | None]:
     """The column of each header (None: another column, ignored); every column must be there."""
-    by_name = {
-        normal(name): column
-        for column in kind.columns
-        for name in (column.header, column.field, *column.aliases)
-    }
-    found = [by_name.get(normal(re.sub(r"\(.*\)", "", header))) for header in headers]
+    layout = Layout(kind.columns, keys=())
+    found = [layout.column_of(header) for header in headers]
     problems = []
     missing = [column.header for column in kind.columns if column not in found]
     if missing:
@@ -170,17 +168,8 @@ def check_rows(kind: Kind, filename: str, data: bytes) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     first_row_of: dict[Any, int] = {}
     for number, cells in table.rows:
-        values: dict[str, Any] = {}
-        for column, cell in zip(columns, cells + [""] * len(columns), strict=False):
-            if column is None:
-                continue
-            if not cell:
-                problems.append(row_problem(number, column.header, _("is required")))
-                continue
-            try:
-                values[column.field] = column.read(cell)
-            except CellError as error:
-                problems.append(row_problem(number, column.header, str(error)))
+        values, found = read_cells(number, columns, cells)
+        problems.extend(found)
         key = values.get(kind.key)
         if key in first_row_of:
             problems.append(
@@ -211,10 +200,7 @@ def import_figures(complex_: Complex, kind: Kind, filename: str, data: bytes) ->
             if row is None:
                 manager.create(complex=complex_, **values)
                 created += 1
-            elif any(getattr(row, name) != value for name, value in values.items()):
-                for name, value in values.items():
-                    setattr(row, name, value)
-                row.save()
+            elif update(row, values):
                 updated += 1
             else:
                 unchanged += 1

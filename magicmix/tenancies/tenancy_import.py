@@ -11,29 +11,17 @@ overlap exactly as the letting pages do. Importing the same file twice changes n
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from magicmix.accounts.models import Organisation
 from magicmix.housing.models import Complex, Unit
 from magicmix.people.models import Person
-from magicmix.people.person_import import by_reference
-from magicmix.web.imports import (
-    Column,
-    Layout,
-    Problems,
-    Row,
-    date,
-    read_table,
-    same,
-    shown,
-    text,
-)
+from magicmix.web.imports import Column, Layout, date, same, shown, text
 from magicmix.web.imports import whole_number as _number
+from magicmix.web.keyed_import import ImportResult, RowSaver, by_reference, import_rows
 
 from .models import Tenancy
 from .services import end_tenancy, start_tenancy
@@ -58,34 +46,28 @@ COLUMNS: tuple[Column, ...] = (
 )
 LAYOUT = Layout(COLUMNS, keys=())
 HEADERS = LAYOUT.headers
-_HEADER_OF = {column.field: column.header for column in COLUMNS}
-
-
-@dataclass
-class ImportResult:
-    created: int
-    updated: int
-    unchanged: int
-    changed: list[Tenancy]  # for the processing log
 
 
 def import_tenancies(
     user: User, organisation: Organisation, filename: str, data: bytes
-) -> ImportResult:
+) -> ImportResult[Tenancy]:
     """Start or end tenancies in `organisation`'s complexes from a file, all of them or none."""
-    table = read_table(filename, data, nothing=_("The file contains no tenancies."))
-    with transaction.atomic():
+    return import_rows(
+        LAYOUT,
+        filename,
+        data,
+        nothing=_("The file contains no tenancies."),
         # One import per corporation at a time; start_tenancy also locks each unit it lets.
-        Organisation.objects.select_for_update().get(pk=organisation.pk)
-        rows, problems = LAYOUT.read_rows(table)
-        return _Letting(user, organisation, problems).save(rows)
+        lock=Organisation.objects.filter(pk=organisation.pk),
+        saver=lambda problems: _Letting(user, organisation, problems),
+    )
 
 
-class _Letting:
+class _Letting(RowSaver[Tenancy]):
     def __init__(
         self, user: User, organisation: Organisation, problems: list[tuple[int, str]]
     ) -> None:
-        self.problems = Problems(problems)
+        super().__init__(LAYOUT, problems)
         complexes = Complex.objects.editable_by(user).filter(organisation=organisation)
         self.units = {
             (unit.complex.name.casefold(), unit.code.casefold()): unit
@@ -101,21 +83,11 @@ class _Letting:
         }
         self.first_row_of: dict[tuple[int, Any], int] = {}
 
-    def save(self, rows: list[Row]) -> ImportResult:
-        result = ImportResult(0, 0, 0, [])
-        for row in rows:
-            self._save_row(row.number, row.values, result)
-        self.problems.raise_any()
-        return result
-
-    def _problem(self, number: int, name: str, message: str) -> None:
-        self.problems.add(number, _HEADER_OF[name], message)
-
     def _unit(self, number: int, values: dict[str, Any]) -> Unit | None:
         complex_name, code = values["complex"], values["unit"]
         if complex_name.casefold() not in self.complexes:
             # Never says whether the complex exists elsewhere: that would leak.
-            self._problem(
+            self.problem(
                 number,
                 "complex",
                 _("'%(value)s' is not a complex you let") % {"value": shown(complex_name)},
@@ -123,7 +95,7 @@ class _Letting:
             return None
         unit = self.units.get((complex_name.casefold(), code.casefold()))
         if unit is None:
-            self._problem(
+            self.problem(
                 number,
                 "unit",
                 _("'%(value)s' is not a unit of this complex") % {"value": shown(code)},
@@ -134,7 +106,7 @@ class _Letting:
         if "person" in values:
             person = self.persons.get(values["person"])
             if person is None:
-                self._problem(number, "person", _("is not a person you may let to"))
+                self.problem(number, "person", _("is not a person you may let to"))
             return person
         matches = self.by_reference.get(values.get("reference", ""), [])
         if len(matches) != 1:
@@ -143,11 +115,11 @@ class _Letting:
                 if matches
                 else _("no person has this reference; give the persoon or a known referentie")
             )
-            self._problem(number, "reference", message % {"count": len(matches)})
+            self.problem(number, "reference", message % {"count": len(matches)})
             return None
         return matches[0]
 
-    def _save_row(self, number: int, values: dict[str, Any], result: ImportResult) -> None:
+    def save_row(self, number: int, values: dict[str, Any], result: ImportResult[Tenancy]) -> None:
         known = len(self.problems)
         unit = self._unit(number, values)
         person = self._person(number, values)
@@ -156,7 +128,7 @@ class _Letting:
         start, end = values["start_date"], values.get("end_date")
         key = (unit.pk, start)
         if key in self.first_row_of:
-            self._problem(
+            self.problem(
                 number,
                 "start_date",
                 _("this unit's tenancy from this date also appears in row %(row)d")
@@ -170,7 +142,7 @@ class _Letting:
                 result.changed.append(start_tenancy(unit, person, start, end))
                 result.created += 1
             elif tenancy.person_id != person.pk:
-                self._problem(
+                self.problem(
                     number, "person", _("the unit's tenancy from this date is another person's")
                 )
             elif end is not None and end != tenancy.end_date:
@@ -181,7 +153,7 @@ class _Letting:
         except ValidationError as refused:
             name = "end_date" if refused.code == "ends_before_start" else "unit"
             for message in refused.messages:
-                self._problem(number, name, message)
+                self.problem(number, name, message)
 
 
 def tenancy_records(user: User, organisation: Organisation) -> list[list[Any]]:

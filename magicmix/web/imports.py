@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from .exports import unescaped
@@ -311,6 +312,27 @@ def row_problem(number: int, header: str, message: str) -> str:
     }
 
 
+def read_cells(
+    number: int, columns: list[Column] | list[Column | None], cells: list[str]
+) -> tuple[dict[str, Any], list[str]]:
+    """The values of one row's cells by field, and the problems of those that cannot be read;
+    a cell under no column (None) is left out."""
+    values: dict[str, Any] = {}
+    problems = []
+    for column, cell in zip(columns, cells + [""] * len(columns), strict=False):
+        if column is None:
+            continue
+        if not cell:
+            if column.required:
+                problems.append(row_problem(number, column.header, _("is required")))
+            continue
+        try:
+            values[column.field] = column.read(cell)
+        except CellError as error:
+            problems.append(row_problem(number, column.header, str(error)))
+    return values, problems
+
+
 class Problems:
     """The problems of a file by row, collected while an importer checks and saves row after
     row inside its transaction; `raise_any` then lists them in row order and, raised inside the
@@ -350,11 +372,16 @@ class Layout:
             for name in (column.header, column.field, *column.aliases)
         }
 
+    def column_of(self, header: str) -> Column | None:
+        """The column a header names: its header, field or an alias, in any case and spacing,
+        with a note in brackets ignored ("jaarinkomen (euro)")."""
+        return self._by_header.get(normal(re.sub(r"\(.*\)", "", header)))
+
     def check_headers(self, headers: list[str]) -> list[Column]:
         columns: list[Column] = []
         problems = []
         for position, header in enumerate(headers, start=1):
-            column = self._by_header.get(normal(re.sub(r"\(.*\)", "", header)))
+            column = self.column_of(header)
             if not header:
                 problems.append(_("Column %(number)d has no name.") % {"number": position})
             elif column is None:
@@ -388,19 +415,8 @@ class Layout:
         first_row_of: dict[tuple[str, Any], int] = {}
         for number, cells in table.rows:
             known = len(problems)
-            values: dict[str, Any] = {}
-            padded = cells + [""] * (len(columns) - len(cells))
-            for column, cell in zip(columns, padded, strict=False):
-                if not cell:
-                    if column.required:
-                        problems.append(
-                            (number, row_problem(number, column.header, _("is required")))
-                        )
-                    continue
-                try:
-                    values[column.field] = column.read(cell)
-                except CellError as error:
-                    problems.append((number, row_problem(number, column.header, str(error))))
+            values, found = read_cells(number, columns, cells)
+            problems.extend((number, problem) for problem in found)
             for key in self.keys:
                 value = (key.field, values.get(key.field))
                 if value in first_row_of:
@@ -421,3 +437,14 @@ class Layout:
             None if values.get(column.field) is None else column.write(values[column.field])
             for column in self.columns
         ]
+
+
+def update(record: Model, values: Mapping[str, Any]) -> bool:
+    """Set `values` on a record found by its key and save it if any differs: True if it did, so
+    that importing the same file twice changes nothing."""
+    if all(getattr(record, name) == value for name, value in values.items()):
+        return False
+    for name, value in values.items():
+        setattr(record, name, value)
+    record.save()
+    return True
