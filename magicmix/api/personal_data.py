@@ -16,7 +16,7 @@ from django.http import HttpRequest
 
 from magicmix.people.models import Person
 from magicmix.privacy import log
-from magicmix.privacy.models import Action
+from magicmix.privacy.models import Action, SubjectType
 from magicmix.selection.models import Application
 
 ACTIONS = {"read": Action.VIEW, "create": Action.CHANGE, "change": Action.CHANGE}
@@ -35,10 +35,12 @@ def _subject(row: Any) -> Person | Application | None:
 
 def processed(request: HttpRequest, action: str, records: Iterable[Model]) -> None:
     """Record that this call did `action` ("read", "create", "change") on `records`."""
+    subjects = []
     for row in records:
         subject = _subject(row)
         if isinstance(subject, Person):
-            log.person(request, subject.pk, subject.organisation_id, ACTIONS[action])
+            subjects.append(log.Subject(SubjectType.PERSON, subject.pk, subject.organisation_id))
         elif isinstance(subject, Application):
             owner = subject.intake.complex.organisation_id
-            log.application(request, subject.pk, owner, ACTIONS[action])
+            subjects.append(log.Subject(SubjectType.APPLICATION, subject.pk, owner))
+    log.processed(request, subjects, ACTIONS[action])

@@ -36,8 +36,8 @@ def person_import(request: HttpRequest) -> HttpResponse:
 
     def run(organisation: Organisation, filename: str, data: bytes) -> ImportResult:
         result = import_persons(user, organisation, filename, data)
-        for person in result.changed:
-            log.person(request, person.pk, person.organisation_id, Action.CHANGE)
+        changed = [person.pk for person in result.changed]
+        log.persons(request, changed, organisation.pk, Action.CHANGE)
         return result
 
     return import_page(
@@ -49,8 +49,7 @@ def person_import(request: HttpRequest) -> HttpResponse:
 def person_export(request: HttpRequest, pk: int, format: str) -> HttpResponse:
     organisation = get_object_or_404(_corporations(user_of(request)), pk=pk)
     records = person_records(organisation)
-    for number in [record[0] for record in records]:
-        log.person(request, number, organisation.pk, Action.EXPORT)
+    log.persons(request, [record[0] for record in records], organisation.pk, Action.EXPORT)
     return _download(format, records, slugify(organisation.name) + "-personen")
 
 

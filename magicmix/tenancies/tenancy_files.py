@@ -36,8 +36,8 @@ def tenancy_import(request: HttpRequest) -> HttpResponse:
 
     def run(organisation: Organisation, filename: str, data: bytes) -> ImportResult:
         result = import_tenancies(user, organisation, filename, data)
-        for tenancy in result.changed:
-            log.person(request, tenancy.person_id, organisation.pk, Action.CHANGE)
+        changed = [tenancy.person_id for tenancy in result.changed]
+        log.persons(request, changed, organisation.pk, Action.CHANGE)
         return result
 
     return import_page(
@@ -54,8 +54,8 @@ def tenancy_export(request: HttpRequest, pk: int, format: str) -> HttpResponse:
     user = user_of(request)
     organisation = get_object_or_404(_corporations(user), pk=pk)
     records = tenancy_records(user, organisation)
-    for person_id in {record[2] for record in records}:
-        log.person(request, person_id, organisation.pk, Action.EXPORT)
+    exported = sorted({record[2] for record in records})
+    log.persons(request, exported, organisation.pk, Action.EXPORT)
     return _download(format, records, slugify(organisation.name) + "-huurovereenkomsten")
 
 

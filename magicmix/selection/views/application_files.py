@@ -42,8 +42,8 @@ def application_import(request: HttpRequest, pk: int) -> HttpResponse:
 
     def run(organisation: Organisation, filename: str, data: bytes) -> ImportResult:
         result = import_applications(user_of(request), intake, filename, data)
-        for application in result.changed:
-            log.application(request, application.pk, owner, Action.CHANGE)
+        changed = [application.pk for application in result.changed]
+        log.applications(request, changed, owner, Action.CHANGE)
         return result
 
     return import_page(
@@ -60,8 +60,8 @@ def application_import(request: HttpRequest, pk: int) -> HttpResponse:
 def application_export(request: HttpRequest, pk: int, format: str) -> HttpResponse:
     intake = _intake(request, pk)
     records = application_records(intake)
-    for number in [record[0] for record in records]:
-        log.application(request, number, intake.complex.organisation_id, Action.EXPORT)
+    exported = [record[0] for record in records]
+    log.applications(request, exported, intake.complex.organisation_id, Action.EXPORT)
     name = slugify(f"{intake.complex.name} {intake.title}") + "-aanmeldingen"
     return _download(format, records, name)
 
