@@ -109,6 +109,12 @@ class Processing(models.Model):
         raise TypeError("The processing log is append-only.")
 
 
+def prune(entries: models.QuerySet[Any]) -> int:
+    """Delete log entries past the log's own retention period: the one way around append-only,
+    for the retention job alone (privacy/retention.py)."""
+    return models.QuerySet.delete(entries)[0]
+
+
 class RetentionPeriod(models.Model):
     """An organisation's own retention period for one category (`privacy.registry`); without a
     row the category's documented default applies."""

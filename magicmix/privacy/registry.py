@@ -70,6 +70,11 @@ class Category:
     # What happens to the expired rows; None: the rows are subjects, each erased whole (every
     # app's part, as on request), except one that something blocks.
     apply: Callable[[QuerySet[Any]], object] | None = None
+    # From a row to its data subject's type, where the rows are about several kinds (the
+    # processing log); else every row's subject is of `subject_type`.
+    subject_type_path: str = ""
+    # The expired rows whose data subjects the job logs; None: all of them.
+    logged: Callable[[QuerySet[Any]], QuerySet[Any]] | None = None
 
 
 # Fields of no use to the person: link hashes and simple-history's own bookkeeping.

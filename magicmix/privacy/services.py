@@ -118,9 +118,15 @@ def cutoff_of(today: datetime.date, months: int) -> datetime.date:
     return datetime.date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
 
 
-def _subject_ids(category: registry.Category, rows: QuerySet[Any]) -> list[int]:
+def _subjects(category: registry.Category, rows: QuerySet[Any]) -> list[tuple[str, int]]:
+    """The data subjects of expired rows, as (subject type, id), for the report and the log."""
+    if category.logged is not None:
+        rows = category.logged(rows)
+    if category.subject_type_path:
+        pairs = rows.values_list(category.subject_type_path, category.subject_path).distinct()
+        return sorted({(kind, pk) for kind, pk in pairs if pk is not None})
     ids = rows.values_list(category.subject_path, flat=True).distinct()
-    return sorted({pk for pk in ids if pk is not None})
+    return sorted({(category.subject_type, pk) for pk in ids if pk is not None})
 
 
 def report(organisation: Organisation, today: datetime.date | None = None) -> list[Line]:
@@ -138,14 +144,16 @@ def report(organisation: Organisation, today: datetime.date | None = None) -> li
                 months,
                 cutoff,
                 rows.count(),
-                len(_subject_ids(category, rows)),
+                len(_subjects(category, rows)),
             )
         )
     return lines
 
 
-def corporations() -> QuerySet[Organisation]:
-    return Organisation.objects.filter(kind=Organisation.Kind.CORPORATION).order_by("pk")
+def organisations() -> QuerySet[Organisation]:
+    """Every organisation: a corporation's categories find rows only of its own, and the
+    processing log holds entries written for partners and municipalities as well."""
+    return Organisation.objects.order_by("pk")
 
 
 def apply_retention(today: datetime.date | None = None) -> list[Line]:
@@ -153,24 +161,24 @@ def apply_retention(today: datetime.date | None = None) -> list[Line]:
     each, and log one entry per data subject it touched."""
     today = today or timezone.localdate()
     done = []
-    for organisation in corporations():
+    for organisation in organisations():
         for line in report(organisation, today):
             if not line.rows:
                 continue
             category = line.category
             with transaction.atomic():
                 rows = category.expired(organisation.pk, line.cutoff)
-                subjects = _subject_ids(category, rows)
+                subjects = _subjects(category, rows)
                 if category.apply is None:
                     erased = [
                         done
-                        for pk in subjects
-                        if not blocks(category.subject_type, pk)
-                        for done in erase_whole(category.subject_type, pk)
+                        for kind, pk in subjects
+                        if not blocks(kind, pk)
+                        for done in erase_whole(kind, pk)
                     ]
                 else:
                     category.apply(rows)
-                    erased = [(category.subject_type, pk) for pk in subjects]
+                    erased = subjects
                 action = Action.ANONYMISE if category.anonymises else Action.ERASE
                 _log(erased, organisation.pk, action, f"retention:{category.code}")
             done.append(line)

@@ -27,7 +27,7 @@ def test_the_page_shows_the_dry_run_and_saves_the_periods(client: Client) -> Non
         "person_history": 24, "ended_tenancies": 26, "not_selected_applications": 6,
         "withdrawn_applications": 1, "motivation_letters": 6, "interview_notes": 6,
         "application_history": 24, "round_copies": 24, "incidents": 24, "warnings": 24,
-        "survey_answers": 12,
+        "survey_answers": 12, "processing_log": 36,
     }  # fmt: skip
     assert client.post(url, data | {"incidents": 0, "warnings": 121}).status_code == 200
     assert not RetentionPeriod.objects.exists()

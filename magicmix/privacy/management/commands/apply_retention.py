@@ -21,7 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         today = timezone.localdate()
-        for organisation in services.corporations():
+        for organisation in services.organisations():
             for line in services.report(organisation, today):
                 if line.rows:
                     effect = "anonymise" if line.category.anonymises else "erase"
