@@ -4,6 +4,8 @@
 A round's justification must stay readable: every candidate's place, proposal and the engine's
 why stay. What goes are the personal values in the copies of the eligibility checks (an income,
 an age) and their sentences, the reason an offer was declined, and the offers' change history.
+The written reason of an override that replaced or chose the applicant may describe them: it is
+replaced by a fixed sentence, and the override (who changed which unit's proposal, when) stays.
 An open offer blocks erasing the applicant. A resident housed through an offer is the same
 person as the applicant: their application is exported and erased with them.
 """
@@ -20,12 +22,20 @@ from django.utils.translation import gettext_lazy as _
 from magicmix.privacy import registry, services
 from magicmix.privacy.models import SubjectType
 
-from .models import CandidateOutcome, Offer
+from .models import CandidateOutcome, Offer, Override
 
 REMOVED = {
     "nl": "Waarde verwijderd bij het anonimiseren.",
     "en": "Value removed when the data was anonymised.",
 }
+
+# Stored in place of an override's reason (the justification shows it; staff read Dutch).
+REASON_REMOVED = "Reden verwijderd bij het anonimiseren."
+
+
+def overrides_of(pk: int) -> QuerySet[Override]:
+    """Overrides that replaced or chose the applicant: their reasons may describe them."""
+    return Override.objects.filter(Q(replaced_id=pk) | Q(chosen_id=pk))
 
 
 def anonymous_copy(eligibility: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -56,6 +66,7 @@ def export(pk: int) -> list[dict[str, Any]]:
             }
             for o in outcomes
         ),
+        *(registry.record(override) for override in overrides_of(pk)),
         *registry.history_records(Offer, application_id=pk),
     ]
 
@@ -63,21 +74,32 @@ def export(pk: int) -> list[dict[str, Any]]:
 def erase(pk: int) -> None:
     Offer.objects.filter(application_id=pk).update(decline_reason="")
     registry.delete_history(Offer, application_id=pk)
+    overrides_of(pk).exclude(reason=REASON_REMOVED).update(reason=REASON_REMOVED)
     anonymise_copies(CandidateOutcome.objects.filter(application_id=pk))
 
 
 def consequences(pk: int) -> list[str]:
+    said = []
     rounds = CandidateOutcome.objects.filter(application_id=pk).values("run__round").distinct()
-    if not rounds.exists():
-        return []
-    return [
-        gettext(
-            "In %(count)s allocation rounds the candidate stays, without a name, with their "
-            "place and the engine's explanation; the values in the copies of the eligibility "
-            "checks are removed."
+    if rounds.exists():
+        said.append(
+            gettext(
+                "In %(count)s allocation rounds the candidate stays, without a name, with their "
+                "place and the engine's explanation; the values in the copies of the eligibility "
+                "checks are removed."
+            )
+            % {"count": rounds.count()}
         )
-        % {"count": rounds.count()}
-    ]
+    overrides = overrides_of(pk).count()
+    if overrides:
+        said.append(
+            gettext(
+                "The reasons written for %(count)s overrides of a round's proposal that replaced "
+                "or chose the candidate are removed; who changed which unit, and when, stays."
+            )
+            % {"count": overrides}
+        )
+    return said
 
 
 def blocks(pk: int) -> list[str]:
