@@ -157,7 +157,11 @@ registry.subject(
         type=SubjectType.APPLICATION,
         managed_by=lambda user: Application.objects.reviewable_by(user),
         organisation_of=lambda application: application.intake.complex.organisation_id,
-        edit_url=lambda application: "",  # applicants correct their data through their link
+        edit_url=lambda application: (
+            ""
+            if application.last_name == ANONYMOUS
+            else reverse("selection:application_correct", args=[application.pk])
+        ),
         page_url=lambda application: reverse("selection:application_detail", args=[application.pk]),
     )
 )

@@ -48,6 +48,7 @@ urlpatterns = [
     path("intakes/<int:pk>/shortlist/decide/", shortlist.decide_many, name="decide_many"),
     path("intakes/<int:pk>/shortlist.csv", shortlist.export, name="shortlist_csv"),
     path("applications/<int:pk>/", staff.application_detail, name="application_detail"),
+    path("applications/<int:pk>/correct/", staff.application_correct, name="application_correct"),
     path("applications/<int:pk>/decide/", shortlist.decide, name="decide"),
     path("applications/<int:pk>/eligibility/", eligibility.decide, name="decide_eligibility"),
     path("checks/", eligibility.review_list, name="review_list"),

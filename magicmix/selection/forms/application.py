@@ -133,18 +133,20 @@ class ApplicationForm(PreferencesMixin, NLDesignModelForm):
 
 
 class ApplicantUpdateForm(PreferencesMixin, NLDesignModelForm):
-    """What an applicant may change through the private link; the letter only while open."""
+    """What an applicant may change through the private link, the letter only while open; and
+    what letting staff may correct for them (`letter=False`: the scored letter is the
+    applicant's own words)."""
 
     class Meta:
         model = Application
         fields = ["email", "phone", "unit_types", "preferred_clusters", "motivation"]
         widgets = {"motivation": forms.Textarea(attrs={"rows": 10})}
 
-    def __init__(self, application: Application, data: Any = None) -> None:
+    def __init__(self, application: Application, data: Any = None, *, letter: bool = True) -> None:
         super().__init__(data, instance=application)
         self.fields["email"].required = True
         self.offer_preferences(application.intake)
-        if not application.may_change_letter:
+        if not letter or not application.may_change_letter:
             del self.fields["motivation"]
 
 

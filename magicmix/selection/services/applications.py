@@ -26,6 +26,8 @@ from ..models import Application, ApplicationEvent, EligibilityOutcome, Nominati
 if TYPE_CHECKING:
     from magicmix.accounts.models import User
 
+    from ..forms import ApplicantUpdateForm
+
 
 class NotEligible(Exception):
     def __init__(self, refusals: list[Outcome]) -> None:
@@ -90,6 +92,23 @@ def nominate(application: Application, nomination: Nomination, by: User) -> None
             ApplicationEvent.Kind.NOMINATED, by=by, reason=str(nomination.organisation)
         )
         application.flag_duplicates()
+
+
+def correct(form: ApplicantUpdateForm, by: User | None = None) -> None:
+    """Save a correction of an applicant's details, by the applicant through the private link
+    (`by` None) or by letting staff, with its event (the history keeps the values); all or
+    nothing."""
+    application: Application = form.instance
+    with transaction.atomic():
+        form.save()
+        application.record(
+            ApplicationEvent.Kind.UPDATED,
+            by=by,
+            by_applicant=by is None,
+            reason=", ".join(form.changed_data),
+        )
+        if "email" in form.changed_data:
+            application.flag_duplicates()
 
 
 def send_confirmation(application: Application, link: str) -> None:

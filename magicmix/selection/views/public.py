@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from .. import ratelimit
 from ..forms import ApplicantUpdateForm, ApplicationForm, WithdrawForm
-from ..models import Application, ApplicationEvent, Intake, PublicStatus
+from ..models import Application, Intake, PublicStatus
 from ..models.eligibility import sentence
 from ..models.intake import IntakeQuerySet
 from ..services import applications
@@ -126,15 +125,7 @@ def status_edit(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("selection:status", token=token)
     form = ApplicantUpdateForm(application, request.POST or None)
     if form.is_valid():
-        with transaction.atomic():
-            form.save()
-            application.record(
-                ApplicationEvent.Kind.UPDATED,
-                by_applicant=True,
-                reason=", ".join(form.changed_data),
-            )
-            if "email" in form.changed_data:
-                application.flag_duplicates()
+        applications.correct(form)
         messages.success(request, _("Your changes are saved."))
         return redirect("selection:status", token=token)
     return render(

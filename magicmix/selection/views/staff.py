@@ -13,12 +13,15 @@ from django.views.decorators.http import require_http_methods
 from magicmix.housing.models import Complex
 from magicmix.legal.checks import Status
 from magicmix.privacy import log
+from magicmix.privacy.models import Action
 from magicmix.web.auth import user_of
 from magicmix.web.history import changes_of
 
-from ..forms import IntakeForm
+from ..forms import ApplicantUpdateForm, IntakeForm
 from ..models import Application, EligibilityOutcome, Intake, Nomination, breakdowns
 from ..models.application import OPEN_RESULTS
+from ..retention import ANONYMOUS
+from ..services import applications
 
 
 @require_http_methods(["GET"])
@@ -96,6 +99,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and not application.is_final
         and Application.objects.reviewable_by(user).filter(pk=application.pk).exists(),
         "duplicates": application.likely_duplicates(),
+        "may_correct": application.last_name != ANONYMOUS,
         "nomination": Nomination.objects.filter(application=application)
         .select_related("organisation", "support_organisation", "caseworker")
         .first(),
@@ -106,3 +110,29 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "changes": changes_of(application),
     }
     return render(request, "selection/staff/application_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def application_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """Letting staff correct an applicant's contact details and preferences, e.g. on a phone
+    call, with the applicant's own form (not the letter); an anonymised one has nothing left."""
+    user = user_of(request)
+    application = get_object_or_404(
+        Application.objects.managed_by(user)
+        .exclude(last_name=ANONYMOUS)
+        .select_related("intake__complex"),
+        pk=pk,
+    )
+    owner = application.intake.complex.organisation_id
+    form = ApplicantUpdateForm(application, request.POST or None, letter=False)
+    log.application(request, application.pk, owner)
+    if form.is_valid():
+        applications.correct(form, by=user)
+        log.application(request, application.pk, owner, Action.CHANGE)
+        messages.success(request, _("The applicant's details are corrected."))
+        return redirect("selection:application_detail", pk=application.pk)
+    return render(
+        request,
+        "selection/staff/application_correct.html",
+        {"application": application, "form": form},
+    )
