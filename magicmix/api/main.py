@@ -18,7 +18,7 @@ from ninja import NinjaAPI
 
 from . import openapi, problems
 from .auth import TokenAuth
-from .endpoints import applications, imports, persons, rounds, stock
+from .endpoints import applications, imports, indicators, persons, rounds, stock, tenancies
 
 
 class MagicmixAPI(NinjaAPI):
@@ -34,8 +34,8 @@ api = MagicmixAPI(
     title="magicmix API",
     version=openapi.API_VERSION,
     description=(
-        "Housing stock, persons, applications, nominations, allocation rounds and offers of "
-        "Magic Mix complexes, for the systems of corporations and their partners. Every call "
+        "Housing stock, persons, role changes, tenancies, applications, nominations, allocation "
+        "rounds, offers and aggregate indicators of Magic Mix complexes, for the systems of corporations and their partners. Every call "
         "needs a token (`Authorization: Bearer mm_…`) that an application manager issues; it "
         "sees exactly what its organisation's role sees in magicmix."
     ),
@@ -57,6 +57,8 @@ api = MagicmixAPI(
 problems.install(api)
 api.add_router("", stock.router)
 api.add_router("", persons.router)
+api.add_router("", tenancies.router)
+api.add_router("", indicators.router)
 api.add_router("", imports.router)
 api.add_router("", applications.router)
 api.add_router("", rounds.router)

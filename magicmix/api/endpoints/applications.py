@@ -27,7 +27,7 @@ from magicmix.selection.services import applications
 
 from ..auth import acting_as, token_of
 from ..models import Scope
-from ..pagination import paginate
+from ..pagination import listing
 from ..personal_data import processed
 from ..problems import Invalid, form_fields
 from ..schemas import MAX_ID, ApiSchema, PageQuery, example, id_filter, page_of
@@ -164,20 +164,15 @@ def list_intakes(request: HttpRequest, query: Query[PageQuery]):
     rows = Intake.objects.filter(
         Q(pk__in=Intake.objects.scored_by(user)) | Q(pk__in=Intake.objects.nominatable_by(user))
     )
-    return paginate(request, rows.order_by("-opens_on", "id"), query)
+    return listing(request, rows.order_by("-opens_on", "id"), query)
 
 
 @router.get("/applications", response=page_of(ApplicationOut), by_alias=True)
 def list_applications(request: HttpRequest, query: Query[ApplicationQuery]):
     """Applications and nominations the token's role may see, oldest registration first."""
-    rows = _applications(request)
-    if query.intake_id:
-        rows = rows.filter(intake_id=query.intake_id)
-    if query.stage:
-        rows = rows.filter(stage=query.stage)
-    if query.route:
-        rows = rows.filter(route=query.route)
-    page = paginate(request, rows.order_by("registered_on", "lottery_number", "id"), query)
+    rows = _applications(request).order_by("registered_on", "lottery_number", "id")
+    filters = {"intake_id": "intake_id", "stage": "stage", "route": "route"}
+    page = listing(request, rows, query, filters)
     processed(request, "read", page["results"])
     return page
 

@@ -25,7 +25,7 @@ from magicmix.tenancies.services import UnitOccupied
 
 from ..auth import acting_as
 from ..models import Scope
-from ..pagination import paginate
+from ..pagination import listing
 from ..personal_data import processed
 from ..problems import Invalid, form_fields
 from ..schemas import MAX_ID, ApiSchema, PageQuery, example, id_filter, page_of
@@ -179,7 +179,7 @@ def _candidate(outcome: CandidateOutcome) -> dict[str, Any]:
 @router.get("/rounds", response=page_of(RoundOut), by_alias=True)
 def list_rounds(request: HttpRequest, query: Query[PageQuery]):
     """The rounds of the complexes the token's corporation lets, newest first."""
-    return paginate(request, _rounds(request), query)
+    return listing(request, _rounds(request), query)
 
 
 @router.post("/rounds", response={201: RoundOut}, by_alias=True)
@@ -232,7 +232,7 @@ def list_candidates(request: HttpRequest, round_id: int, query: Query[PageQuery]
     round_ = get_object_or_404(_rounds(request), pk=round_id)
     run = round_.latest_run()
     rows = CandidateOutcome.objects.filter(run=run).order_by("position", "id")
-    page = paginate(request, rows, query)
+    page = listing(request, rows, query)
     processed(request, "read", page["results"])
     page["results"] = [_candidate(outcome) for outcome in page["results"]]
     return page
@@ -246,12 +246,8 @@ def _offers(request: HttpRequest) -> Any:
 @router.get("/offers", response=page_of(OfferOut), by_alias=True)
 def list_offers(request: HttpRequest, query: Query[OfferQuery]):
     """Offers of the token's rounds."""
-    rows = _offers(request)
-    if query.round_id:
-        rows = rows.filter(round_id=query.round_id)
-    if query.status:
-        rows = rows.filter(status=query.status)
-    page = paginate(request, rows.order_by("-created_at", "-id"), query)
+    rows = _offers(request).order_by("-created_at", "-id")
+    page = listing(request, rows, query, {"round_id": "round_id", "status": "status"})
     processed(request, "read", page["results"])
     return page
 

@@ -58,6 +58,11 @@ class ApiClient:
             f"/api/v1{path}", body, content_type="application/json", headers=self.headers
         )
 
+    def patch(self, path: str, body: Any) -> Any:
+        return self.client.patch(
+            f"/api/v1{path}", body, content_type="application/json", headers=self.headers
+        )
+
 
 @pytest.fixture
 def api_as() -> Callable[..., ApiClient]:
