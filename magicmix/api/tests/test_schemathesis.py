@@ -7,6 +7,7 @@ mode keep the suite fast; search harder with `MAX_EXAMPLES=200 pytest <this file
 
 from __future__ import annotations
 
+import datetime
 import os
 
 import pytest
@@ -14,6 +15,7 @@ import schemathesis
 from django.core import signals
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
@@ -25,6 +27,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from magicmix.accounts.models import Organisation, Role
+from magicmix.monitoring.services import refresh_snapshots
 from magicmix.rounds.services import offers, runs
 from magicmix.rounds.tests.helpers import SITE, new_round, policy, scene, work
 from magicmix.testing import factories
@@ -48,7 +51,9 @@ def _world() -> dict[str, int]:
     s = scene()
     policy(s)
     person = factories.person(s.corporation, "statushouder")
-    factories.tenancy(factories.unit(factories.cluster(s.complex)), person)
+    tenancy = factories.tenancy(factories.unit(factories.cluster(s.complex)), person)
+    change = person.change_role("supporting", datetime.date(2025, 9, 1), "Werk", by=None)
+    refresh_snapshots([s.complex], timezone.localdate())
     round_ = new_round(s)
     runs.start(round_)
     work()
@@ -62,6 +67,8 @@ def _world() -> dict[str, int]:
         "application_id": s.applications[-1].pk,
         "round_id": round_.pk,
         "offer_id": offer.pk,
+        "tenancy_id": tenancy.pk,
+        "role_change_id": change.pk,
     }
 
 

@@ -109,9 +109,7 @@ def test_ending_sets_or_moves_the_end_date(api_as, letting):
     assert tenancy.end_date == datetime.date(2026, 9, 30)
 
 
-def test_an_end_that_overlaps_the_next_tenancy_is_a_409_and_before_the_start_a_400(
-    api_as, letting
-):
+def test_an_end_that_overlaps_the_next_tenancy_is_a_409_and_before_the_start_a_400(api_as, letting):
     corporation, unit, person = letting
     first = factories.tenancy(
         unit,
