@@ -14,6 +14,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path, re_path
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from . import openapi, problems
@@ -78,7 +79,7 @@ def _api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
 
 @_api_view
 def unknown(request: HttpRequest, rest: str = "") -> HttpResponse:
-    return problems.problem(404, "No such resource (paths take no trailing slash).")
+    return problems.problem(404, _("No such resource (paths take no trailing slash)."))
 
 
 def urlpatterns() -> list[URLPattern]:

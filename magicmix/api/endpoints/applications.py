@@ -14,6 +14,7 @@ from typing import Any, Literal
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from pydantic import Field
 
@@ -202,13 +203,13 @@ def create_nomination(request: HttpRequest, body: NominationIn):
     support = NominationForm(intake, partner, data)
     if not (client.is_valid() and support.is_valid()):
         raise Invalid(
-            "The nomination has invalid fields; see invalidParams.",
+            _("The nomination has invalid fields; see invalidParams."),
             form_fields(client, support, rename=RENAMED),
         )
     try:
         applications.nominate(client.instance, support.instance, user)
     except applications.NotEligible as refused:
         reasons = {o.rule: sentence(o.text) for o in refused.refusals}
-        raise Invalid("The client is not eligible for this intake.", reasons) from None
+        raise Invalid(_("The client is not eligible for this intake."), reasons) from None
     processed(request, "create", [client.instance])
     return Status(201, client.instance)

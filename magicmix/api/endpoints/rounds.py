@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from pydantic import Field
@@ -201,7 +202,7 @@ def create_round(request: HttpRequest, body: RoundIn):
     if not form.is_valid():
         names = {"intake": "intakeId", "units": "unitIds", "ranking_rule": "ranking"}
         raise Invalid(
-            "The round has invalid fields; see invalidParams.", form_fields(form, rename=names)
+            _("The round has invalid fields; see invalidParams."), form_fields(form, rename=names)
         )
     form.instance.created_by = user
     round_ = form.save()
@@ -221,7 +222,11 @@ def start_round(request: HttpRequest, round_id: int):
     """Queue a draft or failed round (again); 409 while it runs or once it is done."""
     round_ = get_object_or_404(_rounds(request), pk=round_id)
     if not runs.start(round_):
-        raise HttpError(409, f"The round is {round_.status}: it cannot be started now.")
+        raise HttpError(
+            409,
+            _("The round is %(status)s: it cannot be started now.")
+            % {"status": round_.get_status_display()},
+        )
     round_.refresh_from_db()
     return Status(202, round_)
 
@@ -266,7 +271,7 @@ def answer_offer(request: HttpRequest, offer_id: int, body: AnswerIn):
     offer = get_object_or_404(_offers(request), pk=offer_id)
     form = AnswerForm({"answer": body.answer, "reason": body.reason})
     if not form.is_valid():
-        raise Invalid("The answer has invalid fields; see invalidParams.", form_fields(form))
+        raise Invalid(_("The answer has invalid fields; see invalidParams."), form_fields(form))
     user = acting_as(request, Scope.ANSWER_OFFERS)
     try:
         if body.answer == "accept":
@@ -274,9 +279,9 @@ def answer_offer(request: HttpRequest, offer_id: int, body: AnswerIn):
         else:
             offers.decline(offer, form.cleaned_data["reason"], _site(request), by=user)
     except offers.OfferClosed:
-        raise HttpError(409, "This offer was already answered or has expired.") from None
+        raise HttpError(409, _("This offer was already answered or has expired.")) from None
     except UnitOccupied:
-        raise HttpError(409, "This unit is already let in this period.") from None
+        raise HttpError(409, _("This unit is already let in this period.")) from None
     offer.refresh_from_db()
     processed(request, "change", [offer])
     return offer

@@ -132,3 +132,10 @@ def test_the_suite_runs_django_ninja_on_django_6_1():
 
     assert django.VERSION[:2] == (6, 1)
     assert ninja.__version__ == "1.7.1"
+
+
+def test_problem_details_are_dutch_unless_the_client_asks_otherwise(client):
+    dutch = client.get("/api/v1/complexes").json()["detail"]
+    assert dutch == "Een geldig API-token is nodig (Authorization: Bearer …)."
+    english = client.get("/api/v1/complexes", headers={"Accept-Language": "en"}).json()
+    assert english["detail"] == "A valid API token is required (Authorization: Bearer …)."
