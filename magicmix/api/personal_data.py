@@ -42,3 +42,15 @@ def processed(request: HttpRequest, action: str, records: Iterable[Model]) -> No
         elif isinstance(subject, Application):
             owner = subject.intake.complex.organisation_id
             log.application(request, subject.pk, owner, ACTIONS[action])
+
+
+def read_page(request: HttpRequest, page: dict[str, Any]) -> dict[str, Any]:
+    """A page of personal records (`pagination.listing`), logged as read."""
+    processed(request, "read", page["results"])
+    return page
+
+
+def read_record[Record: Model](request: HttpRequest, record: Record) -> Record:
+    """One personal record, logged as read."""
+    processed(request, "read", [record])
+    return record

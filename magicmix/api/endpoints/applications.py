@@ -29,7 +29,7 @@ from magicmix.selection.services import applications
 from ..auth import acting_as, token_of
 from ..models import Scope
 from ..pagination import listing
-from ..personal_data import processed
+from ..personal_data import processed, read_page, read_record
 from ..problems import Invalid, form_fields
 from ..schemas import MAX_ID, ApiSchema, PageQuery, example, id_filter, page_of
 
@@ -173,17 +173,13 @@ def list_applications(request: HttpRequest, query: Query[ApplicationQuery]):
     """Applications and nominations the token's role may see, oldest registration first."""
     rows = _applications(request).order_by("registered_on", "lottery_number", "id")
     filters = {"intake_id": "intake_id", "stage": "stage", "route": "route"}
-    page = listing(request, rows, query, filters)
-    processed(request, "read", page["results"])
-    return page
+    return read_page(request, listing(request, rows, query, filters))
 
 
 @router.get("/applications/{application_id}", response=ApplicationOut, by_alias=True)
 def get_application(request: HttpRequest, application_id: int):
     """One application."""
-    application = get_object_or_404(_applications(request), pk=application_id)
-    processed(request, "read", [application])
-    return application
+    return read_record(request, get_object_or_404(_applications(request), pk=application_id))
 
 
 @router.post("/nominations", response={201: ApplicationOut}, by_alias=True)

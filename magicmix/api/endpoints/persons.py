@@ -2,7 +2,7 @@
 the person page: through `people.forms.RoleChangeForm` and `Person.change_role`, for a person
 the token's corporation registered (`Person.objects.editable_by`).
 
-Every call here reads or changes personal data and passes `personal_data.processed`. Income
+Every call here reads or changes personal data and passes `personal_data`. Income
 stays empty for a partner's token, as it does on the person page
 (`people.access.STAFF_ONLY_FIELDS`).
 """
@@ -29,7 +29,7 @@ from ..auth import acting_as
 from ..models import Scope
 from ..openapi import located
 from ..pagination import Filter, listing
-from ..personal_data import processed
+from ..personal_data import processed, read_page, read_record
 from ..problems import Invalid, form_fields
 from ..schemas import ApiSchema, PageQuery, example, id_filter, page_of, text_filter
 
@@ -131,16 +131,14 @@ def list_persons(request: HttpRequest, query: Query[PersonQuery]):
     sorts = {"lastName": "last_name", "registrationDate": "registration_date"}
     page = listing(request, rows, query, filters, sorts)
     page["results"] = _shown(user, page["results"])
-    processed(request, "read", page["results"])
-    return page
+    return read_page(request, page)
 
 
 @router.get("/persons/{person_id}", response=PersonOut, by_alias=True)
 def get_person(request: HttpRequest, person_id: int):
     """One person."""
     user, rows = _persons(request)
-    person = get_object_or_404(rows, pk=person_id)
-    processed(request, "read", [person])
+    person = read_record(request, get_object_or_404(rows, pk=person_id))
     return _shown(user, [person])[0]
 
 
@@ -149,9 +147,7 @@ def list_role_changes(request: HttpRequest, person_id: int, query: Query[PageQue
     """The role history of a person (dragend / vragend), newest first."""
     _user, rows = _persons(request)
     person = get_object_or_404(rows, pk=person_id)
-    page = listing(request, RoleChange.objects.filter(person=person), query)
-    processed(request, "read", page["results"])
-    return page
+    return read_page(request, listing(request, RoleChange.objects.filter(person=person), query))
 
 
 @router.get(
@@ -162,8 +158,7 @@ def get_role_change(request: HttpRequest, person_id: int, role_change_id: int):
     _user, rows = _persons(request)
     person = get_object_or_404(rows, pk=person_id)
     change = get_object_or_404(RoleChange.objects.filter(person=person), pk=role_change_id)
-    processed(request, "read", [change])
-    return change
+    return read_record(request, change)
 
 
 @router.post("/persons/{person_id}/role-changes", response={201: RoleChangeOut}, by_alias=True)

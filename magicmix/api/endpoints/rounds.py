@@ -27,7 +27,7 @@ from magicmix.tenancies.services import UnitOccupied
 from ..auth import acting_as
 from ..models import Scope
 from ..pagination import listing
-from ..personal_data import processed
+from ..personal_data import processed, read_page, read_record
 from ..problems import Invalid, form_fields
 from ..schemas import MAX_ID, ApiSchema, PageQuery, example, id_filter, page_of
 
@@ -252,17 +252,14 @@ def _offers(request: HttpRequest) -> Any:
 def list_offers(request: HttpRequest, query: Query[OfferQuery]):
     """Offers of the token's rounds."""
     rows = _offers(request).order_by("-created_at", "-id")
-    page = listing(request, rows, query, {"round_id": "round_id", "status": "status"})
-    processed(request, "read", page["results"])
-    return page
+    filters = {"round_id": "round_id", "status": "status"}
+    return read_page(request, listing(request, rows, query, filters))
 
 
 @router.get("/offers/{offer_id}", response=OfferOut, by_alias=True)
 def get_offer(request: HttpRequest, offer_id: int):
     """One offer."""
-    offer = get_object_or_404(_offers(request), pk=offer_id)
-    processed(request, "read", [offer])
-    return offer
+    return read_record(request, get_object_or_404(_offers(request), pk=offer_id))
 
 
 @router.post("/offers/{offer_id}/answer", response=OfferOut, by_alias=True)

@@ -40,7 +40,7 @@ from ..auth import acting_as
 from ..models import Scope
 from ..openapi import located
 from ..pagination import Filter, listing
-from ..personal_data import processed
+from ..personal_data import processed, read_page, read_record
 from ..problems import Invalid
 from ..schemas import MAX_ID, ApiSchema, PageQuery, example, id_filter, page_of
 
@@ -104,17 +104,13 @@ def list_tenancies(request: HttpRequest, query: Query[TenancyQuery]):
         "complex_id": "unit__complex_id",
         "current_on": lambda rows, day: rows.filter(tenancy_runs_on(day)),
     }
-    page = listing(request, rows, query, filters)
-    processed(request, "read", page["results"])
-    return page
+    return read_page(request, listing(request, rows, query, filters))
 
 
 @router.get("/tenancies/{tenancy_id}", response=TenancyOut, by_alias=True)
 def get_tenancy(request: HttpRequest, tenancy_id: int):
     """One tenancy."""
-    tenancy = get_object_or_404(_readable(request), pk=tenancy_id)
-    processed(request, "read", [tenancy])
-    return tenancy
+    return read_record(request, get_object_or_404(_readable(request), pk=tenancy_id))
 
 
 @router.post("/tenancies", response={201: TenancyOut}, by_alias=True)

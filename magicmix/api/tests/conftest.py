@@ -14,6 +14,9 @@ from django.utils import timezone
 from magicmix.accounts.models import Organisation, Role
 from magicmix.api import services
 from magicmix.api.models import Scope
+from magicmix.monitoring.services import refresh_snapshots
+from magicmix.rounds.services import offers, runs
+from magicmix.rounds.tests.helpers import SITE, Scene, new_round, policy, scene, work
 from magicmix.testing import factories
 
 ALL_SCOPES = tuple(Scope.values)
@@ -36,6 +39,34 @@ def issue(
         by=manager,
     )
     return secret
+
+
+def populated() -> tuple[Scene, dict[str, int]]:
+    """The rounds' test scene with one record of every kind the API serves (a tenancy, a role
+    change, indicators, a round that ran, an offer); returns it and the id for each path
+    parameter of the API."""
+    s = scene()
+    policy(s)
+    person = factories.person(s.corporation, "statushouder")
+    tenancy = factories.tenancy(factories.unit(factories.cluster(s.complex)), person)
+    change = person.change_role("supporting", datetime.date(2025, 9, 1), "Werk", by=None)
+    refresh_snapshots([s.complex], timezone.localdate())
+    round_ = new_round(s)
+    runs.start(round_)
+    work()
+    offers.approve(round_, s.staff, SITE)
+    offer = round_.offers.first()
+    assert offer is not None
+    return s, {
+        "complex_id": s.complex.pk,
+        "intake_id": s.intake.pk,
+        "person_id": person.pk,
+        "application_id": s.applications[-1].pk,  # nominated by the scene's partner
+        "round_id": round_.pk,
+        "offer_id": offer.pk,
+        "tenancy_id": tenancy.pk,
+        "role_change_id": change.pk,
+    }
 
 
 class ApiClient:

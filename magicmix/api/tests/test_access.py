@@ -16,13 +16,10 @@ from django.utils import timezone
 
 from magicmix.accounts.models import Organisation, Role
 from magicmix.api.models import Scope
-from magicmix.monitoring.services import refresh_snapshots
 from magicmix.people.models import Person
-from magicmix.rounds.services import offers, runs
-from magicmix.rounds.tests.helpers import SITE, new_round, policy, scene, work
 from magicmix.testing import factories
 
-from .conftest import ALL_SCOPES, ApiClient, issue
+from .conftest import ALL_SCOPES, ApiClient, issue, populated
 
 pytestmark = pytest.mark.django_db
 
@@ -73,29 +70,7 @@ UPLOADS = {
 
 @pytest.fixture
 def world() -> dict[str, Any]:
-    s = scene()
-    policy(s)
-    person = factories.person(s.corporation)
-    cluster = factories.cluster(s.complex)
-    tenancy = factories.tenancy(factories.unit(cluster), person)
-    change = person.change_role("supported", datetime.date(2025, 9, 1), "Baan kwijt", by=None)
-    refresh_snapshots([s.complex], timezone.localdate())
-    round_ = new_round(s)
-    runs.start(round_)
-    work()
-    offers.approve(round_, s.staff, SITE)
-    offer = round_.offers.first()
-    assert offer is not None
-    ids = {
-        "complex_id": s.complex.pk,
-        "intake_id": s.intake.pk,
-        "person_id": person.pk,
-        "application_id": s.applications[-1].pk,  # nominated by the scene's partner
-        "round_id": round_.pk,
-        "offer_id": offer.pk,
-        "tenancy_id": tenancy.pk,
-        "role_change_id": change.pk,
-    }
+    s, ids = populated()
     bodies = {
         "create_nomination": {"intakeId": s.intake.pk},
         "create_round": {
@@ -108,8 +83,8 @@ def world() -> dict[str, Any]:
         "answer_offer": {"answer": "accept"},
         "create_role_change": {"role": "supporting", "validFrom": "2026-01-01", "reason": "Werk"},
         "create_tenancy": {
-            "unitId": factories.unit(cluster).pk,
-            "personId": person.pk,
+            "unitId": factories.unit(factories.cluster(s.complex)).pk,
+            "personId": ids["person_id"],
             "startDate": "2030-01-01",
         },
         "update_tenancy": {"endDate": "2030-12-31"},
@@ -193,7 +168,7 @@ def test_another_organisation_gets_404_or_nothing(client, world, kind, role):
     assert not world["scene"].complex.rounds.filter(title="Indringer").exists()
     assert not Person.objects.filter(first_name="Indringer").exists()
     person = Person.objects.get(pk=world["ids"]["person_id"])
-    assert [c.reason for c in person.role_changes.all()] == ["Baan kwijt", ""]
+    assert [c.reason for c in person.role_changes.all()] == ["Werk", ""]
     assert [(t.start_date, t.end_date) for t in person.tenancies.all()] == [
         (datetime.date(2024, 3, 1), None)
     ]

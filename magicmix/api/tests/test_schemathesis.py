@@ -7,7 +7,6 @@ mode keep the suite fast; search harder with `MAX_EXAMPLES=200 pytest <this file
 
 from __future__ import annotations
 
-import datetime
 import os
 
 import pytest
@@ -15,7 +14,6 @@ import schemathesis
 from django.core import signals
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
-from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
@@ -27,12 +25,8 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from magicmix.accounts.models import Organisation, Role
-from magicmix.monitoring.services import refresh_snapshots
-from magicmix.rounds.services import offers, runs
-from magicmix.rounds.tests.helpers import SITE, new_round, policy, scene, work
-from magicmix.testing import factories
 
-from .conftest import issue
+from .conftest import issue, populated
 
 pytestmark = pytest.mark.django_db
 
@@ -45,31 +39,6 @@ CHECKS = [
     response_schema_conformance,
 ]
 MODES = [schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE]
-
-
-def _world() -> dict[str, int]:
-    s = scene()
-    policy(s)
-    person = factories.person(s.corporation, "statushouder")
-    tenancy = factories.tenancy(factories.unit(factories.cluster(s.complex)), person)
-    change = person.change_role("supporting", datetime.date(2025, 9, 1), "Werk", by=None)
-    refresh_snapshots([s.complex], timezone.localdate())
-    round_ = new_round(s)
-    runs.start(round_)
-    work()
-    offers.approve(round_, s.staff, SITE)
-    offer = round_.offers.first()
-    assert offer is not None
-    return {
-        "complex_id": s.complex.pk,
-        "intake_id": s.intake.pk,
-        "person_id": person.pk,
-        "application_id": s.applications[-1].pk,
-        "round_id": round_.pk,
-        "offer_id": offer.pk,
-        "tenancy_id": tenancy.pk,
-        "role_change_id": change.pk,
-    }
 
 
 @pytest.fixture
@@ -87,7 +56,7 @@ def _keep_connection():
 @pytest.mark.usefixtures("_keep_connection")
 @pytest.mark.parametrize("role", [Role.LETTING, Role.SOCIAL_MANAGER, Role.PARTNER_CASEWORKER])
 def test_no_server_errors_and_no_schema_violations(role):
-    ids = _world()
+    _scene, ids = populated()
     organisation = Organisation.objects.get(
         name="COA Test" if role == Role.PARTNER_CASEWORKER else "De Woonstichting"
     )
