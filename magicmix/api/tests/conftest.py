@@ -7,7 +7,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import pytest
+from django.core import signals
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import close_old_connections
 from django.test import Client
 from django.utils import timezone
 
@@ -101,3 +103,15 @@ def api_as() -> Callable[..., ApiClient]:
         return ApiClient(issue(organisation, role, **kw))
 
     return make
+
+
+@pytest.fixture
+def _keep_connection():
+    """Schemathesis calls the WSGI application directly, whose request signals would close
+    the test's connection (inside its transaction) on PostgreSQL; Django's own test client
+    keeps it the same way."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)

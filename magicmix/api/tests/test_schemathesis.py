@@ -11,9 +11,7 @@ import os
 
 import pytest
 import schemathesis
-from django.core import signals
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
@@ -39,18 +37,6 @@ CHECKS = [
     response_schema_conformance,
 ]
 MODES = [schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE]
-
-
-@pytest.fixture
-def _keep_connection():
-    """Schemathesis calls the WSGI application directly, whose request signals would close
-    the test's connection (inside its transaction) on PostgreSQL; Django's own test client
-    keeps it the same way."""
-    for signal in (signals.request_started, signals.request_finished):
-        signal.disconnect(close_old_connections)
-    yield
-    for signal in (signals.request_started, signals.request_finished):
-        signal.connect(close_old_connections)
 
 
 @pytest.mark.usefixtures("_keep_connection")
