@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
@@ -28,6 +28,7 @@ from magicmix.selection.services import applications
 
 from ..auth import acting_as, token_of
 from ..models import Scope
+from ..openapi import located
 from ..pagination import listing
 from ..personal_data import processed, read_page, read_record
 from ..problems import Invalid, form_fields
@@ -183,7 +184,7 @@ def get_application(request: HttpRequest, application_id: int):
 
 
 @router.post("/nominations", response={201: ApplicationOut}, by_alias=True)
-def create_nomination(request: HttpRequest, body: NominationIn):
+def create_nomination(request: HttpRequest, body: NominationIn, response: HttpResponse):
     """Nominate a client for an open intake of a complex where the partner may nominate."""
     user = acting_as(request, Scope.NOMINATE)
     intake = get_object_or_404(
@@ -208,4 +209,5 @@ def create_nomination(request: HttpRequest, body: NominationIn):
         reasons = {o.rule: sentence(o.text) for o in refused.refusals}
         raise Invalid(_("The client is not eligible for this intake."), reasons) from None
     processed(request, "create", [client.instance])
+    located(response, f"/applications/{client.instance.pk}")
     return Status(201, client.instance)

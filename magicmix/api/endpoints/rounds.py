@@ -11,7 +11,7 @@ import datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
@@ -26,6 +26,7 @@ from magicmix.tenancies.services import UnitOccupied
 
 from ..auth import acting_as
 from ..models import Scope
+from ..openapi import located
 from ..pagination import listing
 from ..personal_data import processed, read_page, read_record
 from ..problems import Invalid, form_fields
@@ -184,7 +185,7 @@ def list_rounds(request: HttpRequest, query: Query[PageQuery]):
 
 
 @router.post("/rounds", response={201: RoundOut}, by_alias=True)
-def create_round(request: HttpRequest, body: RoundIn):
+def create_round(request: HttpRequest, body: RoundIn, response: HttpResponse):
     """Create a round for vacant units of a complex and queue its run in the background."""
     user = acting_as(request, Scope.RUN_ROUNDS)
     complex_ = get_object_or_404(Complex.objects.editable_by(user), pk=body.complex_id)
@@ -208,6 +209,7 @@ def create_round(request: HttpRequest, body: RoundIn):
     round_ = form.save()
     runs.start(round_)
     round_.refresh_from_db()
+    located(response, f"/rounds/{round_.pk}")
     return Status(201, round_)
 
 

@@ -59,6 +59,8 @@ def test_every_operation_declares_version_header_problems_and_an_example(documen
         for status, response in responses.items():
             if status.startswith("2"):
                 assert "API-Version" in response["headers"], (path, status)
+                if status == "201":
+                    assert "Location" in response["headers"], (path, method)
                 if "content" in response:
                     ref = response["content"]["application/json"]["schema"]["$ref"]
                     assert schemas[ref.rsplit("/", 1)[1]]["examples"], (path, ref)
