@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja.security import HttpBearer
 
 from magicmix.accounts.models import User
@@ -40,5 +41,7 @@ def acting_as(request: HttpRequest, *scopes: str) -> User:
     """The token's account, if its scopes include one of `scopes`; else 403."""
     token = token_of(request)
     if not any(token.allows(scope) for scope in scopes):
-        raise Forbidden(f"This token lacks the scope “{' or '.join(scopes)}”.")
+        raise Forbidden(
+            _("This token lacks the scope “%(scope)s”.") % {"scope": _(" or ").join(scopes)}
+        )
     return token.account

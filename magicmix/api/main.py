@@ -14,11 +14,12 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path, re_path
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from . import openapi, problems
 from .auth import TokenAuth
-from .endpoints import applications, imports, persons, rounds, stock
+from .endpoints import applications, imports, indicators, persons, rounds, stock, tenancies
 
 
 class MagicmixAPI(NinjaAPI):
@@ -34,8 +35,8 @@ api = MagicmixAPI(
     title="magicmix API",
     version=openapi.API_VERSION,
     description=(
-        "Housing stock, persons, applications, nominations, allocation rounds and offers of "
-        "Magic Mix complexes, for the systems of corporations and their partners. Every call "
+        "Housing stock, persons, role changes, tenancies, applications, nominations, allocation "
+        "rounds, offers and aggregate indicators of Magic Mix complexes, for the systems of corporations and their partners. Every call "
         "needs a token (`Authorization: Bearer mm_…`) that an application manager issues; it "
         "sees exactly what its organisation's role sees in magicmix."
     ),
@@ -57,6 +58,8 @@ api = MagicmixAPI(
 problems.install(api)
 api.add_router("", stock.router)
 api.add_router("", persons.router)
+api.add_router("", tenancies.router)
+api.add_router("", indicators.router)
 api.add_router("", imports.router)
 api.add_router("", applications.router)
 api.add_router("", rounds.router)
@@ -76,7 +79,7 @@ def _api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
 
 @_api_view
 def unknown(request: HttpRequest, rest: str = "") -> HttpResponse:
-    return problems.problem(404, "No such resource (paths take no trailing slash).")
+    return problems.problem(404, _("No such resource (paths take no trailing slash)."))
 
 
 def urlpatterns() -> list[URLPattern]:

@@ -29,13 +29,14 @@ class Scope(models.TextChoices):
     READ_STOCK = "read-stock", _("read the housing stock (complexes, clusters, units)")
     WRITE_STOCK = "write-stock", _("import units")
     READ_PERSONS = "read-persons", _("read persons, role changes and tenancies")
-    WRITE_PERSONS = "write-persons", _("import and change persons")
+    WRITE_PERSONS = "write-persons", _("import and change persons, record role changes")
     WRITE_TENANCIES = "write-tenancies", _("import, start and end tenancies")
     READ_APPLICATIONS = "read-applications", _("read applications and nominations")
     WRITE_APPLICATIONS = "write-applications", _("import applications")
     NOMINATE = "nominate", _("nominate clients")
     RUN_ROUNDS = "run-rounds", _("create, start and read allocation rounds")
     ANSWER_OFFERS = "answer-offers", _("read and answer offers")
+    READ_INDICATORS = "read-indicators", _("read the aggregate indicators of complexes")
 
 
 # The roles a token may act in, by the kind of organisation it acts for.

@@ -1,7 +1,8 @@
 """Finishing the generated OpenAPI document to the NL API Design Rules.
 
 django-ninja describes the operations and schemas; this adds what the rules ask of every
-operation, so no endpoint can forget it: the `API-Version` header on every success, problem
+operation, so no endpoint can forget it: the `API-Version` header on every success (and the
+`Location` of what a 201 created, which the endpoint sets with `located`), problem
 details (`application/problem+json`) for every error the API can give (400 for invalid input,
 401 without a valid token, 403 for a missing scope, 404 outside the token's scope), and the
 server URL with the major version in it.
@@ -10,6 +11,8 @@ server URL with the major version in it.
 from __future__ import annotations
 
 from typing import Any
+
+from django.http import HttpResponse
 
 API_VERSION = "1.0.0"
 BASE_PATH = "/api/v1"
@@ -57,10 +60,20 @@ ERRORS = {
 }
 # A write can find the resource in a state that does not allow it (a round already running).
 WRITE_ERRORS = {"409": "The resource is not in a state that allows this."}
+WRITES = {"post", "patch"}
 VERSION_HEADER_SPEC = {
     "description": "The full version of the API.",
     "schema": {"type": "string", "examples": [API_VERSION]},
 }
+LOCATION_SPEC = {
+    "description": "The address of the created resource.",
+    "schema": {"type": "string", "examples": [f"{BASE_PATH}/tenancies/9"]},
+}
+
+
+def located(response: HttpResponse, path: str) -> None:
+    """Give a 201 the `Location` of what it created (`path` below the base path)."""
+    response["Location"] = BASE_PATH + path
 
 
 def finish(document: dict[str, Any]) -> dict[str, Any]:
@@ -75,7 +88,9 @@ def finish(document: dict[str, Any]) -> dict[str, Any]:
             for status, response in responses.items():
                 if status.startswith(("2", "3")):
                     response.setdefault("headers", {})[VERSION_HEADER] = VERSION_HEADER_SPEC
-            errors = ERRORS | (WRITE_ERRORS if method == "post" else {})
+                if status == "201":
+                    response["headers"]["Location"] = LOCATION_SPEC
+            errors = ERRORS | (WRITE_ERRORS if method in WRITES else {})
             for status, description in errors.items():
                 responses[status] = {"description": description, "content": problem}
     return document

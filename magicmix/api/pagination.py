@@ -1,4 +1,5 @@
-"""A page of a queryset with links to the first, previous, next and last page and the total.
+"""A page of a list with links to the first, previous, next and last page and the total, and
+the one way every list endpoint filters and sorts by its query parameters (`listing`).
 
 The links keep every other query parameter (filters, sort), so following `next` continues the
 same question. Only the page's rows are read; the total is one COUNT.
@@ -7,12 +8,17 @@ same question. Only the page's rows are read; the total is one COUNT.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from .schemas import PageQuery
+
+# A filter of a list: the lookup its query parameter's value goes to (`"role"`,
+# `"unit__complex_id"`), or a function that narrows the rows by the value.
+Filter = str | Callable[[Any, Any], Any]
 
 
 def _href(request: HttpRequest, page: int, size: int) -> dict[str, str]:
@@ -22,8 +28,10 @@ def _href(request: HttpRequest, page: int, size: int) -> dict[str, str]:
     return {"href": f"{request.path}?{query.urlencode()}"}
 
 
-def paginate(request: HttpRequest, rows: QuerySet[Any], paging: PageQuery) -> dict[str, Any]:
-    total = rows.count()
+def paginate(
+    request: HttpRequest, rows: QuerySet[Any] | Sequence[Any], paging: PageQuery
+) -> dict[str, Any]:
+    total = rows.count() if isinstance(rows, QuerySet) else len(rows)
     size = paging.page_size
     pages = max(1, math.ceil(total / size))
     number = paging.page
@@ -45,3 +53,31 @@ def paginate(request: HttpRequest, rows: QuerySet[Any], paging: PageQuery) -> di
         "pageCount": pages,
         "results": list(rows[start : start + size]),
     }
+
+
+def ordered(rows: QuerySet[Any], sort: str, fields: Mapping[str, str]) -> QuerySet[Any]:
+    """Order by the camelCase `sort` key (a leading "-" for descending), then by id."""
+    descending = sort.startswith("-")
+    field = fields[sort.removeprefix("-")]
+    return rows.order_by(f"-{field}" if descending else field, "-id" if descending else "id")
+
+
+def listing(
+    request: HttpRequest,
+    rows: QuerySet[Any],
+    query: PageQuery,
+    filters: Mapping[str, Filter] | None = None,
+    sorts: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """A page of `rows`, narrowed by every filter of `query` that is given (`filters`: the
+    query's field name → its `Filter`) and, with `sorts` (the sort keys → model fields),
+    ordered by the query's `sort`; without, in the order `rows` already have."""
+    for name, narrow in (filters or {}).items():
+        value = getattr(query, name)
+        if value is None or value == "":
+            continue
+        rows = rows.filter(**{narrow: value}) if isinstance(narrow, str) else narrow(rows, value)
+    sort = getattr(query, "sort", None)
+    if sorts is not None and sort is not None:
+        rows = ordered(rows, sort, sorts)
+    return paginate(request, rows, query)

@@ -44,3 +44,15 @@ def processed(request: HttpRequest, action: str, records: Iterable[Model]) -> No
             owner = subject.intake.complex.organisation_id
             subjects.append(log.Subject(SubjectType.APPLICATION, subject.pk, owner))
     log.processed(request, subjects, ACTIONS[action])
+
+
+def read_page(request: HttpRequest, page: dict[str, Any]) -> dict[str, Any]:
+    """A page of personal records (`pagination.listing`), logged as read."""
+    processed(request, "read", page["results"])
+    return page
+
+
+def read_record[Record: Model](request: HttpRequest, record: Record) -> Record:
+    """One personal record, logged as read."""
+    processed(request, "read", [record])
+    return record

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from pydantic.alias_generators import to_camel
 
@@ -81,7 +82,7 @@ def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         {"name": _name(tuple(error.get("loc", ()))), "code": error["type"], "reason": error["msg"]}
         for error in exc.errors
     ]
-    return problem(400, "The request has invalid parameters; see invalidParams.", invalid)
+    return problem(400, _("The request has invalid parameters; see invalidParams."), invalid)
 
 
 def _domain_invalid(request: HttpRequest, exc: Invalid) -> HttpResponse:
@@ -93,26 +94,28 @@ def _domain_invalid(request: HttpRequest, exc: Invalid) -> HttpResponse:
 
 def _rejected_file(request: HttpRequest, exc: ImportRejected) -> HttpResponse:
     invalid = [{"name": "file", "code": "invalid-row", "reason": reason} for reason in exc.problems]
-    return problem(400, "The file was not imported: nothing is saved; see invalidParams.", invalid)
+    return problem(
+        400, _("The file was not imported: nothing is saved; see invalidParams."), invalid
+    )
 
 
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     if isinstance(exc, AuthenticationError):
         return problem(
             401,
-            "A valid API token is required (Authorization: Bearer …).",
+            _("A valid API token is required (Authorization: Bearer …)."),
             WWW_Authenticate="Bearer",
         )
     return problem(exc.status_code, str(exc))
 
 
 def _not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
-    return problem(404, "No such resource, or not visible with this token.")
+    return problem(404, _("No such resource, or not visible with this token."))
 
 
 def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
     logger.exception("API error on %s", request.path, exc_info=exc)
-    return problem(500, "Something went wrong on our side; the error is logged.")
+    return problem(500, _("Something went wrong on our side; the error is logged."))
 
 
 def install(api: NinjaAPI) -> None:

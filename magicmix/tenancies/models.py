@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from magicmix.housing.models import Unit, tenancy_runs_on
+from magicmix.housing.models import Complex, Unit, tenancy_runs_on
 from magicmix.people.models import Person
 
 if TYPE_CHECKING:
@@ -31,6 +31,10 @@ class TenancyQuerySet(models.QuerySet["Tenancy"]):
     def visible_to(self, user: User) -> TenancyQuerySet:
         """The tenancies of the persons the user may see (the people app's rule)."""
         return self.filter(person__in=Person.objects.visible_to(user))
+
+    def editable_by(self, user: User) -> TenancyQuerySet:
+        """The tenancies in the complexes the user lets: those they may end."""
+        return self.filter(unit__complex__in=Complex.objects.editable_by(user))
 
     def ending_within(self, day: datetime.date, months: int) -> TenancyQuerySet:
         """Tenancies with a planned end from `day` up to `months` months later."""

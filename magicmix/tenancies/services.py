@@ -18,9 +18,11 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from magicmix.housing.models import Unit
+from magicmix.accounts.models import User
+from magicmix.housing.models import Complex, Unit
 from magicmix.people.models import Person
 
 from .models import Tenancy
@@ -49,6 +51,15 @@ def _check_period(
         others = others.exclude(pk=exclude.pk)
     if others.exists():
         raise UnitOccupied(_("This unit is already let in (part of) this period."), code="occupied")
+
+
+def lettable_units(user: User, person: Person) -> QuerySet[Unit]:
+    """The units in use that `user` may let to `person`: in the complexes the user lets, of
+    the corporation that registered the person."""
+    return Unit.objects.filter(
+        complex__in=Complex.objects.editable_by(user).filter(organisation=person.organisation),
+        status=Unit.Status.IN_USE,
+    )
 
 
 @transaction.atomic

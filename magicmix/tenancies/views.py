@@ -10,14 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from magicmix.housing.models import Complex, Unit
 from magicmix.people.access import may_let_to
 from magicmix.people.models import Person
 from magicmix.web.auth import user_of
 
 from .forms import EndTenancyForm, StartTenancyForm
 from .models import Tenancy
-from .services import end_tenancy, start_tenancy
+from .services import end_tenancy, lettable_units, start_tenancy
 from .start import ENDING_MONTHS
 
 
@@ -27,11 +26,7 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person.objects.visible_to(user), pk=pk)
     if not may_let_to(user, person):
         raise Http404
-    units = Unit.objects.filter(
-        complex__in=Complex.objects.editable_by(user).filter(organisation=person.organisation),
-        status=Unit.Status.IN_USE,
-    )
-    form = StartTenancyForm(units, request.POST or None)
+    form = StartTenancyForm(lettable_units(user, person), request.POST or None)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -59,9 +54,7 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
 def end(request: HttpRequest, pk: int) -> HttpResponse:
     user = user_of(request)
     tenancy = get_object_or_404(
-        Tenancy.objects.filter(unit__complex__in=Complex.objects.editable_by(user)).select_related(
-            "unit__complex", "person"
-        ),
+        Tenancy.objects.editable_by(user).select_related("unit__complex", "person"),
         pk=pk,
     )
     form = EndTenancyForm(tenancy, request.POST or None)

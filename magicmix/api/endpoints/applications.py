@@ -12,8 +12,9 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from pydantic import Field
 
@@ -27,8 +28,9 @@ from magicmix.selection.services import applications
 
 from ..auth import acting_as, token_of
 from ..models import Scope
-from ..pagination import paginate
-from ..personal_data import processed
+from ..openapi import located
+from ..pagination import listing
+from ..personal_data import processed, read_page, read_record
 from ..problems import Invalid, form_fields
 from ..schemas import MAX_ID, ApiSchema, PageQuery, example, id_filter, page_of
 
@@ -164,34 +166,25 @@ def list_intakes(request: HttpRequest, query: Query[PageQuery]):
     rows = Intake.objects.filter(
         Q(pk__in=Intake.objects.scored_by(user)) | Q(pk__in=Intake.objects.nominatable_by(user))
     )
-    return paginate(request, rows.order_by("-opens_on", "id"), query)
+    return listing(request, rows.order_by("-opens_on", "id"), query)
 
 
 @router.get("/applications", response=page_of(ApplicationOut), by_alias=True)
 def list_applications(request: HttpRequest, query: Query[ApplicationQuery]):
     """Applications and nominations the token's role may see, oldest registration first."""
-    rows = _applications(request)
-    if query.intake_id:
-        rows = rows.filter(intake_id=query.intake_id)
-    if query.stage:
-        rows = rows.filter(stage=query.stage)
-    if query.route:
-        rows = rows.filter(route=query.route)
-    page = paginate(request, rows.order_by("registered_on", "lottery_number", "id"), query)
-    processed(request, "read", page["results"])
-    return page
+    rows = _applications(request).order_by("registered_on", "lottery_number", "id")
+    filters = {"intake_id": "intake_id", "stage": "stage", "route": "route"}
+    return read_page(request, listing(request, rows, query, filters))
 
 
 @router.get("/applications/{application_id}", response=ApplicationOut, by_alias=True)
 def get_application(request: HttpRequest, application_id: int):
     """One application."""
-    application = get_object_or_404(_applications(request), pk=application_id)
-    processed(request, "read", [application])
-    return application
+    return read_record(request, get_object_or_404(_applications(request), pk=application_id))
 
 
 @router.post("/nominations", response={201: ApplicationOut}, by_alias=True)
-def create_nomination(request: HttpRequest, body: NominationIn):
+def create_nomination(request: HttpRequest, body: NominationIn, response: HttpResponse):
     """Nominate a client for an open intake of a complex where the partner may nominate."""
     user = acting_as(request, Scope.NOMINATE)
     intake = get_object_or_404(
@@ -207,13 +200,14 @@ def create_nomination(request: HttpRequest, body: NominationIn):
     support = NominationForm(intake, partner, data)
     if not (client.is_valid() and support.is_valid()):
         raise Invalid(
-            "The nomination has invalid fields; see invalidParams.",
+            _("The nomination has invalid fields; see invalidParams."),
             form_fields(client, support, rename=RENAMED),
         )
     try:
         applications.nominate(client.instance, support.instance, user)
     except applications.NotEligible as refused:
         reasons = {o.rule: sentence(o.text) for o in refused.refusals}
-        raise Invalid("The client is not eligible for this intake.", reasons) from None
+        raise Invalid(_("The client is not eligible for this intake."), reasons) from None
     processed(request, "create", [client.instance])
+    located(response, f"/applications/{client.instance.pk}")
     return Status(201, client.instance)

@@ -1,7 +1,10 @@
-"""Persons (scoped as in the person list), their role history and tenancies.
+"""Persons (scoped as in the person list) and their role history; a role changes here as on
+the person page: through `people.forms.RoleChangeForm` and `Person.change_role`, for a person
+the token's corporation registered (`Person.objects.editable_by`).
 
-Every call here reads personal data and passes `personal_data.processed`. Income stays empty
-for a partner's token, as it does on the person page (`people.access.STAFF_ONLY_FIELDS`).
+Every call here reads or changes personal data and passes `personal_data`. Income
+stays empty for a partner's token, as it does on the person page
+(`people.access.STAFF_ONLY_FIELDS`).
 """
 
 from __future__ import annotations
@@ -10,23 +13,25 @@ import datetime
 from decimal import Decimal
 from typing import Literal
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Status
 from pydantic import Field
 
 from magicmix.accounts.models import STAFF_ROLES, User
-from magicmix.housing.models import tenancy_runs_on
 from magicmix.people.access import STAFF_ONLY_FIELDS
+from magicmix.people.forms import RoleChangeForm
 from magicmix.people.models import Person, PersonQuerySet, RoleChange
-from magicmix.tenancies.models import Tenancy
+from magicmix.people.models import Role as PersonRole
 
 from ..auth import acting_as
 from ..models import Scope
-from ..pagination import paginate
-from ..personal_data import processed
+from ..openapi import located
+from ..pagination import Filter, listing
+from ..personal_data import processed, read_page, read_record
+from ..problems import Invalid, form_fields
 from ..schemas import ApiSchema, PageQuery, example, id_filter, page_of, text_filter
-from .stock import ordered
 
 router = Router(tags=["persons"])
 
@@ -89,20 +94,13 @@ class RoleChangeOut(ApiSchema):
     reason: str
 
 
-class TenancyOut(ApiSchema):
-    model_config = example(id=9, unitId=12, personId=7, startDate="2024-03-01", endDate=None)
-    id: int
-    unit_id: int
-    person_id: int
-    start_date: datetime.date
-    # The ADR linter wants `format` beside `anyOf` on a nullable date.
-    end_date: datetime.date | None = Field(json_schema_extra={"format": "date"})
-
-
-class TenancyQuery(PageQuery):
-    person_id: int | None = id_filter()
-    complex_id: int | None = id_filter()
-    current_on: datetime.date | None = Field(None, description="Only tenancies running then.")
+class RoleChangeIn(ApiSchema):
+    model_config = example(role="supported", validFrom="2025-09-01", reason="Baan kwijtgeraakt.")
+    role: Literal[tuple(PersonRole.values)]  # type: ignore[valid-type]
+    valid_from: datetime.date = Field(
+        description="From this day on; a date in the future changes the current role only then."
+    )
+    reason: str = Field(min_length=1, max_length=300)
 
 
 def _persons(request: HttpRequest) -> tuple[User, PersonQuerySet]:
@@ -124,27 +122,23 @@ def _shown(user: User, persons: list[Person]) -> list[Person]:
 def list_persons(request: HttpRequest, query: Query[PersonQuery]):
     """The persons the token's role may see: staff their organisation's, a partner its clients."""
     user, rows = _persons(request)
-    if query.search:
-        rows = rows.search(query.search)
-    if query.role:
-        rows = rows.filter(role=query.role)
-    if query.target_group_id:
-        rows = rows.filter(target_group_id=query.target_group_id)
-    if query.external_reference:
-        rows = rows.filter(external_reference=query.external_reference)
-    fields = {"lastName": "last_name", "registrationDate": "registration_date"}
-    page = paginate(request, ordered(rows, query.sort, fields), query)
+    filters: dict[str, Filter] = {
+        "search": PersonQuerySet.search,
+        "role": "role",
+        "target_group_id": "target_group_id",
+        "external_reference": "external_reference",
+    }
+    sorts = {"lastName": "last_name", "registrationDate": "registration_date"}
+    page = listing(request, rows, query, filters, sorts)
     page["results"] = _shown(user, page["results"])
-    processed(request, "read", page["results"])
-    return page
+    return read_page(request, page)
 
 
 @router.get("/persons/{person_id}", response=PersonOut, by_alias=True)
 def get_person(request: HttpRequest, person_id: int):
     """One person."""
     user, rows = _persons(request)
-    person = get_object_or_404(rows, pk=person_id)
-    processed(request, "read", [person])
+    person = read_record(request, get_object_or_404(rows, pk=person_id))
     return _shown(user, [person])[0]
 
 
@@ -153,22 +147,35 @@ def list_role_changes(request: HttpRequest, person_id: int, query: Query[PageQue
     """The role history of a person (dragend / vragend), newest first."""
     _user, rows = _persons(request)
     person = get_object_or_404(rows, pk=person_id)
-    page = paginate(request, RoleChange.objects.filter(person=person), query)
-    processed(request, "read", page["results"])
-    return page
+    return read_page(request, listing(request, RoleChange.objects.filter(person=person), query))
 
 
-@router.get("/tenancies", response=page_of(TenancyOut), by_alias=True)
-def list_tenancies(request: HttpRequest, query: Query[TenancyQuery]):
-    """Tenancies of the persons the token may see, newest first."""
-    _user, persons = _persons(request)
-    rows = Tenancy.objects.filter(person__in=persons)
-    if query.person_id:
-        rows = rows.filter(person_id=query.person_id)
-    if query.complex_id:
-        rows = rows.filter(unit__complex_id=query.complex_id)
-    if query.current_on:
-        rows = rows.filter(tenancy_runs_on(query.current_on))
-    page = paginate(request, rows.order_by("-start_date", "-id"), query)
-    processed(request, "read", page["results"])
-    return page
+@router.get(
+    "/persons/{person_id}/role-changes/{role_change_id}", response=RoleChangeOut, by_alias=True
+)
+def get_role_change(request: HttpRequest, person_id: int, role_change_id: int):
+    """One change of a person's role."""
+    _user, rows = _persons(request)
+    person = get_object_or_404(rows, pk=person_id)
+    change = get_object_or_404(RoleChange.objects.filter(person=person), pk=role_change_id)
+    return read_record(request, change)
+
+
+@router.post("/persons/{person_id}/role-changes", response={201: RoleChangeOut}, by_alias=True)
+def create_role_change(
+    request: HttpRequest, person_id: int, body: RoleChangeIn, response: HttpResponse
+):
+    """Record a new role (dragend / vragend) from a date, with the reason, in the role history;
+    the current role follows the latest change that has started."""
+    user = acting_as(request, Scope.WRITE_PERSONS)
+    person = get_object_or_404(Person.objects.editable_by(user), pk=person_id)
+    form = RoleChangeForm(body.model_dump())
+    if not form.is_valid():
+        raise Invalid(
+            _("The role change has invalid fields; see invalidParams."), form_fields(form)
+        )
+    data = form.cleaned_data
+    change = person.change_role(data["role"], data["valid_from"], data["reason"], by=user)
+    processed(request, "create", [change])
+    located(response, f"/persons/{person.pk}/role-changes/{change.pk}")
+    return Status(201, change)

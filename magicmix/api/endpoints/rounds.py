@@ -11,8 +11,9 @@ import datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from pydantic import Field
@@ -25,8 +26,9 @@ from magicmix.tenancies.services import UnitOccupied
 
 from ..auth import acting_as
 from ..models import Scope
-from ..pagination import paginate
-from ..personal_data import processed
+from ..openapi import located
+from ..pagination import listing
+from ..personal_data import processed, read_page, read_record
 from ..problems import Invalid, form_fields
 from ..schemas import MAX_ID, ApiSchema, PageQuery, example, id_filter, page_of
 
@@ -179,11 +181,11 @@ def _candidate(outcome: CandidateOutcome) -> dict[str, Any]:
 @router.get("/rounds", response=page_of(RoundOut), by_alias=True)
 def list_rounds(request: HttpRequest, query: Query[PageQuery]):
     """The rounds of the complexes the token's corporation lets, newest first."""
-    return paginate(request, _rounds(request), query)
+    return listing(request, _rounds(request), query)
 
 
 @router.post("/rounds", response={201: RoundOut}, by_alias=True)
-def create_round(request: HttpRequest, body: RoundIn):
+def create_round(request: HttpRequest, body: RoundIn, response: HttpResponse):
     """Create a round for vacant units of a complex and queue its run in the background."""
     user = acting_as(request, Scope.RUN_ROUNDS)
     complex_ = get_object_or_404(Complex.objects.editable_by(user), pk=body.complex_id)
@@ -201,12 +203,13 @@ def create_round(request: HttpRequest, body: RoundIn):
     if not form.is_valid():
         names = {"intake": "intakeId", "units": "unitIds", "ranking_rule": "ranking"}
         raise Invalid(
-            "The round has invalid fields; see invalidParams.", form_fields(form, rename=names)
+            _("The round has invalid fields; see invalidParams."), form_fields(form, rename=names)
         )
     form.instance.created_by = user
     round_ = form.save()
     runs.start(round_)
     round_.refresh_from_db()
+    located(response, f"/rounds/{round_.pk}")
     return Status(201, round_)
 
 
@@ -221,7 +224,11 @@ def start_round(request: HttpRequest, round_id: int):
     """Queue a draft or failed round (again); 409 while it runs or once it is done."""
     round_ = get_object_or_404(_rounds(request), pk=round_id)
     if not runs.start(round_):
-        raise HttpError(409, f"The round is {round_.status}: it cannot be started now.")
+        raise HttpError(
+            409,
+            _("The round is %(status)s: it cannot be started now.")
+            % {"status": round_.get_status_display()},
+        )
     round_.refresh_from_db()
     return Status(202, round_)
 
@@ -232,7 +239,7 @@ def list_candidates(request: HttpRequest, round_id: int, query: Query[PageQuery]
     round_ = get_object_or_404(_rounds(request), pk=round_id)
     run = round_.latest_run()
     rows = CandidateOutcome.objects.filter(run=run).order_by("position", "id")
-    page = paginate(request, rows, query)
+    page = listing(request, rows, query)
     processed(request, "read", page["results"])
     page["results"] = [_candidate(outcome) for outcome in page["results"]]
     return page
@@ -246,22 +253,15 @@ def _offers(request: HttpRequest) -> Any:
 @router.get("/offers", response=page_of(OfferOut), by_alias=True)
 def list_offers(request: HttpRequest, query: Query[OfferQuery]):
     """Offers of the token's rounds."""
-    rows = _offers(request)
-    if query.round_id:
-        rows = rows.filter(round_id=query.round_id)
-    if query.status:
-        rows = rows.filter(status=query.status)
-    page = paginate(request, rows.order_by("-created_at", "-id"), query)
-    processed(request, "read", page["results"])
-    return page
+    rows = _offers(request).order_by("-created_at", "-id")
+    filters = {"round_id": "round_id", "status": "status"}
+    return read_page(request, listing(request, rows, query, filters))
 
 
 @router.get("/offers/{offer_id}", response=OfferOut, by_alias=True)
 def get_offer(request: HttpRequest, offer_id: int):
     """One offer."""
-    offer = get_object_or_404(_offers(request), pk=offer_id)
-    processed(request, "read", [offer])
-    return offer
+    return read_record(request, get_object_or_404(_offers(request), pk=offer_id))
 
 
 @router.post("/offers/{offer_id}/answer", response=OfferOut, by_alias=True)
@@ -270,7 +270,7 @@ def answer_offer(request: HttpRequest, offer_id: int, body: AnswerIn):
     offer = get_object_or_404(_offers(request), pk=offer_id)
     form = AnswerForm({"answer": body.answer, "reason": body.reason})
     if not form.is_valid():
-        raise Invalid("The answer has invalid fields; see invalidParams.", form_fields(form))
+        raise Invalid(_("The answer has invalid fields; see invalidParams."), form_fields(form))
     user = acting_as(request, Scope.ANSWER_OFFERS)
     try:
         if body.answer == "accept":
@@ -278,9 +278,9 @@ def answer_offer(request: HttpRequest, offer_id: int, body: AnswerIn):
         else:
             offers.decline(offer, form.cleaned_data["reason"], _site(request), by=user)
     except offers.OfferClosed:
-        raise HttpError(409, "This offer was already answered or has expired.") from None
+        raise HttpError(409, _("This offer was already answered or has expired.")) from None
     except UnitOccupied:
-        raise HttpError(409, "This unit is already let in this period.") from None
+        raise HttpError(409, _("This unit is already let in this period.")) from None
     offer.refresh_from_db()
     processed(request, "change", [offer])
     return offer

@@ -17,7 +17,7 @@ from magicmix.people.models import TargetGroup
 
 from ..auth import acting_as
 from ..models import Scope
-from ..pagination import paginate
+from ..pagination import listing
 from ..schemas import ApiSchema, PageQuery, example, id_filter, page_of, text_filter
 
 router = Router(tags=["stock"])
@@ -139,13 +139,6 @@ class TargetGroupOut(ApiSchema):
     default_role: str
 
 
-def ordered(rows: QuerySet, sort: str, fields: dict[str, str]) -> QuerySet:
-    """Order by the camelCase `sort` key (a leading "-" for descending), then by id."""
-    descending = sort.startswith("-")
-    field = fields[sort.removeprefix("-")]
-    return rows.order_by(f"-{field}" if descending else field, "-id" if descending else "id")
-
-
 def _complexes(request: HttpRequest) -> QuerySet[Complex]:
     return Complex.objects.visible_to(acting_as(request, Scope.READ_STOCK))
 
@@ -153,13 +146,9 @@ def _complexes(request: HttpRequest) -> QuerySet[Complex]:
 @router.get("/complexes", response=page_of(ComplexOut), by_alias=True)
 def list_complexes(request: HttpRequest, query: Query[ComplexQuery]):
     """The complexes the token's organisation owns or works in."""
-    rows = _complexes(request)
-    if query.municipality:
-        rows = rows.filter(municipality=query.municipality)
-    if query.name:
-        rows = rows.filter(name__icontains=query.name)
-    fields = {"name": "name", "exploitationStart": "exploitation_start"}
-    return paginate(request, ordered(rows, query.sort, fields), query)
+    filters = {"municipality": "municipality", "name": "name__icontains"}
+    sorts = {"name": "name", "exploitationStart": "exploitation_start"}
+    return listing(request, _complexes(request), query, filters, sorts)
 
 
 @router.get("/complexes/{complex_id}", response=ComplexOut, by_alias=True)
@@ -173,22 +162,16 @@ def list_clusters(request: HttpRequest, complex_id: int, query: Query[PageQuery]
     """The clusters of a complex (sites, buildings, floors, gangen), parents first."""
     complex_ = get_object_or_404(_complexes(request), pk=complex_id)
     rows = Cluster.objects.filter(complex=complex_).order_by("parent_id", "position", "name", "id")
-    return paginate(request, rows, query)
+    return listing(request, rows, query)
 
 
 @router.get("/complexes/{complex_id}/units", response=page_of(UnitOut), by_alias=True)
 def list_units(request: HttpRequest, complex_id: int, query: Query[UnitQuery]):
     """The units of a complex, with designation (type, size, rent) and status."""
     complex_ = get_object_or_404(_complexes(request), pk=complex_id)
-    rows = Unit.objects.filter(complex=complex_)
-    if query.status:
-        rows = rows.filter(status=query.status)
-    if query.type:
-        rows = rows.filter(type=query.type)
-    if query.cluster_id:
-        rows = rows.filter(cluster_id=query.cluster_id)
-    fields = {"code": "code", "basicRent": "basic_rent", "floorArea": "floor_area"}
-    return paginate(request, ordered(rows, query.sort, fields), query)
+    filters = {"status": "status", "type": "type", "cluster_id": "cluster_id"}
+    sorts = {"code": "code", "basicRent": "basic_rent", "floorArea": "floor_area"}
+    return listing(request, Unit.objects.filter(complex=complex_), query, filters, sorts)
 
 
 @router.get("/target-groups", response=page_of(TargetGroupOut), by_alias=True)
@@ -196,4 +179,4 @@ def list_target_groups(request: HttpRequest, query: Query[PageQuery]):
     """The target groups of the organisation's catalogue and of the persons it may see."""
     user = acting_as(request, Scope.READ_STOCK)
     rows = TargetGroup.objects.visible_to(user).order_by("organisation_id", "name", "id")
-    return paginate(request, rows, query)
+    return listing(request, rows, query)

@@ -7,13 +7,18 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import pytest
+from django.core import signals
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import close_old_connections
 from django.test import Client
 from django.utils import timezone
 
 from magicmix.accounts.models import Organisation, Role
 from magicmix.api import services
 from magicmix.api.models import Scope
+from magicmix.monitoring.services import refresh_snapshots
+from magicmix.rounds.services import offers, runs
+from magicmix.rounds.tests.helpers import SITE, Scene, new_round, policy, scene, work
 from magicmix.testing import factories
 
 ALL_SCOPES = tuple(Scope.values)
@@ -38,6 +43,34 @@ def issue(
     return secret
 
 
+def populated() -> tuple[Scene, dict[str, int]]:
+    """The rounds' test scene with one record of every kind the API serves (a tenancy, a role
+    change, indicators, a round that ran, an offer); returns it and the id for each path
+    parameter of the API."""
+    s = scene()
+    policy(s)
+    person = factories.person(s.corporation, "statushouder")
+    tenancy = factories.tenancy(factories.unit(factories.cluster(s.complex)), person)
+    change = person.change_role("supporting", datetime.date(2025, 9, 1), "Werk", by=None)
+    refresh_snapshots([s.complex], timezone.localdate())
+    round_ = new_round(s)
+    runs.start(round_)
+    work()
+    offers.approve(round_, s.staff, SITE)
+    offer = round_.offers.first()
+    assert offer is not None
+    return s, {
+        "complex_id": s.complex.pk,
+        "intake_id": s.intake.pk,
+        "person_id": person.pk,
+        "application_id": s.applications[-1].pk,  # nominated by the scene's partner
+        "round_id": round_.pk,
+        "offer_id": offer.pk,
+        "tenancy_id": tenancy.pk,
+        "role_change_id": change.pk,
+    }
+
+
 class ApiClient:
     """A Django test client that sends the token with every call."""
 
@@ -58,6 +91,11 @@ class ApiClient:
             f"/api/v1{path}", body, content_type="application/json", headers=self.headers
         )
 
+    def patch(self, path: str, body: Any) -> Any:
+        return self.client.patch(
+            f"/api/v1{path}", body, content_type="application/json", headers=self.headers
+        )
+
 
 @pytest.fixture
 def api_as() -> Callable[..., ApiClient]:
@@ -65,3 +103,15 @@ def api_as() -> Callable[..., ApiClient]:
         return ApiClient(issue(organisation, role, **kw))
 
     return make
+
+
+@pytest.fixture
+def _keep_connection():
+    """Schemathesis calls the WSGI application directly, whose request signals would close
+    the test's connection (inside its transaction) on PostgreSQL; Django's own test client
+    keeps it the same way."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)

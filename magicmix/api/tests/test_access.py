@@ -17,11 +17,9 @@ from django.utils import timezone
 from magicmix.accounts.models import Organisation, Role
 from magicmix.api.models import Scope
 from magicmix.people.models import Person
-from magicmix.rounds.services import offers, runs
-from magicmix.rounds.tests.helpers import SITE, new_round, policy, scene, work
 from magicmix.testing import factories
 
-from .conftest import ALL_SCOPES, ApiClient, issue
+from .conftest import ALL_SCOPES, ApiClient, issue, populated
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +32,13 @@ NEEDS = {
     "list_persons": Scope.READ_PERSONS,
     "get_person": Scope.READ_PERSONS,
     "list_role_changes": Scope.READ_PERSONS,
+    "get_role_change": Scope.READ_PERSONS,
+    "create_role_change": Scope.WRITE_PERSONS,
     "list_tenancies": Scope.READ_PERSONS,
+    "get_tenancy": Scope.READ_PERSONS,
+    "create_tenancy": Scope.WRITE_TENANCIES,
+    "update_tenancy": Scope.WRITE_TENANCIES,
+    "list_indicators": Scope.READ_INDICATORS,
     "import_persons": Scope.WRITE_PERSONS,
     "import_tenancies": Scope.WRITE_TENANCIES,
     "import_complex_units": Scope.WRITE_STOCK,
@@ -66,24 +70,7 @@ UPLOADS = {
 
 @pytest.fixture
 def world() -> dict[str, Any]:
-    s = scene()
-    policy(s)
-    person = factories.person(s.corporation)
-    factories.tenancy(factories.unit(factories.cluster(s.complex)), person)
-    round_ = new_round(s)
-    runs.start(round_)
-    work()
-    offers.approve(round_, s.staff, SITE)
-    offer = round_.offers.first()
-    assert offer is not None
-    ids = {
-        "complex_id": s.complex.pk,
-        "intake_id": s.intake.pk,
-        "person_id": person.pk,
-        "application_id": s.applications[-1].pk,  # nominated by the scene's partner
-        "round_id": round_.pk,
-        "offer_id": offer.pk,
-    }
+    s, ids = populated()
     bodies = {
         "create_nomination": {"intakeId": s.intake.pk},
         "create_round": {
@@ -94,6 +81,13 @@ def world() -> dict[str, Any]:
             "moveIn": (timezone.localdate() + datetime.timedelta(days=30)).isoformat(),
         },
         "answer_offer": {"answer": "accept"},
+        "create_role_change": {"role": "supporting", "validFrom": "2026-01-01", "reason": "Werk"},
+        "create_tenancy": {
+            "unitId": factories.unit(factories.cluster(s.complex)).pk,
+            "personId": ids["person_id"],
+            "startDate": "2030-01-01",
+        },
+        "update_tenancy": {"endDate": "2030-12-31"},
         "start_round": {},
     }
     partner = Organisation.objects.get(name="COA Test")
@@ -119,11 +113,11 @@ def _call(api: ApiClient, world: dict[str, Any], method: str, path: str, name: s
         application = world["ids"]["application_id"]
         rows = UPLOADS[name].format(person=person, complex=complex_, application=application)
         return api.upload(concrete, "bestand.csv", rows.encode())
-    if method == "post":
+    if method in ("post", "patch"):
         body = world["bodies"][name]
         if name == "create_nomination":
             body = _full_nomination(world) | body
-        return api.post(concrete, body)
+        return getattr(api, method)(concrete, body)
     return api.get(concrete)
 
 
@@ -173,6 +167,11 @@ def test_another_organisation_gets_404_or_nothing(client, world, kind, role):
         _assert_no_data(_call(stranger, world, method, path, name), f"{method} {path}")
     assert not world["scene"].complex.rounds.filter(title="Indringer").exists()
     assert not Person.objects.filter(first_name="Indringer").exists()
+    person = Person.objects.get(pk=world["ids"]["person_id"])
+    assert [c.reason for c in person.role_changes.all()] == ["Werk", ""]
+    assert [(t.start_date, t.end_date) for t in person.tenancies.all()] == [
+        (datetime.date(2024, 3, 1), None)
+    ]
 
 
 @pytest.mark.parametrize("missing", list(Scope))

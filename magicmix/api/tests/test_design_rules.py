@@ -59,6 +59,8 @@ def test_every_operation_declares_version_header_problems_and_an_example(documen
         for status, response in responses.items():
             if status.startswith("2"):
                 assert "API-Version" in response["headers"], (path, status)
+                if status == "201":
+                    assert "Location" in response["headers"], (path, method)
                 if "content" in response:
                     ref = response["content"]["application/json"]["schema"]["$ref"]
                     assert schemas[ref.rsplit("/", 1)[1]]["examples"], (path, ref)
@@ -132,3 +134,10 @@ def test_the_suite_runs_django_ninja_on_django_6_1():
 
     assert django.VERSION[:2] == (6, 1)
     assert ninja.__version__ == "1.7.1"
+
+
+def test_problem_details_are_dutch_unless_the_client_asks_otherwise(client):
+    dutch = client.get("/api/v1/complexes").json()["detail"]
+    assert dutch == "Een geldig API-token is nodig (Authorization: Bearer …)."
+    english = client.get("/api/v1/complexes", headers={"Accept-Language": "en"}).json()
+    assert english["detail"] == "A valid API token is required (Authorization: Bearer …)."

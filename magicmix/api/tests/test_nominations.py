@@ -47,6 +47,7 @@ def test_a_partner_nominates_and_follows_its_client(api_as, setting):
     response = api.post("/nominations", body(intake, partner))
     assert response.status_code == 201, response.json()
     created = Application.objects.get(pk=response.json()["id"])
+    assert response["Location"] == f"/api/v1/applications/{created.pk}"
     assert created.route == Route.NOMINATION and created.nomination.organisation == partner
     assert created.events.filter(kind=ApplicationEvent.Kind.NOMINATED).count() == 1
     assert created.nomination.caseworker == ApiToken.objects.get().account

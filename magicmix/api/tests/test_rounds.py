@@ -34,6 +34,7 @@ def test_create_poll_and_read_the_explained_result(api_as):
     )
     assert created.status_code == 201, created.json()
     round_id = created.json()["id"]
+    assert created["Location"] == f"/api/v1/rounds/{round_id}"
     assert created.json()["status"] == "queued"
     assert api.post(f"/rounds/{round_id}/start", {}).status_code == 409  # already queued
     work()

@@ -11,9 +11,7 @@ import os
 
 import pytest
 import schemathesis
-from django.core import signals
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
@@ -25,11 +23,8 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from magicmix.accounts.models import Organisation, Role
-from magicmix.rounds.services import offers, runs
-from magicmix.rounds.tests.helpers import SITE, new_round, policy, scene, work
-from magicmix.testing import factories
 
-from .conftest import issue
+from .conftest import issue, populated
 
 pytestmark = pytest.mark.django_db
 
@@ -44,43 +39,10 @@ CHECKS = [
 MODES = [schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE]
 
 
-def _world() -> dict[str, int]:
-    s = scene()
-    policy(s)
-    person = factories.person(s.corporation, "statushouder")
-    factories.tenancy(factories.unit(factories.cluster(s.complex)), person)
-    round_ = new_round(s)
-    runs.start(round_)
-    work()
-    offers.approve(round_, s.staff, SITE)
-    offer = round_.offers.first()
-    assert offer is not None
-    return {
-        "complex_id": s.complex.pk,
-        "intake_id": s.intake.pk,
-        "person_id": person.pk,
-        "application_id": s.applications[-1].pk,
-        "round_id": round_.pk,
-        "offer_id": offer.pk,
-    }
-
-
-@pytest.fixture
-def _keep_connection():
-    """Schemathesis calls the WSGI application directly, whose request signals would close
-    the test's connection (inside its transaction) on PostgreSQL; Django's own test client
-    keeps it the same way."""
-    for signal in (signals.request_started, signals.request_finished):
-        signal.disconnect(close_old_connections)
-    yield
-    for signal in (signals.request_started, signals.request_finished):
-        signal.connect(close_old_connections)
-
-
 @pytest.mark.usefixtures("_keep_connection")
 @pytest.mark.parametrize("role", [Role.LETTING, Role.SOCIAL_MANAGER, Role.PARTNER_CASEWORKER])
 def test_no_server_errors_and_no_schema_violations(role):
-    ids = _world()
+    _scene, ids = populated()
     organisation = Organisation.objects.get(
         name="COA Test" if role == Role.PARTNER_CASEWORKER else "De Woonstichting"
     )
