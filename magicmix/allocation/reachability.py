@@ -61,6 +61,11 @@ class Reachability:
         # Monotone facts: serving only adds commitments, so a link (profile, kinds, target)
         # proven closed by capacity or by hard maxima stays closed for the whole round.
         self.closed_links: set[formulation.LinkKey] = set()
+        # Links the whole-round programme proved closed to an applicant who then left without a
+        # seat: closed to every applicant of the link served later (`refused`). Pending per
+        # applicant until their turn ends: if they are seated, the proof does not carry over.
+        self.refused: set[formulation.LinkKey] = set()
+        self._proven: dict[int, list[formulation.LinkKey]] = {}
         # Per scope, committed applicants whose option lies wholly inside it (and per bound,
         # those it counts): a lower bound on its count in every layout.
         self._scope_cells = {
@@ -114,6 +119,7 @@ class Reachability:
         return True
 
     def _commit_option(self, candidate: Candidate, option: Option | None, cell: int) -> None:
+        self._proven.pop(candidate.index, None)  # seated: their refusals stay their own
         self.layout[candidate.index] = cell
         self.seated[cell].add(candidate.index)
         if option is None:
@@ -306,7 +312,19 @@ class Reachability:
             cell = self._layout(candidate, option, attempt)
             if cell is not None:
                 return cell
+        if not self.problem.timed_out:
+            self._proven.setdefault(candidate.index, []).append(key)
         return None
+
+    def is_refused(self, candidate: Candidate, option: Option) -> bool:
+        """Whether the whole-round programme proved `option` closed to an earlier applicant of
+        the same link who then left without a seat, which proves it closed to `candidate`.
+
+        That earlier applicant's programme had every applicant still waiting now (and
+        `candidate`) in its pool, and everyone committed since then could have taken their
+        option in it; a layout with `candidate` in the option would be one with the earlier
+        applicant in their place, who left and holds no seat now. So none exists."""
+        return formulation.link_of(candidate, option) in self.refused
 
     def _layout(self, candidate: Candidate, option: Option, region: set[str] | None) -> int | None:
         """Solve for a layout with `candidate` in `option`, moving only applicants in the complexes
@@ -380,6 +398,7 @@ class Reachability:
 
     def leave(self, candidate: Candidate) -> None:
         """`candidate` leaves without a seat (their turn is over)."""
+        self.refused.update(self._proven.pop(candidate.index, ()))
         in_witness = candidate.index in self.witness
         if in_witness:
             self._unwitness(candidate.index)

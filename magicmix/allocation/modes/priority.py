@@ -50,7 +50,9 @@ def allocate(problem: Problem, order: Sequence[Candidate]) -> Outcome:
     for candidate in order:
         passed: list[Closed] = []
         for option in candidate.options:
-            if _take(reach, candidate, option) or reach.relayout(candidate, option) is not None:
+            if not reach.is_refused(candidate, option) and (
+                _take(reach, candidate, option) or reach.relayout(candidate, option) is not None
+            ):
                 break
             passed.append(refusal(candidate, option))
         else:
