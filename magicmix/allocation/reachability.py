@@ -59,6 +59,8 @@ class Reachability:
         self.layout: dict[int, int] = {}
         self.seated: list[set[int]] = [set() for _ in problem.cells]  # the layout per cell
         self.solves = 0  # integer programmes solved (witnesses and relayouts)
+        self.relayouts = 0  # of those, relayouts
+        self._refuted = 0  # answered by certificates of warm models since replaced
         # Monotone facts: serving only adds commitments, so a link (profile, kinds, target)
         # proven closed by capacity or by hard maxima stays closed for the whole round.
         self.closed_links: set[formulation.LinkKey] = set()
@@ -387,6 +389,7 @@ class Reachability:
             required,
         )
         self.solves += 1
+        self.relayouts += 1
         solution = self._solver(pool).solve(state, bounds, deadline=True)
         if not solution.feasible:
             return None
@@ -666,5 +669,11 @@ class Reachability:
         applicants who count towards a minimum not met by today's residents: every later pool
         is among them) and rebuilt only if a pool holds someone it lacks."""
         if self._warm is None or not self._warm.covers(pool):
+            self._refuted = self.refuted
             self._warm = formulation.Warm(self.problem, pool, self._lean)
         return self._warm
+
+    @property
+    def refuted(self) -> int:
+        """Programmes answered by a kept certificate of infeasibility (`farkas.py`), no solve."""
+        return self._refuted + (0 if self._warm is None else self._warm.refuter.refuted)

@@ -79,7 +79,11 @@ def allocate(problem: Problem, order: Sequence[Candidate]) -> Outcome:
         cell = reach.layout.get(candidate.index)
         if cell is not None:
             outcome.units[candidate.index] = seats.take(cell)
-    outcome.solves = reach.solves
+    outcome.solves, outcome.relayouts, outcome.refuted = (
+        reach.solves,
+        reach.relayouts,
+        reach.refuted,
+    )
     return outcome
 
 
