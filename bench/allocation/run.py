@@ -48,6 +48,8 @@ def measure(
             score=result.metrics.score,
             feasible=result.feasible,
             solves=result.solves,
+            relayouts=result.relayouts,
+            refuted=result.refuted,
         )
         if result.certificate is not None:
             row.update(gap=result.certificate.gap, bound=result.certificate.bound)
@@ -179,6 +181,8 @@ def table(rows: list[dict[str, Any]]) -> str:
             seconds += f" (solver {r['solver_seconds']:.1f})"
         if "solves" in r:
             seconds += f", {r['solves']} solves"
+            if r.get("relayouts") or r.get("refuted"):
+                seconds += f" ({r['relayouts']} relayouts; {r['refuted']} refuted by certificate)"
         if "json_seconds" in r:
             seconds = (
                 f"engine {r['engine_seconds']:.1f} (CPU {r['engine_cpu_seconds']:.1f}, "

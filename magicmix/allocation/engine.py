@@ -86,6 +86,8 @@ def _allocate(
         time_limit=limit,
         time_limit_reached=timed_out,
         solves=outcome.solves,
+        relayouts=outcome.relayouts,
+        refuted=outcome.refuted,
         designations=designation_report(problem, outcome.units),
         missing_keys=lacking(problem.round.applicants, problem.round.ranking),
     )

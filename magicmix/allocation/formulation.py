@@ -26,6 +26,7 @@ import highspy
 import numpy as np
 from scipy.sparse import csc_matrix
 
+from .farkas import Refuter
 from .problem import BoundState, Candidate, Option, Problem, Profile, counts
 
 Value = Callable[[Candidate, int], float]
@@ -78,8 +79,13 @@ class _Model:
     upper: np.ndarray
     row_lo: np.ndarray
     row_hi: np.ndarray
-    x_cols: list[tuple[Candidate, int, int]]  # candidate, link row, column
-    z_cols: list[tuple[int, int, int]]  # link row, cell, column
+    # Applicant columns are the first len(x_who): per column, the candidate index and link row.
+    x_who: np.ndarray
+    x_link: np.ndarray
+    # Seat columns: per column, its link row, its cell and its index in the model.
+    z_link: np.ndarray
+    z_cell: np.ndarray
+    z: np.ndarray
     links: dict[LinkKey, int]  # link -> row
     required: dict[int, list[int]]  # link row -> candidates who must be placed through it
     capacity_rows: list[int]  # per cell
@@ -91,9 +97,7 @@ class _Model:
 
     def seat_columns(self) -> np.ndarray:
         """Columns that must be whole numbers: applicants (x) and seat counts (z)."""
-        return np.array(
-            [j for _, _, j in self.x_cols] + [j for _, _, j in self.z_cols], dtype=np.int64
-        )
+        return np.concatenate([np.arange(len(self.x_who), dtype=np.int64), self.z])
 
     def lp(
         self, columns: np.ndarray | None = None, fixed: np.ndarray | None = None
@@ -143,7 +147,8 @@ def _build(
 
     # A link is (profile, eligible kinds in the target, target): its applicants are interchangeable there.
     links: dict[LinkKey, int] = {}
-    x_cols: list[tuple[Candidate, int, int]] = []
+    x_who: list[int] = []
+    x_link: list[int] = []
     for candidate in candidates:
         if not candidate.options:
             continue
@@ -158,7 +163,8 @@ def _build(
                 link = links[key] = len(row_lo)
                 row_lo.append(0.0)
                 row_hi.append(0.0)
-            x_cols.append((candidate, link, len(cost)))
+            x_who.append(candidate.index)
+            x_link.append(link)
             cost.append(-value(candidate, option.rank) if value is not None else 0.0)
             rows.append(applicant_row)
             rows.append(link)
@@ -219,7 +225,9 @@ def _build(
     cell_rows: dict[
         tuple[Profile, int], list[int]
     ] = {}  # capacity row, then bound rows counting the profile
-    z_cols: list[tuple[int, int, int]] = []
+    z_link: list[int] = []
+    z_cell: list[int] = []
+    z: list[int] = []
     capacity = state.capacity
     cells = problem.cells
     for (profile, kinds, target), link in links.items():
@@ -236,7 +244,9 @@ def _build(
                 entries = cell_rows[(profile, c)] = [capacity_rows[c]] + [
                     r for bi in problem.cell_bounds[c] if bi in match for r in bound_rows[bi]
                 ]
-            z_cols.append((link, c, len(cost)))
+            z_link.append(link)
+            z_cell.append(c)
+            z.append(len(cost))
             miss = state.designation_cost and problem.soft_miss(profile, c)
             cost.append(state.designation_cost if miss else 0.0)
             upper.append(float(capacity[c]))
@@ -257,8 +267,11 @@ def _build(
         np.array(upper),
         np.array(row_lo),
         np.array(row_hi),
-        x_cols,
-        z_cols,
+        np.array(x_who, dtype=np.int64),
+        np.array(x_link, dtype=np.int64),
+        np.array(z_link, dtype=np.int64),
+        np.array(z_cell, dtype=np.int64),
+        np.array(z, dtype=np.int64),
         links,
         dict(required),
         capacity_rows,
@@ -474,13 +487,13 @@ def _whole_seats(model: _Model, values: np.ndarray, time_limit: float | None) ->
     over is small: the placed applicants' columns become constants. None when
     x is fractional too or no whole split exists.
     """
-    x = np.array([j for _, _, j in model.x_cols], dtype=np.int64)
+    x = np.arange(len(model.x_who), dtype=np.int64)
     if np.any(np.abs(values[x] - np.rint(values[x])) > 1e-7):
         return None
     whole = values.copy()
     whole[x] = np.rint(values[x])
     rest = np.setdiff1d(np.arange(model.width), x)
-    z = np.array([j for _, _, j in model.z_cols], dtype=np.int64)
+    z = model.z
     highs = _run(model.lp(rest, whole), np.searchsorted(rest, z), time_limit)
     if highs is None:
         return None
@@ -516,12 +529,20 @@ def _split(
     chosen: dict[int, list[int]] = defaultdict(list)
     for link, indices in (model.required if required is None else required).items():
         chosen[link].extend(indices)
-    for candidate, link, j in model.x_cols:
-        if x[j] > 0.5:
-            chosen[link].append(candidate.index)
+    placed = np.flatnonzero(x[: len(model.x_who)] > 0.5)
+    for link, index in zip(
+        model.x_link[placed].tolist(), model.x_who[placed].tolist(), strict=True
+    ):
+        chosen[link].append(index)
     seats: dict[int, list[int]] = defaultdict(list)
-    for link, c, j in model.z_cols:
-        seats[link].extend([c] * int(x[j]))
+    used = np.flatnonzero(x[model.z] > 0.5)
+    for link, c, n in zip(
+        model.z_link[used].tolist(),
+        model.z_cell[used].tolist(),
+        x[model.z[used]].tolist(),
+        strict=True,
+    ):
+        seats[link].extend([c] * int(n))
     placement: dict[int, int] = {}
     for link, applicants in chosen.items():
         placement.update(zip(applicants, seats[link], strict=True))
@@ -556,11 +577,11 @@ class Warm:
             problem, [c for c in candidates if c.options], full, value, self.hard, [], every_link
         )
         columns: dict[int, list[int]] = defaultdict(list)
-        for candidate, _, j in model.x_cols:
-            columns[candidate.index].append(j)
+        for j, index in enumerate(model.x_who.tolist()):
+            columns[index].append(j)
         self.columns = {i: np.array(js, dtype=np.int64) for i, js in columns.items()}
-        self.z = np.array([j for _, _, j in model.z_cols], dtype=np.int64)
-        self.z_cell = np.array([c for _, c, _ in model.z_cols], dtype=np.int64)
+        self.z = model.z
+        self.z_cell = model.z_cell
         self.link_rows = np.array(list(model.links.values()), dtype=np.int64)
         self.rows = np.concatenate(
             [
@@ -572,6 +593,8 @@ class Warm:
         self.lo = np.array([-np.inf if b.lo is None else b.lo for b in self.hard])
         self.hi = np.array([np.inf if b.hi is None else b.hi for b in self.hard])
         self.bound_index = np.array([b.index for b in self.hard], dtype=np.int64)
+        self.refuter = Refuter(model.matrix)
+        self.runs = 0  # solves HiGHS ran (the others were refuted by a kept certificate)
         self.highs = highspy.Highs()  # type: ignore[no-untyped-call]
         self.highs.setOptionValue("output_flag", False)
         self.highs.setOptionValue("random_seed", 0)
@@ -614,6 +637,11 @@ class Warm:
         links = demand[self.link_rows]
         row_lo = np.concatenate([links, np.full(len(seats), -np.inf), lo])
         row_hi = np.concatenate([links, seats, hi])
+        every_lo, every_hi = model.row_lo.copy(), model.row_hi.copy()
+        every_lo[self.rows], every_hi[self.rows] = row_lo, row_hi
+        if self.refuter.refutes(upper, every_lo, every_hi):
+            return Solution(False, {}, 0.0, 0.0, 0.0)
+        self.runs += 1
         highs = self.highs
         highs.changeColsBounds(
             model.width, np.arange(model.width, dtype=np.int32), np.zeros(model.width), upper
@@ -627,6 +655,10 @@ class Warm:
             problem.timed_out = True
             return Solution(False, {}, 0.0, 0.0, 0.0)
         if status == highspy.HighsModelStatus.kInfeasible:
+            # In highspy 1.15's binding, not in its stubs.
+            _, found, ray = highs.getDualRay()  # type: ignore[attr-defined]
+            if found:
+                self.refuter.learn(np.asarray(ray), upper, every_lo, every_hi)
             return Solution(False, {}, 0.0, 0.0, 0.0)
         if status == highspy.HighsModelStatus.kOptimal:
             values = np.array(highs.getSolution().col_value)

@@ -31,6 +31,7 @@ class Reachability:
         self.pool = {c.index: c for c in order}
         self.turn = {index: turn for turn, index in enumerate(self.pool)}
         self.capacity = [c.capacity for c in problem.cells]
+        self.vacancies = sum(self.capacity)
         self.fixed = [b.before for b in problem.bounds]
         self.room = [
             sum(self.capacity[c] for c in b.cells) for b in problem.bounds
@@ -58,9 +59,16 @@ class Reachability:
         self.layout: dict[int, int] = {}
         self.seated: list[set[int]] = [set() for _ in problem.cells]  # the layout per cell
         self.solves = 0  # integer programmes solved (witnesses and relayouts)
+        self.relayouts = 0  # of those, relayouts
+        self._refuted = 0  # answered by certificates of warm models since replaced
         # Monotone facts: serving only adds commitments, so a link (profile, kinds, target)
         # proven closed by capacity or by hard maxima stays closed for the whole round.
         self.closed_links: set[formulation.LinkKey] = set()
+        # Links the whole-round programme proved closed to an applicant who then left without a
+        # seat: closed to every applicant of the link served later (`refused`). Pending per
+        # applicant until their turn ends: if they are seated, the proof does not carry over.
+        self.refused: set[formulation.LinkKey] = set()
+        self._proven: dict[int, list[formulation.LinkKey]] = {}
         # Per scope, committed applicants whose option lies wholly inside it (and per bound,
         # those it counts): a lower bound on its count in every layout.
         self._scope_cells = {
@@ -74,7 +82,8 @@ class Reachability:
         # Per bound: committed applicants it counts whose option reaches into its scope (an
         # upper bound on how many of them any layout puts there).
         self.could = [0] * len(problem.bounds)
-        self._touches: dict[int, frozenset[int]] = {}  # id(option cells) -> bounds there
+        self._touches: dict[object, frozenset[int]] = {}  # option cells -> bounds there
+        self._heads: dict[int, tuple[str, ...]] = {}  # id(option cells) -> scopes holding all
         # Changes whenever a capacity or a count does, not when an applicant only leaves the
         # pool: what modes.priority.refusal reads off the layout stays valid until then.
         self.version = 0
@@ -114,6 +123,7 @@ class Reachability:
         return True
 
     def _commit_option(self, candidate: Candidate, option: Option | None, cell: int) -> None:
+        self._proven.pop(candidate.index, None)  # seated: their refusals stay their own
         self.layout[candidate.index] = cell
         self.seated[cell].add(candidate.index)
         if option is None:
@@ -129,14 +139,7 @@ class Reachability:
             self._locked_cell[cells[0]] += 1
             if self._locked_cell[cells[0]] >= problem.cells[cells[0]].capacity:
                 self.sealed.add(cells[0])
-        # Scopes that hold every cell of the option: the common head of their chains.
-        head = problem.cells[cells[0]].chain
-        for c in cells[1:]:
-            chain = problem.cells[c].chain
-            n = 0
-            while n < min(len(head), len(chain)) and head[n] == chain[n]:
-                n += 1
-            head = head[:n]
+        head = self._head(cells)
         for scope in head:
             self._locked[scope] += 1
             if self._locked[scope] >= problem.scopes[scope].vacancies:
@@ -148,8 +151,27 @@ class Reachability:
         for bi in self._touched(cells) & problem.counting(candidate.profile):
             self.could[bi] += 1
 
-    def _touched(self, cells: tuple[int, ...]) -> frozenset[int]:
+    def _head(self, cells: tuple[int, ...]) -> tuple[str, ...]:
+        """The scopes that hold every cell of `cells`: the common head of their chains."""
+        if len(cells) == 1:
+            return self.problem.cells[cells[0]].chain
         key = id(cells)  # cell tuples are shared between applicants and live with the round
+        head = self._heads.get(key)
+        if head is None:
+            head = self.problem.cells[cells[0]].chain
+            for c in cells[1:]:
+                chain = self.problem.cells[c].chain
+                n = 0
+                while n < min(len(head), len(chain)) and head[n] == chain[n]:
+                    n += 1
+                head = head[:n]
+            self._heads[key] = head
+        return head
+
+    def _touched(self, cells: tuple[int, ...]) -> frozenset[int]:
+        # Option cell tuples are shared between applicants and live with the round; a single
+        # cell may come in a tuple made on the spot (`place` without an option), keyed by value.
+        key: object = cells if len(cells) == 1 else id(cells)
         found = self._touches.get(key)
         if found is None:
             found = self._touches[key] = frozenset(
@@ -306,14 +328,31 @@ class Reachability:
             cell = self._layout(candidate, option, attempt)
             if cell is not None:
                 return cell
+        if not self.problem.timed_out:
+            self._proven.setdefault(candidate.index, []).append(key)
         return None
+
+    def is_refused(self, candidate: Candidate, option: Option) -> bool:
+        """Whether `option` is closed to `candidate` without looking further: every vacancy of
+        the round is committed to an applicant served before (each holds one seat in every
+        layout), or the whole-round programme proved it closed to an earlier applicant of the
+        same link who then left without a seat.
+
+        That earlier applicant's programme had every applicant still waiting now (and
+        `candidate`) in its pool, and everyone committed since then could have taken their
+        option in it; a layout with `candidate` in the option would be one with the earlier
+        applicant in their place, who left and holds no seat now. So none exists."""
+        return (
+            len(self.chosen) >= self.vacancies
+            or formulation.link_of(candidate, option) in self.refused
+        )
 
     def _layout(self, candidate: Candidate, option: Option, region: set[str] | None) -> int | None:
         """Solve for a layout with `candidate` in `option`, moving only applicants in the complexes
         of `region` (None: all); adopt it and return the candidate's cell, or None."""
         problem = self.problem
         inside = [region is None or c.chain[0] in region for c in problem.cells]
-        served = sorted(self.chosen, key=lambda i: self.turn.get(i, -1))
+        served = list(self.chosen)  # in the order they were served
         layout = {i: self.layout[i] for i in served if not inside[self.layout[i]]}
         required = [(problem.candidates[i], self.chosen[i]) for i in served if i not in layout]
         required.append((candidate, option))
@@ -350,6 +389,7 @@ class Reachability:
             required,
         )
         self.solves += 1
+        self.relayouts += 1
         solution = self._solver(pool).solve(state, bounds, deadline=True)
         if not solution.feasible:
             return None
@@ -380,6 +420,7 @@ class Reachability:
 
     def leave(self, candidate: Candidate) -> None:
         """`candidate` leaves without a seat (their turn is over)."""
+        self.refused.update(self._proven.pop(candidate.index, ()))
         in_witness = candidate.index in self.witness
         if in_witness:
             self._unwitness(candidate.index)
@@ -628,5 +669,11 @@ class Reachability:
         applicants who count towards a minimum not met by today's residents: every later pool
         is among them) and rebuilt only if a pool holds someone it lacks."""
         if self._warm is None or not self._warm.covers(pool):
+            self._refuted = self.refuted
             self._warm = formulation.Warm(self.problem, pool, self._lean)
         return self._warm
+
+    @property
+    def refuted(self) -> int:
+        """Programmes answered by a kept certificate of infeasibility (`farkas.py`), no solve."""
+        return self._refuted + (0 if self._warm is None else self._warm.refuter.refuted)

@@ -130,6 +130,9 @@ class Result:
     # bound and gap; a serial mode's refusals after that moment were not all proven.
     time_limit_reached: bool = False
     solves: int = 0  # integer programmes the mode solved (witnesses, relayouts)
+    relayouts: int = 0  # of `solves`, relayouts (the others kept a completion, the witness)
+    # Programmes answered by an earlier solve's certificate of infeasibility, without HiGHS.
+    refuted: int = 0
     designations: tuple[DesignationReport, ...] = ()
     # Per ranking key, how many applicants lacked it (placed per the round's `missing` rule).
     missing_keys: Mapping[str, int] = field(default_factory=dict)

@@ -41,3 +41,5 @@ class Outcome:
     )  # candidate index -> place in the order served
     serial: bool = True  # decided applicant by applicant (priority, lottery, per vacancy)
     solves: int = 0  # integer programmes the mode solved (witnesses, relayouts, the optimum)
+    relayouts: int = 0  # of `solves`, relayouts
+    refuted: int = 0  # programmes answered by a kept certificate of infeasibility

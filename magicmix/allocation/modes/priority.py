@@ -26,31 +26,40 @@ def allocate(problem: Problem, order: Sequence[Candidate]) -> Outcome:
     reach = Reachability(problem, order)
     # Refusals read off the layout; many applicants in a row are refused the same option
     # before the layout changes, so the answer is kept per (profile, option cells, layout).
+    # Options are shared between applicants too (immutable, living with the round), so the
+    # answer with the option's rank and target is kept per (profile, option, layout) as well.
     seen: dict[tuple[object, int, int], Closed] = {}
+    answered: dict[tuple[object, int, int], Closed] = {}
 
     def refusal(candidate: Candidate, option: Option) -> Closed:
+        mine = (candidate.profile, id(option), reach.version)
+        found = answered.get(mine)
+        if found is not None:
+            return found
         key = (candidate.profile, id(option.cells), reach.version)
         closed = seen.get(key)
         if closed is None:
             closed = seen[key] = _refusal(reach, candidate, option)
-        if closed.rank == option.rank and closed.target == option.target:
-            return closed
-        # The constructor, not dataclasses.replace: this runs for most options of most applicants.
-        return Closed(
-            option.rank,
-            option.target,
-            closed.why,
-            closed.bound,
-            closed.count,
-            closed.bounds,
-            closed.full_elsewhere,
-        )
+        if closed.rank != option.rank or closed.target != option.target:
+            closed = Closed(
+                option.rank,
+                option.target,
+                closed.why,
+                closed.bound,
+                closed.count,
+                closed.bounds,
+                closed.full_elsewhere,
+            )
+        answered[mine] = closed
+        return closed
 
     outcome = Outcome(positions={c.index: i for i, c in enumerate(order)})
     for candidate in order:
         passed: list[Closed] = []
         for option in candidate.options:
-            if _take(reach, candidate, option) or reach.relayout(candidate, option) is not None:
+            if not reach.is_refused(candidate, option) and (
+                _take(reach, candidate, option) or reach.relayout(candidate, option) is not None
+            ):
                 break
             passed.append(refusal(candidate, option))
         else:
@@ -70,7 +79,11 @@ def allocate(problem: Problem, order: Sequence[Candidate]) -> Outcome:
         cell = reach.layout.get(candidate.index)
         if cell is not None:
             outcome.units[candidate.index] = seats.take(cell)
-    outcome.solves = reach.solves
+    outcome.solves, outcome.relayouts, outcome.refuted = (
+        reach.solves,
+        reach.relayouts,
+        reach.refuted,
+    )
     return outcome
 
 
