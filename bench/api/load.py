@@ -2,9 +2,9 @@
 
 A plain script, not a test. It prepares the 100,000-person portfolio (`portfolio.prepare`: a
 finished round and a fresh token), starts gunicorn (sync workers) on loopback with production
-settings (DEBUG off), and drives each endpoint with `hey` (Debian package `hey`) in its own
-process, keep-alive, `--connections` at once for `--seconds`. Client, server and PostgreSQL
-share the machine's cores. It prints a Markdown table and writes the numbers as JSON.
+settings (DEBUG off), and drives each endpoint from `client.py`, a separate process of
+`--connections` threads with one keep-alive connection each, for `--seconds` after a 5-second
+warm-up. Client, server and PostgreSQL share the machine's cores. It prints a Markdown table and writes the numbers as JSON.
 
     createdb -h 127.0.0.1 -U postgres magicmix_apibench
     DEBUG=1 DATABASE_URL=postgres://postgres@127.0.0.1:5432/magicmix_apibench \
@@ -17,8 +17,8 @@ import argparse
 import json
 import os
 import platform
-import re
 import secrets
+import statistics
 import subprocess
 import sys
 import time
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from portfolio import ROOT, prepare, setup_django
 
-PERCENTILES = ("50", "95", "99")
+PERCENTILES = (50, 95, 99)
 
 
 def main() -> None:
@@ -64,7 +64,7 @@ def main() -> None:
         wait_until_up(base)
         results = []
         for name, path in endpoints.items():
-            run(base + path, fixture.token, 1, 5)  # warm every worker's caches
+            warm(base + path, fixture.token, args.workers)
             before = os.getloadavg()[0]
             stats = run(base + path, fixture.token, args.connections, args.seconds)
             stats.update(
@@ -113,20 +113,28 @@ def wait_until_up(base: str) -> None:
     raise SystemExit("gunicorn did not answer within a minute")
 
 
+def warm(url: str, token: str, workers: int) -> None:
+    """A few seconds first: a worker's first requests load the app and the URL configuration."""
+    run(url, token, workers, 5)
+
+
 def run(url: str, token: str, connections: int, seconds: int) -> dict[str, object]:
-    """`hey`'s summary of one endpoint, as numbers."""
-    command = ["hey", "-z", f"{seconds}s", "-c", str(connections), "-t", "60"]
-    command += ["-H", f"Authorization: Bearer {token}", url]
-    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    statuses = {code: int(n) for code, n in re.findall(r"\[(\d{3})\]\s+(\d+) responses", out)}
-    errors = sum(int(n) for n in re.findall(r"\[(\d+)\]\s+Get ", out))  # transport errors
-    latency = {p: float(ms) * 1000 for p, ms in re.findall(r"(\d+)%+ in ([\d.]+) secs", out)}
+    """Requests per second, percentiles and errors of `client.py` against one URL."""
+    command = [sys.executable, str(Path(__file__).with_name("client.py")), url, token]
+    out = subprocess.run(
+        [*command, str(connections), str(seconds)], check=True, capture_output=True, text=True
+    ).stdout
+    measured = json.loads(out)
+    latencies = measured["latencies_ms"]
+    cuts = statistics.quantiles(latencies, n=100, method="inclusive")
+    failed = sum(n for code, n in measured["statuses"].items() if code != "200")
     return {
-        "requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),  # type: ignore[index]
-        "requests": sum(statuses.values()) + errors,
-        "statuses": statuses,
-        "errors": errors + sum(n for code, n in statuses.items() if code != "200"),
-        **{f"p{p}_ms": round(latency[p], 1) for p in PERCENTILES},
+        "requests_per_second": round(len(latencies) / measured["seconds"], 1),
+        "requests": len(latencies) + sum(measured["errors"].values()),
+        "statuses": measured["statuses"],
+        "transport_errors": measured["errors"],
+        "errors": failed + sum(measured["errors"].values()),
+        **{f"p{p}_ms": round(cuts[p - 1], 1) for p in PERCENTILES},
     }
 
 
