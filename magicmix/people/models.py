@@ -156,10 +156,10 @@ class PersonQuerySet(models.QuerySet["Person"]):
         """
         if connections[self.db].vendor == "sqlite":
             # Each word a quoted phrase (so no word is read as FTS syntax), matched as a prefix.
-            words = " ".join('"' + word.replace('"', '""') + '"*' for word in text.split())
-            if not words:
+            phrases = " ".join('"' + word.replace('"', '""') + '"*' for word in text.split())
+            if not phrases:
                 return self
-            return self.filter(pk__in=RawSQL(_FULL_TEXT, [words]))
+            return self.filter(pk__in=RawSQL(_FULL_TEXT, [phrases]))
         words = text.split()
         found = self.alias(search_text=_SearchText(*SEARCHED))
         for word in words:

@@ -3,10 +3,13 @@ forbidden: reading every person, or walking the name index until a page is full,
 portfolio (bench/api/RESULTS.md). The persons here are enough for the planner to weigh them."""
 
 import datetime
+from typing import Any
 
 import pytest
 from django.db import connection
+from django.db.models import QuerySet
 
+from magicmix.accounts.models import Organisation
 from magicmix.people.models import Person
 from magicmix.testing import factories
 
@@ -19,14 +22,14 @@ PERSONS = 20_000
 PAGE = 51  # what people.paging asks for a page of fifty
 
 
-def _plan(rows) -> str:  # type: ignore[no-untyped-def]
+def _plan(rows: QuerySet[Person, Any]) -> str:
     sql, params = rows.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN " + sql, params)
         return "\n".join(row[0] for row in cursor.fetchall())
 
 
-def _organisation(late_every: int = 0):  # type: ignore[no-untyped-def]
+def _organisation(late_every: int = 0) -> Organisation:
     """Many persons, with names early in the alphabet except every `late_every`th one."""
     org = factories.organisation()
     first = factories.person(org, last_name="van 't Houteveen", email="h@voorbeeld.nl")
