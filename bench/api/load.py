@@ -82,7 +82,7 @@ def main() -> None:
         "cpus": os.cpu_count(),
         "machine": platform.platform(),
         "python": platform.python_version(),
-        "note": "client (hey), gunicorn and PostgreSQL share the same cores",
+        "note": "client (client.py), gunicorn and PostgreSQL share the same cores",
         "results": results,
     }
     print_table(report)
