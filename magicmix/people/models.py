@@ -106,6 +106,30 @@ class TargetGroup(models.Model):
 
 
 _FULL_TEXT = "SELECT rowid FROM people_person_fts WHERE people_person_fts MATCH %s"
+SEARCHED = ("last_name", "first_name", "email", "external_reference")
+
+
+class _SearchText(models.Func):
+    """The searched columns joined by spaces: the expression of the trigram index of migration
+    0005. One index over one text gives the planner one condition per word that it can estimate;
+    a word holds no space, so it never matches across two columns."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " || ' ' || "
+    output_field = models.TextField()
+
+
+class _Unindexed(models.Func):
+    """A text column as an expression that sorts the same but that no index provides."""
+
+    template = "(%(expressions)s || '')"
+    output_field = models.TextField()
+
+
+# Words of this length or longer have trigrams, so the trigram index serves them.
+TRIGRAM = 3
+# Marks a search that the trigram index serves (see `PersonQuerySet.by_name`).
+_INDEXED_SEARCH = "indexed_search"
 
 
 class PersonQuerySet(models.QuerySet["Person"]):
@@ -127,23 +151,35 @@ class PersonQuerySet(models.QuerySet["Person"]):
         """Every word must occur in the name, the e-mail address or the external reference.
 
         On SQLite a word matches at the start of a word ("vries" finds "de Vries"), from the
-        full-text index of migration 0004; PostgreSQL matches anywhere, from its trigram index.
+        full-text index of migration 0004; PostgreSQL matches anywhere, from its trigram index
+        (0005).
         """
         if connections[self.db].vendor == "sqlite":
             # Each word a quoted phrase (so no word is read as FTS syntax), matched as a prefix.
-            words = " ".join('"' + word.replace('"', '""') + '"*' for word in text.split())
-            if not words:
+            phrases = " ".join('"' + word.replace('"', '""') + '"*' for word in text.split())
+            if not phrases:
                 return self
-            return self.filter(pk__in=RawSQL(_FULL_TEXT, [words]))
-        found = self
-        for word in text.split():
-            found = found.filter(
-                Q(last_name__icontains=word)
-                | Q(first_name__icontains=word)
-                | Q(email__icontains=word)
-                | Q(external_reference__icontains=word)
-            )
+            return self.filter(pk__in=RawSQL(_FULL_TEXT, [phrases]))
+        words = text.split()
+        found = self.alias(search_text=_SearchText(*SEARCHED))
+        for word in words:
+            found = found.filter(search_text__icontains=word)
+        if any(len(word) >= TRIGRAM for word in words):
+            found = found.alias(**{_INDEXED_SEARCH: models.Value(True)})
         return found
+
+    def by_name(self) -> PersonQuerySet:
+        """By last name, first name and id.
+
+        The name index gives this order, and PostgreSQL walks it and tests each person until a
+        page is full, thinking the matches of a search lie evenly along it. For a word far down
+        the alphabet that walk reads most persons (2 s at a million, bench/api/RESULTS.md). A
+        search the trigram index serves sorts its matches instead, so its time follows the
+        matches, not the persons. A shorter word matches many persons: the walk suits it.
+        """
+        if _INDEXED_SEARCH in self.query.annotations:
+            return self.order_by(_Unindexed("last_name"), _Unindexed("first_name"), "pk")
+        return self.order_by("last_name", "first_name", "pk")
 
     def with_role_due(self, day: datetime.date) -> PersonQuerySet:
         """Persons whose stored role differs from the role their history gives for `day`."""

@@ -48,7 +48,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
                 to_attr="current_tenancies",
             )
         )
-        .order_by("last_name", "first_name", "pk")
+        .by_name()
     )
     context = {
         "form": form,

@@ -27,5 +27,5 @@ def test_the_search_uses_the_trigram_index_and_finds_a_word_inside_a_name() -> N
         sql, params = found.query.sql_with_params()
         cursor.execute("EXPLAIN " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "person_search_trigram" in plan, plan
+    assert "person_search_text_trigram" in plan, plan
     assert [p.last_name for p in found] == ["van der Berghuis"]
