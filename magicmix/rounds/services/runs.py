@@ -21,9 +21,10 @@ from django.utils import timezone
 from magicmix import allocation as engine
 from magicmix.housing.models import Unit
 from magicmix.selection.models import Application
+from magicmix.tenancies.availability import free_on
 
 from .. import engine_adapter
-from ..availability import free_on, reserved_in
+from ..availability import reserved_in
 from ..models import CandidateOutcome, Override, Round, Run
 
 if TYPE_CHECKING:
