@@ -126,7 +126,7 @@ def save_run(round_: Round, kind: str, data: engine_adapter.Input, result: engin
     """Store a finished engine run as the round's next version, with every candidate's why."""
     metrics = engine_adapter.metrics(result.metrics)
     if result.designations:
-        metrics["designations"] = engine_adapter.designations(result, round_.complex)
+        metrics["designations"] = engine_adapter.designations(result, data.names)
     conflict = engine_adapter.conflict(result)
     if conflict is not None:
         metrics["conflict"] = conflict
@@ -159,7 +159,7 @@ def save_run(round_: Round, kind: str, data: engine_adapter.Input, result: engin
             engine_unit=units.get(key),
             unit=units.get(key),
             choice=explanations[key].rank,
-            explanation=engine_adapter.reasons(explanations[key]),
+            explanation=engine_adapter.reasons(explanations[key], data.names),
             eligibility=eligibility.get(application.pk, []),
         )
         for key, application in data.applications.items()
