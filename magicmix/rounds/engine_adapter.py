@@ -88,10 +88,13 @@ class Input:
 @dataclass(frozen=True)
 class Names:
     """What people call what the engine knows by code: target groups by their catalogue name,
-    supporting partners (by organisation id) by the organisation's name."""
+    supporting partners (by organisation id) by the organisation's name, "any vacancy" by the
+    complex's name."""
 
     groups: Mapping[str, str]
     partners: Mapping[str, str]
+    # A round has one complex, so a choice of "any vacancy" (the engine's ANY) is the complex.
+    anywhere: str
 
     def of(self, dimension: str, value: str) -> str:
         if dimension == Dimension.GROUP:
@@ -107,6 +110,8 @@ class Names:
             params["value"] = self.of(str(params["dimension"]), str(params["value"]))
         if "group" in params:  # the applicant's own group
             params["group"] = self.groups.get(str(params["group"]), params["group"])
+        if params.get("target") == engine.ANY:
+            params["target"] = self.anywhere
         return engine.Reason(reason.code, params)
 
 
@@ -119,6 +124,7 @@ def names_of(complex_: Complex, bounds: Iterable[PolicyBound]) -> Names:
     return Names(
         dict(groups.values_list("code", "name")),
         {str(pk): name for pk, name in partners.values_list("pk", "name")},
+        complex_.name,
     )
 
 

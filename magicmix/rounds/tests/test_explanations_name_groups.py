@@ -1,5 +1,6 @@
 """The stored explanations name target groups and supporting partners as the catalogue and
-the organisation do, in Dutch and English, while their params keep the engine's codes."""
+the organisation do, and a choice of any vacancy as the complex, in Dutch and English, while
+their params keep the engine's codes."""
 
 from __future__ import annotations
 
@@ -66,3 +67,6 @@ def test_the_limits_of_a_group_and_a_partner_read_their_names() -> None:
     assert "de grens voor zorgpartner COA Test in" in str(limits["partner"]["nl"])
     assert "the limit for support partner COA Test in" in str(limits["partner"]["en"])
     assert limits["partner"]["params"]["value"] == str(partner.pk)
+    # A choice of any vacancy reads as the complex, not as the engine's "*".
+    assert str(limits["group"]["nl"]).startswith("Keuze 1 (Startblok Test): de grens")
+    assert limits["group"]["params"]["target"] == "*"
