@@ -61,6 +61,12 @@ def stored_series(complexes: list[Complex], codes: list[str]) -> dict[int, dict[
     return found
 
 
+def computed_on(complexes: list[Complex]) -> datetime.date | None:
+    """When the stored indicators of these complexes were last computed (None: never)."""
+    computed = IndicatorSnapshot.objects.filter(complex__in=complexes).order_by("-computed_on")
+    return computed.values_list("computed_on", flat=True).first()
+
+
 @dataclass(frozen=True)
 class Mix:
     residents: int
@@ -175,8 +181,6 @@ def portfolio(user: User, day: datetime.date, chosen_code: str) -> Portfolio:
                 latest(trend),
             )
         )
-    computed = IndicatorSnapshot.objects.filter(complex__in=complexes).order_by("-computed_on")
-    first = computed.values_list("computed_on", flat=True).first()
     units = [series[chosen.code].unit for series in stored.values() if chosen.code in series]
     # The unit of the chosen indicator, for the chart and the table.
     return Portfolio(
@@ -185,7 +189,7 @@ def portfolio(user: User, day: datetime.date, chosen_code: str) -> Portfolio:
         str(units[0]) if units else "",
         rows,
         periods,
-        first,
+        computed_on(complexes),
         more,
     )
 

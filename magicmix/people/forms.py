@@ -162,6 +162,11 @@ class TargetGroupForm(NLDesignModelForm):
         self.organisation = organisation
         super().__init__(*args, **kwargs)
         self.instance.organisation = organisation
+        if self.instance.pk:
+            self.fields["code"].help_text = _(
+                "A new code is carried to the units designated for this group and to the bounds "
+                "of mix policies on it."
+            )
 
     def clean_code(self) -> str:
         code: str = self.cleaned_data["code"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -17,6 +17,9 @@ from simple_history.models import HistoricalRecords
 
 from magicmix.accounts.models import STAFF_ROLES, Organisation
 from magicmix.accounts.models import Role as MemberRole
+from magicmix.housing.models import DesignatedBy, Unit
+
+from .renaming import group_code_changed
 
 if TYPE_CHECKING:
     from magicmix.accounts.models import User
@@ -103,6 +106,27 @@ class TargetGroup(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Save; a new code is carried to every row that names the group by its old code (unit
+        designations here, a higher app's rows through `group_code_changed`), in the same
+        transaction, so a rename never leaves a hard designation pointing at no group."""
+        with transaction.atomic():
+            stored = None if self._state.adding else TargetGroup.objects.filter(pk=self.pk)
+            old = stored.values_list("code", flat=True).first() if stored is not None else None
+            super().save(*args, **kwargs)
+            if old is None or old == self.code:
+                return
+            designated = Unit.objects.filter(
+                complex__organisation_id=self.organisation_id,
+                designated_dimension=DesignatedBy.GROUP,
+                designated_value=old,
+            )
+            for unit in designated:
+                # One save per unit (not an update) so the unit's history records the change.
+                unit.designated_value = self.code
+                unit.save(update_fields=["designated_value"])
+            group_code_changed.send(sender=TargetGroup, group=self, old_code=old)
 
 
 _FULL_TEXT = "SELECT rowid FROM people_person_fts WHERE people_person_fts MATCH %s"

@@ -7,10 +7,15 @@ class RoundsConfig(AppConfig):
     verbose_name = _("Allocation rounds")
 
     def ready(self) -> None:
-        from magicmix.tenancies.services import HOLDS
+        from magicmix.people.renaming import group_code_changed
+        from magicmix.tenancies.availability import HOLDS
 
-        from .availability import held_by_offer
+        from .availability import OFFER_HOLD
+        from .models.policy import carry_group_code
 
-        # A unit with an open offer is not let directly (see `tenancies.services`).
-        if held_by_offer not in HOLDS:
-            HOLDS.append(held_by_offer)
+        group_code_changed.connect(carry_group_code, dispatch_uid="rounds.carry_group_code")
+
+        # A unit with an open offer is neither listed as free nor let directly (see
+        # `tenancies.availability`).
+        if OFFER_HOLD not in HOLDS:
+            HOLDS.append(OFFER_HOLD)

@@ -5,7 +5,8 @@
 - *reserved*: an offer waits for an answer (an approved proposal is its offers);
 - *free*: none of these, and no tenancy from the day on, so a new open-ended tenancy fits.
 
-A round may only offer free units; `conflicts` says what changed since a proposal was computed,
+A round may only offer free units (`tenancies.availability.free_on`, the rule direct letting
+uses too); `conflicts` says what changed since a proposal was computed,
 so approving re-checks it under the complex's lock and refuses a stale proposal by name.
 """
 
@@ -23,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from magicmix.housing.models import Unit
 from magicmix.selection.models import Application
+from magicmix.tenancies.availability import Hold, free_on
 from magicmix.tenancies.models import Tenancy
 
 from .models import CANDIDATE_STAGES, Offer, Run
@@ -37,17 +39,6 @@ class UnitState(models.TextChoices):
 
 def _open_offer() -> Exists:
     return Exists(Offer.objects.filter(unit=OuterRef("pk"), status=Offer.Status.PENDING))
-
-
-def _tenancy_from(day: datetime.date) -> Exists:
-    return Exists(Tenancy.objects.filter(unit=OuterRef("pk")).overlapping(day, None))
-
-
-def free_on(units: models.QuerySet[Unit], day: datetime.date) -> models.QuerySet[Unit]:
-    """The units in use with no open offer and no tenancy running on or after `day`."""
-    return (
-        units.filter(status=Unit.Status.IN_USE).exclude(_open_offer()).exclude(_tenancy_from(day))
-    )
 
 
 def states(units: Iterable[Unit], day: datetime.date) -> dict[int, UnitState]:
@@ -89,6 +80,9 @@ def held_by_offer(unit: Unit) -> str | None:
         "round": offer.round.title,
         "deadline": date_format(offer.deadline, "j F Y"),
     }
+
+
+OFFER_HOLD = Hold(units=_open_offer, reason=held_by_offer)
 
 
 def reserved_in(complex_id: int) -> dict[int, Application]:

@@ -2,7 +2,8 @@
 
 The one place that knows both sides. Ids the engine sees are the ones people read in its
 explanations: the complex's name, a cluster's path ("Gebouw A / Gang 2B"), a unit's code, and
-an application's primary key. Units of the complex that are neither a vacancy of this run nor
+an application's primary key. Target groups and supporting partners it knows by code and id
+only, so its reasons are rendered again here with their names (`Names`) before they are stored. Units of the complex that are neither a vacancy of this run nor
 occupied nor reserved by a pending offer are left out, so the engine never fills them.
 
 The block at the end (`complex_as_on`, `policy_of`) serves the policy simulation of
@@ -20,6 +21,7 @@ from typing import Any
 from django.conf import settings
 
 from magicmix import allocation as engine
+from magicmix.accounts.models import Organisation
 from magicmix.housing.models import (
     PATH_SEPARATOR,
     Cluster,
@@ -80,6 +82,50 @@ class Input:
     applications: Mapping[str, Application]  # engine applicant id → application
     scores: Mapping[str, Decimal | None]
     policy: dict[str, Any]  # the policy and eligibility as used, for the record
+    names: Names
+
+
+@dataclass(frozen=True)
+class Names:
+    """What people call what the engine knows by code: target groups by their catalogue name,
+    supporting partners (by organisation id) by the organisation's name, "any vacancy" by the
+    complex's name."""
+
+    groups: Mapping[str, str]
+    partners: Mapping[str, str]
+    # A round has one complex, so a choice of "any vacancy" (the engine's ANY) is the complex.
+    anywhere: str
+
+    def of(self, dimension: str, value: str) -> str:
+        if dimension == Dimension.GROUP:
+            return self.groups.get(value, value)
+        if dimension == Dimension.PARTNER:
+            return self.partners.get(value, value)
+        return value
+
+    def readable(self, reason: engine.Reason) -> engine.Reason:
+        """The reason with groups and partners named; the stored params keep the codes."""
+        params = dict(reason.params)
+        if "dimension" in params:
+            params["value"] = self.of(str(params["dimension"]), str(params["value"]))
+        if "group" in params:  # the applicant's own group
+            params["group"] = self.groups.get(str(params["group"]), params["group"])
+        if params.get("target") == engine.ANY:
+            params["target"] = self.anywhere
+        return engine.Reason(reason.code, params)
+
+
+def names_of(complex_: Complex, bounds: Iterable[PolicyBound]) -> Names:
+    groups = TargetGroup.objects.filter(organisation=complex_.organisation_id)
+    partner_ids = [
+        int(b.value) for b in bounds if b.dimension == Dimension.PARTNER and b.value.isdigit()
+    ]
+    partners = Organisation.objects.filter(pk__in=partner_ids)
+    return Names(
+        dict(groups.values_list("code", "name")),
+        {str(pk): name for pk, name in partners.values_list("pk", "name")},
+        complex_.name,
+    )
 
 
 def build(
@@ -149,7 +195,7 @@ def build(
         "ranking": list(round_.ranking),
         "missing_keys": dict(round_.missing_keys),
     }
-    return Input(engine_round, by_code, applications, scores, policy)
+    return Input(engine_round, by_code, applications, scores, policy, names_of(complex_, bounds))
 
 
 @dataclass(frozen=True)
@@ -354,10 +400,12 @@ def _eligibility(
     return engine.Eligibility(tuple(ages), tuple(limits)), parameters
 
 
-def reasons(explanation: engine.Explanation) -> list[dict[str, Any]]:
+def reasons(explanation: engine.Explanation, names: Names) -> list[dict[str, Any]]:
+    """The reasons to store: the engine's code and params, the texts with names."""
     return [
-        {"code": r.code, "params": dict(r.params), "nl": r.nl, "en": r.en}
+        {"code": r.code, "params": dict(r.params), "nl": shown.nl, "en": shown.en}
         for r in explanation.reasons
+        for shown in [names.readable(r)]
     ]
 
 
@@ -382,21 +430,16 @@ def report(result: engine.Result) -> list[dict[str, Any]]:
     ]
 
 
-def designations(result: engine.Result, complex_: Complex) -> list[dict[str, Any]]:
+def designations(result: engine.Result, names: Names) -> list[dict[str, Any]]:
     """Per designation (group or role, hard or soft): designated vacancies, how many were let
     and how many of those to the group or role they are meant for; `name` as people read it."""
-    groups = dict(
-        TargetGroup.objects.filter(organisation=complex_.organisation_id).values_list(
-            "code", "name"
-        )
-    )
     roles = dict(DesignatedRole.choices)
     return [
         {
             "dimension": d.dimension,
             "value": d.value,
             "name": str(
-                groups.get(d.value, d.value)
+                names.of(d.dimension, d.value)
                 if d.dimension == "group"
                 else roles.get(d.value, d.value)
             ),

@@ -12,9 +12,10 @@ from magicmix.housing.cluster_tree import cluster_tree
 from magicmix.housing.models import Cluster, Complex, Unit
 from magicmix.people.models import Role, SupportNeed, TargetGroup
 from magicmix.selection.models import Intake
+from magicmix.tenancies.availability import free_on
 from magicmix.web.forms import NLDesignForm, NLDesignModelForm
 
-from .availability import UnitState, free_on, states
+from .availability import UnitState, states
 from .models import RANKING_KEYS, CandidateOutcome, Dimension, PolicyBound, Round
 
 # Ranking rules offered in the form: the engine's keys in a few sensible orders.

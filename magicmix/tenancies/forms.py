@@ -8,7 +8,6 @@ from itertools import groupby
 from typing import Any
 
 from django import forms
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +16,7 @@ from magicmix.housing.models import Complex, Unit
 from magicmix.people.forms import DATE
 from magicmix.web.forms import NLDesignForm
 
+from .availability import free_on
 from .models import Tenancy
 
 
@@ -29,7 +29,10 @@ class StartTenancyForm(NLDesignForm):
     unit = forms.ModelChoiceField(
         label=_("unit"),
         queryset=Unit.objects.none(),
-        help_text=_("Vacant units of the complexes you let, per complex."),
+        help_text=_(
+            "Units of the complexes you let that are free from today, per complex: no tenant "
+            "now or later, no open offer."
+        ),
     )
     start_date = forms.DateField(label=_("start date"), widget=DATE)
     end_date = forms.DateField(
@@ -42,11 +45,10 @@ class StartTenancyForm(NLDesignForm):
     def __init__(self, units: Any, data: Any = None) -> None:
         super().__init__(data, initial={"start_date": timezone.localdate()})
         field = self.fields["unit"]
-        # Any lettable unit validates (so a unit taken meanwhile gets the clear "occupied"
-        # message); only the units vacant from today are offered.
+        # Any lettable unit validates (so a unit taken meanwhile gets the clear "occupied" or
+        # "offered" message); only the units free from today are offered, as a round lists them.
         field.queryset = units  # type: ignore[attr-defined]
-        let = Tenancy.objects.filter(unit=OuterRef("pk")).overlapping(timezone.localdate(), None)
-        vacant = units.exclude(Exists(let)).select_related("complex")
+        vacant = free_on(units, timezone.localdate()).select_related("complex")
         field.choices = [("", _("Choose a unit"))] + [  # type: ignore[attr-defined]
             (complex_.name, _labelled(complex_, group))
             for complex_, group in groupby(

@@ -4,17 +4,15 @@ The unit's row is locked first (PostgreSQL: SELECT ... FOR UPDATE; SQLite: the I
 transaction already holds the database's write lock), so two requests letting the same unit
 run one after the other and the second sees the first one's tenancy.
 
-A unit can also be held for someone by an app above this one: an open offer (`rounds`) is a
-promise to a candidate with a deadline, so letting the unit to another person directly is
-refused until the offer is answered, withdrawn or expired, rather than breaking the promise
-behind the candidate's back. Those apps register a check in `HOLDS` when they start
-(decision 10: tenancies never imports them); it runs under the unit's lock.
+A unit can also be held for someone by an app above this one (`availability.HOLDS`): an open
+offer (`rounds`) is a promise to a candidate with a deadline, so letting the unit to another
+person directly is refused until the offer is answered, withdrawn or expired, rather than
+breaking the promise behind the candidate's back. The check runs under the unit's lock.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -25,6 +23,7 @@ from magicmix.accounts.models import User
 from magicmix.housing.models import Complex, Unit
 from magicmix.people.models import Person
 
+from .availability import HOLDS
 from .models import Tenancy
 
 
@@ -34,10 +33,6 @@ class UnitOccupied(ValidationError):
 
 class UnitHeld(ValidationError):
     pass
-
-
-# Each check gets the locked unit and says why it is held for someone, or None.
-HOLDS: list[Callable[[Unit], str | None]] = []
 
 
 def _check_period(
@@ -76,7 +71,7 @@ def start_tenancy(
     is being accepted)."""
     _check_period(unit, start, end)
     for hold in [] if holder else HOLDS:
-        if (reason := hold(unit)) is not None:
+        if (reason := hold.reason(unit)) is not None:
             raise UnitHeld(reason, code="held")
     return Tenancy.objects.create(unit=unit, person=person, start_date=start, end_date=end)
 

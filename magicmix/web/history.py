@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
+from decimal import Decimal
 from itertools import zip_longest
 from typing import Any
 
 from django.db import models
+from django.utils.formats import date_format, number_format, time_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 _KIND = {"+": "created", "~": "changed", "-": "deleted"}
@@ -56,8 +59,9 @@ def _label(instance: models.Model, name: str) -> str:
 
 
 def _show(instance: models.Model, name: str, value: Any) -> str:
-    """Choice labels and related records by name, as the person saw them in the form."""
-    if value in (None, ""):
+    """A value as the person saw it in the form: choice labels, related records by name, "ja" /
+    "nee", dates and amounts written the Dutch way, "—" for nothing."""
+    if value is None or value == "":
         return "—"
     field = concrete_field(instance, name)
     if field.choices:
@@ -65,6 +69,16 @@ def _show(instance: models.Model, name: str, value: Any) -> str:
     if field.is_relation and field.related_model is not None:
         related = field.related_model._default_manager.filter(pk=value).first()
         return str(related) if related is not None else str(value)
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, datetime):
+        return date_format(localtime(value), "j F Y H:i")
+    if isinstance(value, date):
+        return date_format(value, "j F Y")
+    if isinstance(value, time):
+        return time_format(value, "H:i")
+    if isinstance(value, Decimal | float):
+        return number_format(value)
     return str(value)
 
 

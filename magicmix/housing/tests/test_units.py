@@ -99,7 +99,7 @@ def test_editing_shows_in_the_history(client: Client, stock: Stock) -> None:
         UNIT | {"code": "A-001", "cluster": stock.gang.pk},
     )
     response = client.get(reverse("housing:unit_detail", args=[stock.complex.pk, stock.unit.pk]))
-    assert "450.00 → 476.50" in response.text
+    assert "450,00 → 476,50" in response.text
     assert "Test Gebruiker" in response.text
 
 

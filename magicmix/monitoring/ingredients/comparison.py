@@ -1,9 +1,12 @@
 """The ingredients of every visible complex beside its outcomes, filtered and sorted.
 
 Each row is one complex: its concept (`derived.Concept`) and the latest shown point of every
-registered indicator, computed in the scope of the user (a partner caseworker: their own
-clients, as on the dashboard). Filters keep complexes with an ingredient; sorting puts empty
-cells last whatever the direction.
+registered indicator. Complexes the user sees as a whole (staff, a partner with aggregate
+rights: `portfolio.complexes_of`) read the indicators stored each night, so the page costs the
+same few queries however many complexes; a partner caseworker's other complexes show their own
+clients only, computed now as on the dashboard (the stored figures are of all residents).
+Filters keep complexes with an ingredient; sorting puts empty cells last whatever the
+direction.
 """
 
 from __future__ import annotations
@@ -14,17 +17,17 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from magicmix.accounts.models import User
 from magicmix.housing.models import Complex
+from magicmix.people.models import Person
 
-from ..access import persons_in_scope
 from ..indicators import Context, registered
-from .derived import SELECTION_LABELS, Concept, concept_of
+from ..portfolio import complexes_of
+from .derived import SELECTION_LABELS, Concept, concepts_of
 from .models import SocialManagement, SupportModel
-from .outcomes import Outcome, outcomes
+from .outcomes import Outcome, outcomes, stored_outcomes
 
 
 @dataclass(frozen=True)
@@ -98,15 +101,18 @@ def seen_by(concept: Concept, own_clients_only: bool) -> Concept:
 
 
 def rows(user: User, today: datetime.date, filters: Filters) -> list[Row]:
-    complexes: QuerySet[Complex] = Complex.objects.visible_to(user).order_by("name")
+    complexes = list(Complex.objects.visible_to(user).order_by("name"))
+    concepts = concepts_of(complexes, today)
+    kept = [c for c in complexes if filters.keep(concepts[c.pk])]
+    whole = set(complexes_of(user).filter(pk__in=[c.pk for c in kept]).values_list("pk", flat=True))
+    stored = stored_outcomes([c for c in kept if c.pk in whole])
     found = []
-    for complex_ in complexes:
-        concept = concept_of(complex_, today)
-        if not filters.keep(concept):
-            continue
-        persons = persons_in_scope(user, complex_)
-        concept = seen_by(concept, own_clients_only=persons is not None)
-        found.append(Row(concept, outcomes(Context(complex_, today, persons)), persons is not None))
+    for complex_ in kept:
+        if complex_.pk in whole:
+            found.append(Row(concepts[complex_.pk], stored[complex_.pk], False))
+        else:
+            clients = Context(complex_, today, Person.objects.visible_to(user))
+            found.append(Row(seen_by(concepts[complex_.pk], True), outcomes(clients), True))
     return found
 
 

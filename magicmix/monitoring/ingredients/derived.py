@@ -10,14 +10,16 @@ complex's intakes, which are policy, and those of 5 or more current contracts.
 from __future__ import annotations
 
 import datetime
-from collections import Counter
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from magicmix.composition.census import take_census
+from magicmix.composition.census import mixes_on
 from magicmix.composition.disclosure import THRESHOLD
 from magicmix.housing.models import Complex
 from magicmix.legal.contracts import ContractType
@@ -87,36 +89,62 @@ class Concept:
 
 
 def concept_of(complex_: Complex, today: datetime.date) -> Concept:
-    tally = take_census(complex_, today).root.tally
-    supporting = tally.roles.get(Role.SUPPORTING, 0)
-    supported = tally.residents - supporting
-    share = (
-        round(100 * supporting / tally.residents)
-        if min(supporting, supported) >= THRESHOLD
-        else None
-    )
-    started = complex_.exploitation_start
-    return Concept(
-        complex=complex_,
-        entered=Ingredients.objects.filter(complex=complex_).first(),
-        size=tally.places,
-        share_supporting=share,
-        years_in_use=max(0.0, round((today - started).days / DAYS_PER_YEAR, 1)),
-        temporary=complex_.exploitation_end is not None,
-        cooptation=CooptationAdvice.objects.filter(application__intake__complex=complex_).exists(),
-        contract_types=_contract_types(complex_, today),
-    )
+    return concepts_of([complex_], today)[complex_.pk]
 
 
-def _contract_types(complex_: Complex, today: datetime.date) -> list[ContractType]:
-    used = set(Intake.objects.filter(complex=complex_).values_list("contract_type", flat=True))
-    current = Counter(
-        Contract.objects.filter(tenancy__unit__complex=complex_, tenancy__start_date__lte=today)
+def concepts_of(complexes: Sequence[Complex], today: datetime.date) -> dict[int, Concept]:
+    """complex id → its concept, in the same few queries however many complexes."""
+    ids = [complex_.pk for complex_ in complexes]
+    mixes = mixes_on(complexes, today)
+    entered = {i.complex_id: i for i in Ingredients.objects.filter(complex_id__in=ids)}
+    advised = set(
+        CooptationAdvice.objects.filter(application__intake__complex_id__in=ids).values_list(
+            "application__intake__complex_id", flat=True
+        )
+    )
+    contracts = _contract_types(ids, today)
+    found = {}
+    for complex_ in complexes:
+        tally = mixes[complex_.pk].tally
+        supporting = tally.roles.get(Role.SUPPORTING, 0)
+        supported = tally.residents - supporting
+        share = (
+            round(100 * supporting / tally.residents)
+            if min(supporting, supported) >= THRESHOLD
+            else None
+        )
+        started = complex_.exploitation_start
+        found[complex_.pk] = Concept(
+            complex=complex_,
+            entered=entered.get(complex_.pk),
+            size=tally.places,
+            share_supporting=share,
+            years_in_use=max(0.0, round((today - started).days / DAYS_PER_YEAR, 1)),
+            temporary=complex_.exploitation_end is not None,
+            cooptation=complex_.pk in advised,
+            contract_types=contracts.get(complex_.pk, []),
+        )
+    return found
+
+
+def _contract_types(ids: list[int], today: datetime.date) -> dict[int, list[ContractType]]:
+    """The contract types of each complex's intakes, and those of 5 or more current contracts."""
+    used: dict[int, set[str]] = defaultdict(set)
+    for complex_id, kind in Intake.objects.filter(complex_id__in=ids).values_list(
+        "complex_id", "contract_type"
+    ):
+        used[complex_id].add(kind)
+    current = (
+        Contract.objects.filter(tenancy__unit__complex_id__in=ids, tenancy__start_date__lte=today)
         .exclude(tenancy__end_date__lt=today)
-        .values_list("contract_type", flat=True)
+        .values_list("tenancy__unit__complex_id", "contract_type")
+        .annotate(n=Count("id"))
+        .order_by()
     )
-    used |= {kind for kind, n in current.items() if n >= THRESHOLD}
-    return [kind for kind in ContractType if kind.value in used]
+    for complex_id, kind, n in current:
+        if n >= THRESHOLD:
+            used[complex_id].add(kind)
+    return {pk: [kind for kind in ContractType if kind.value in used[pk]] for pk in ids}
 
 
 def suggested(complex_: Complex) -> dict[str, object]:

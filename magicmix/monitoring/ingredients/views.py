@@ -16,6 +16,7 @@ from magicmix.web.auth import user_of
 from magicmix.web.history import changes_of
 
 from ..access import may_manage, persons_in_scope, visible_complex
+from ..portfolio import computed_on
 from .comparison import columns, filters_from, headers, rows, seen_by, sort_keys, sorted_rows
 from .derived import SELECTION_LABELS, concept_of, suggested
 from .forms import IngredientsForm
@@ -69,12 +70,15 @@ def comparison(request: HttpRequest) -> HttpResponse:
         sort = "name"
     descending = request.GET.get("order") == "desc"
     outcome_columns = found[0].outcomes if found else []
+    stored = [row.concept.complex for row in found if not row.own_clients_only]
     kept = {name: value for name, value in filters.__dict__.items() if value}
     return render(
         request,
         "monitoring/ingredients/comparison.html",
         {
             "rows": sorted_rows(found, sort, descending),
+            "stored": stored,
+            "computed_on": computed_on(stored),
             "headers": headers(kept, sort, descending, columns(outcome_columns)),
             "filters": filters,
             "visible": Complex.objects.visible_to(user).count(),

@@ -3,10 +3,13 @@ and sorted, with the note on what so few complexes allow."""
 
 import pytest
 from django.test import Client
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from magicmix.accounts.models import Organisation, Role
 from magicmix.housing.models import Complex
 from magicmix.monitoring.models import Ingredients
+from magicmix.monitoring.services import refresh_snapshots
 from magicmix.testing import factories
 
 from .conftest import build_world
@@ -52,14 +55,18 @@ def test_filter_and_sort_the_complexes(client: Client) -> None:
 
 def test_outcomes_sit_beside_the_ingredients_with_small_counts_hidden(client: Client) -> None:
     world = build_world(students=6, statushouders=6)
+    refresh_snapshots([world.complex], timezone.localdate())
     client.force_login(world.manager)
-    row = client.get("/monitoring/ingredients/").context["rows"][0]
+    response = client.get("/monitoring/ingredients/")
+    row = response.context["rows"][0]
     occupancy = next(o for o in row.outcomes if o.indicator.code == "occupancy")
     assert occupancy.point is not None and occupancy.point.value == 100.0
     assert occupancy.point.n == 12
     lonely = next(o for o in row.outcomes if o.indicator.code == "severely_lonely")
     assert lonely.point is None  # no wave: n too small
     assert row.concept.share_supporting == 50
+    today = date_format(timezone.localdate(), "j F Y")
+    assert f"Indicatoren zoals berekend op {today}" in response.content.decode()
 
 
 def test_a_caseworker_sees_no_share_dragend_of_the_whole_complex(client: Client) -> None:

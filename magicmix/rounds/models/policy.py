@@ -148,3 +148,16 @@ class PolicyBound(models.Model):
             raise ValidationError(_("A percentage lies between 0 and 100."))
         if self.cluster is not None and self.cluster.complex_id != self.policy.complex_id:
             raise ValidationError({"cluster": _("The cluster must lie in the same complex.")})
+
+
+def carry_group_code(group: TargetGroup, old_code: str, **kwargs: object) -> None:
+    """Bounds on a renamed target group follow its new code (`people.renaming`)."""
+    bounds = PolicyBound.objects.filter(
+        policy__complex__organisation_id=group.organisation_id,
+        dimension=Dimension.GROUP,
+        value=old_code,
+    )
+    for bound in bounds:
+        # One save per bound (not an update) so the bound's history records the change.
+        bound.value = group.code
+        bound.save(update_fields=["value"])

@@ -23,9 +23,10 @@ from magicmix.housing.models import Complex, Unit
 from magicmix.people.models import Person
 from magicmix.people.models import Role as PersonRole
 from magicmix.selection.models import Application, PublicStatus, Stage
+from magicmix.tenancies.availability import free_on
 from magicmix.tenancies.services import UnitOccupied, start_tenancy
 
-from ..availability import Conflicts, conflicts, free_on
+from ..availability import Conflicts, conflicts
 from ..contracts import contract_for
 from ..models import Offer, Round, Run
 from . import notices

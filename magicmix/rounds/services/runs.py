@@ -21,9 +21,10 @@ from django.utils import timezone
 from magicmix import allocation as engine
 from magicmix.housing.models import Unit
 from magicmix.selection.models import Application
+from magicmix.tenancies.availability import free_on
 
 from .. import engine_adapter
-from ..availability import free_on, reserved_in
+from ..availability import reserved_in
 from ..models import CandidateOutcome, Override, Round, Run
 
 if TYPE_CHECKING:
@@ -125,7 +126,7 @@ def save_run(round_: Round, kind: str, data: engine_adapter.Input, result: engin
     """Store a finished engine run as the round's next version, with every candidate's why."""
     metrics = engine_adapter.metrics(result.metrics)
     if result.designations:
-        metrics["designations"] = engine_adapter.designations(result, round_.complex)
+        metrics["designations"] = engine_adapter.designations(result, data.names)
     conflict = engine_adapter.conflict(result)
     if conflict is not None:
         metrics["conflict"] = conflict
@@ -158,7 +159,7 @@ def save_run(round_: Round, kind: str, data: engine_adapter.Input, result: engin
             engine_unit=units.get(key),
             unit=units.get(key),
             choice=explanations[key].rank,
-            explanation=engine_adapter.reasons(explanations[key]),
+            explanation=engine_adapter.reasons(explanations[key], data.names),
             eligibility=eligibility.get(application.pk, []),
         )
         for key, application in data.applications.items()

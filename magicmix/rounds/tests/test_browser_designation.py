@@ -38,6 +38,6 @@ def test_designate_a_unit_and_see_it_on_the_proposal(page) -> None:
     runs.execute(round_.pk)
     page.goto(f"/rounds/{round_.pk}/")
     row = page.get_by_role("row").filter(has_text=unit.code).filter(has_text="Statushouder")
-    row.filter(has_text="Deze woning is bestemd voor doelgroep statushouder.").first.wait_for()
+    row.filter(has_text="Deze woning is bestemd voor doelgroep Statushouder.").first.wait_for()
     page.get_by_role("table", name="Bestemde woningen (bestemming)").wait_for()
     assert_accessible(page)

@@ -93,7 +93,7 @@ def test_a_hard_designation_decides_who_gets_the_unit_as_a_brute_force_says() ->
     outcome = CandidateOutcome.objects.get(run=round_.latest_run(), application_id=holder)
     assert outcome.designation_note["code"] == "designated_hard"
     assert "bestemd voor" in outcome.designation_note["nl"]
-    assert "statushouder" in outcome.designation_note["nl"]
+    assert "doelgroep Statushouder" in outcome.designation_note["nl"]
     assert "designated for" in outcome.designation_note["en"]
     run = round_.latest_run()
     assert run is not None

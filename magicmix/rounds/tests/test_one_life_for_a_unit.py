@@ -185,3 +185,24 @@ def test_a_unit_with_an_open_offer_is_not_let_directly(client: Client) -> None:
     offers.decline(offer, "Te ver weg.", SITE)
     assert client.post(url, letting).status_code == 302
     assert Tenancy.objects.get(person=other).unit_id == offer.unit_id
+
+
+def test_direct_letting_lists_only_units_a_round_would_list(client: Client) -> None:
+    """The direct-letting form offers the units free from today by the rule the round form
+    uses: not the one an open offer holds, nor one with a tenant coming."""
+    s = scene(vacancies=3, students=1, statushouders=0)
+    round_ = approved(s, move_in=DAY, title="Voorjaar")
+    [offer] = round_.offers.all()
+    coming = next(unit for unit in s.units if unit.pk != offer.unit_id)
+    factories.tenancy(coming, factories.person(s.corporation), start_date=DAY)
+    [free] = [unit for unit in s.units if unit.pk not in (offer.unit_id, coming.pk)]
+    client.force_login(s.staff)
+    url = reverse("tenancies:start", args=[factories.person(s.corporation).pk])
+
+    def offered() -> set[int]:
+        choices = client.get(url).context["form"].fields["unit"].choices
+        return {pk for _complex, units in choices[1:] for pk, _label in units}
+
+    assert offered() == {free.pk}
+    offers.decline(offer, "Te ver weg.", SITE)
+    assert offered() == {free.pk, offer.unit_id}

@@ -1,6 +1,8 @@
 """A proposal one can judge: warnings next to each candidate, a notice when scores, advice or
 the pool changed after the run, the building before and after, and every version readable."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -145,3 +147,17 @@ def test_the_mix_per_cluster_before_and_after_against_the_policy() -> None:
         "Gang A": expected_gang,
     }
     assert [c.places for c in clusters] == [3, 3]
+
+
+def test_each_table_of_the_mix_per_cluster_starts_its_caption_with_a_capital(
+    client: Client,
+) -> None:
+    s = scene(vacancies=2, students=1, statushouders=1)
+    policy(s, minimum=50, share=True, hard=False, penalty=10)
+    round_ = ran(s)
+    client.force_login(s.staff)
+    page = client.get(reverse("rounds:round_detail", args=[round_.pk])).content.decode()
+    captions = re.findall(r"<caption[^>]*>([^<]*)</caption>", page)
+    assert "Het hele complex — 3 plaatsen" in captions
+    assert "Gang A — 3 plaatsen" in captions
+    assert all(caption[0].isupper() for caption in captions), captions
