@@ -19,6 +19,9 @@ from .schemas import PageQuery
 # A filter of a list: the lookup its query parameter's value goes to (`"role"`,
 # `"unit__complex_id"`), or a function that narrows the rows by the value.
 Filter = str | Callable[[Any, Any], Any]
+# A sort of a list: the model field it orders by, or a function that orders the rows ascending
+# (its descending order is the reverse).
+Sort = str | Callable[[Any], Any]
 
 
 def _href(request: HttpRequest, page: int, size: int) -> dict[str, str]:
@@ -55,10 +58,14 @@ def paginate(
     }
 
 
-def ordered(rows: QuerySet[Any], sort: str, fields: Mapping[str, str]) -> QuerySet[Any]:
-    """Order by the camelCase `sort` key (a leading "-" for descending), then by id."""
+def ordered(rows: QuerySet[Any], sort: str, fields: Mapping[str, Sort]) -> QuerySet[Any]:
+    """Order by the camelCase `sort` key (a leading "-" for descending), then by id; or by the
+    key's own ordering function, reversed for descending."""
     descending = sort.startswith("-")
     field = fields[sort.removeprefix("-")]
+    if callable(field):
+        by = field(rows)
+        return by.reverse() if descending else by
     return rows.order_by(f"-{field}" if descending else field, "-id" if descending else "id")
 
 
@@ -67,10 +74,10 @@ def listing(
     rows: QuerySet[Any],
     query: PageQuery,
     filters: Mapping[str, Filter] | None = None,
-    sorts: Mapping[str, str] | None = None,
+    sorts: Mapping[str, Sort] | None = None,
 ) -> dict[str, Any]:
     """A page of `rows`, narrowed by every filter of `query` that is given (`filters`: the
-    query's field name → its `Filter`) and, with `sorts` (the sort keys → model fields),
+    query's field name → its `Filter`) and, with `sorts` (the sort keys → their `Sort`),
     ordered by the query's `sort`; without, in the order `rows` already have."""
     for name, narrow in (filters or {}).items():
         value = getattr(query, name)

@@ -22,13 +22,13 @@ from pydantic import Field
 from magicmix.accounts.models import STAFF_ROLES, User
 from magicmix.people.access import STAFF_ONLY_FIELDS
 from magicmix.people.forms import RoleChangeForm
-from magicmix.people.models import Person, PersonQuerySet, RoleChange
+from magicmix.people.models import TRIGRAM, Person, PersonQuerySet, RoleChange
 from magicmix.people.models import Role as PersonRole
 
 from ..auth import acting_as
 from ..models import Scope
 from ..openapi import located
-from ..pagination import Filter, listing
+from ..pagination import Filter, Sort, listing
 from ..personal_data import processed, read_page, read_record
 from ..problems import Invalid, form_fields
 from ..schemas import ApiSchema, PageQuery, example, id_filter, page_of, text_filter
@@ -76,7 +76,9 @@ class PersonOut(ApiSchema):
 
 
 class PersonQuery(PageQuery):
-    search: str | None = text_filter(100, "Words in the name, e-mail or external reference.")
+    search: str | None = text_filter(
+        100, "Words in the name, e-mail or external reference; one of 3 characters or more."
+    )
     role: Literal["supporting", "supported"] | None = None
     target_group_id: int | None = id_filter()
     external_reference: str | None = text_filter(50, "Exact reference.")
@@ -128,7 +130,17 @@ def list_persons(request: HttpRequest, query: Query[PersonQuery]):
         "target_group_id": "target_group_id",
         "external_reference": "external_reference",
     }
-    sorts = {"lastName": "last_name", "registrationDate": "registration_date"}
+    words = (query.search or "").split()
+    if words and all(len(word) < TRIGRAM for word in words):
+        # Only short words: no trigram to look up, so counting the matches reads every person.
+        raise Invalid(
+            _("The search needs a word of at least %(n)d characters.") % {"n": TRIGRAM},
+            {"search": _("Give at least one word of %(n)d or more characters.") % {"n": TRIGRAM}},
+        )
+    sorts: dict[str, Sort] = {
+        "lastName": PersonQuerySet.by_name,
+        "registrationDate": "registration_date",
+    }
     page = listing(request, rows, query, filters, sorts)
     page["results"] = _shown(user, page["results"])
     return read_page(request, page)

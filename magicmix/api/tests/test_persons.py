@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from magicmix.accounts.models import Organisation, Role
+from magicmix.people.models import Person
 from magicmix.people.models import Role as PersonRole
 from magicmix.testing import factories
 
@@ -102,3 +103,36 @@ def test_a_nul_character_in_a_text_filter_is_a_400_not_a_server_error(api_as, pe
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["name"] == "search"
     assert api.get("/complexes", name="a\x00").status_code == 400
+
+
+def test_a_search_of_only_words_shorter_than_three_characters_is_a_400_naming_search(
+    api_as, people
+):
+    corporation, _partner, own, _client, _elsewhere = people
+    api = api_as(corporation, Role.LETTING)
+    for short in ("aa", "ad aa", "  a  "):
+        response = api.get("/persons", search=short)
+        assert response.status_code == 400, short
+        problem = response.json()["invalidParams"]
+        assert [(p["name"], p["reason"]) for p in problem] == [
+            ("search", "Geef minstens één woord van 3 of meer tekens.")
+        ]
+    # One word of three characters is enough ("Marijn de Vries"); blanks alone are no search.
+    assert [p["id"] for p in api.get("/persons", search="ad aal").json()["results"]] == [own.pk]
+    assert [p["id"] for p in api.get("/persons", search="ada").json()["results"]] == [own.pk]
+    assert api.get("/persons", search="   ").json()["totalCount"] == 2
+
+
+def test_by_last_name_then_first_name_then_id_with_and_without_a_search(api_as):
+    corporation = factories.organisation()
+    names = [("Jansen", "Piet"), ("Bakker", "Zoë"), ("Jansen", "Anna"), ("Bakker", "Anna")]
+    persons = [factories.person(corporation, last_name=ln, first_name=fn) for ln, fn in names]
+    persons.append(factories.person(corporation, last_name="Jansen", first_name="Anna"))
+    api = api_as(corporation, Role.LETTING)
+    oracle = [p.pk for p in sorted(persons, key=lambda p: (p.last_name, p.first_name, p.pk))]
+    jansens = [pk for pk in oracle if Person.objects.get(pk=pk).last_name == "Jansen"]
+    for query, expected in (({}, oracle), ({"search": "jan"}, jansens)):
+        ascending = api.get("/persons", **query).json()["results"]
+        assert [p["id"] for p in ascending] == expected, query
+        descending = api.get("/persons", sort="-lastName", **query).json()["results"]
+        assert [p["id"] for p in descending] == expected[::-1], query
