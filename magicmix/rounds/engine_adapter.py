@@ -39,6 +39,7 @@ from magicmix.selection.models.scoring import breakdowns
 from magicmix.tenancies.models import Tenancy
 
 from .models import Dimension, PolicyBound, Round
+from .models.policy import value_label
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,10 @@ class Names:
         if dimension == Dimension.PARTNER:
             return self.partners.get(value, value)
         return value
+
+    def label(self, dimension: str, value: str) -> str:
+        """A bound's value as the policy page shows it: also roles and support levels."""
+        return value_label(dimension, value, self.groups, self.partners)
 
     def readable(self, reason: engine.Reason) -> engine.Reason:
         """The reason with groups and partners named; the stored params keep the codes."""
