@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import base64
 import secrets
-from typing import ClassVar
+from functools import cached_property
+from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
@@ -97,17 +98,24 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.full_name or self.email
 
+    @cached_property
+    def roles_held(self) -> list[tuple[int, str]]:
+        """(organisation id, role) of every membership, read once per user instance. Django
+        loads the user anew for every request, so this lives for one request; a membership
+        saved or deleted with this instance as its `user` clears it (`Membership.save`)."""
+        return list(self.memberships.values_list("organisation_id", "role"))
+
+    def forget_memberships(self) -> None:
+        self.__dict__.pop("roles_held", None)
+
     def organisation_ids(self, roles: frozenset[str] | set[str] | None = None) -> set[int]:
         """Ids of the organisations in which this user holds one of `roles` (any role if None)."""
         if not self.is_authenticated:
             return set()
-        memberships = self.memberships.all()
-        if roles is not None:
-            memberships = memberships.filter(role__in=roles)
-        return set(memberships.values_list("organisation_id", flat=True))
+        return {org for org, role in self.roles_held if roles is None or role in roles}
 
     def has_role(self, *roles: str) -> bool:
-        return self.memberships.filter(role__in=roles).exists()
+        return any(role in roles for _org, role in self.roles_held)
 
 
 class Membership(models.Model):
@@ -128,3 +136,17 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.organisation} ({self.get_role_display()})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        self._forget_on_user()
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        self._forget_on_user()
+        return super().delete(*args, **kwargs)
+
+    def _forget_on_user(self) -> None:
+        # Only the user instance this membership was given or loaded with: no query for it.
+        user = self._state.fields_cache.get("user")
+        if user is not None:
+            user.forget_memberships()

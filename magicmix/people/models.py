@@ -375,6 +375,11 @@ class Person(models.Model):
         self, role: str, valid_from: datetime.date, reason: str, by: User | None
     ) -> RoleChange:
         """Record a new role; the current role follows the latest change that has started."""
+        # Changes of one person take turns: each then derives the current role from every
+        # committed change, not only its own, and the last to commit cannot store a stale role.
+        self.role = (
+            Person.objects.select_for_update().values_list("role", flat=True).get(pk=self.pk)
+        )
         change = RoleChange.objects.create(
             person=self, role=role, valid_from=valid_from, reason=reason, recorded_by=by
         )

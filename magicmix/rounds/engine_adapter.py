@@ -3,8 +3,10 @@
 The one place that knows both sides. Ids the engine sees are the ones people read in its
 explanations: the complex's name, a cluster's path ("Gebouw A / Gang 2B"), a unit's code, and
 an application's primary key. Target groups and supporting partners it knows by code and id
-only, so its reasons are rendered again here with their names (`Names`) before they are stored. Units of the complex that are neither a vacancy of this run nor
-occupied nor reserved by a pending offer are left out, so the engine never fills them.
+only, and bounds by "bound-<pk>", so its reasons are rendered again here with their names and
+a conflict's bounds described as the policy page shows them (`Names`) before they are stored.
+Units of the complex that are neither a vacancy of this run nor occupied nor reserved by a
+pending offer are left out, so the engine never fills them.
 
 The block at the end (`complex_as_on`, `policy_of`) serves the policy simulation of
 `magicmix.finance`: the whole complex as it stands and its mix policy.
@@ -14,11 +16,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from magicmix import allocation as engine
 from magicmix.accounts.models import Organisation
@@ -39,6 +43,7 @@ from magicmix.selection.models.scoring import breakdowns
 from magicmix.tenancies.models import Tenancy
 
 from .models import Dimension, PolicyBound, Round
+from .models.policy import limits_text, value_label
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,8 @@ class Names:
     partners: Mapping[str, str]
     # A round has one complex, so a choice of "any vacancy" (the engine's ANY) is the complex.
     anywhere: str
+    # The bounds of the run by engine id, as stored with it (`_bound_record`).
+    bounds: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def of(self, dimension: str, value: str) -> str:
         if dimension == Dimension.GROUP:
@@ -102,6 +109,38 @@ class Names:
         if dimension == Dimension.PARTNER:
             return self.partners.get(value, value)
         return value
+
+    def label(self, dimension: str, value: str) -> str:
+        """A bound's value as the policy page shows it: also roles and support levels."""
+        return value_label(dimension, value, self.groups, self.partners)
+
+    def bound(self, record: Mapping[str, Any]) -> str:
+        """A bound as stored with a run (`_bound_record`), described in the active language:
+        "‘doelgroep Statushouder ≥ 3’ in Gang A"."""
+        minimum, maximum = record["minimum"], record["maximum"]
+        return _("‘%(counts)s %(value)s %(limits)s’ in %(scope)s") % {
+            "counts": Dimension(record["dimension"]).label,
+            "value": self.label(record["dimension"], record["value"]),
+            "limits": limits_text(
+                None if minimum is None else Decimal(minimum),
+                None if maximum is None else Decimal(maximum),
+                record["share"],
+            ),
+            "scope": record["scope"],
+        }
+
+    def said(self, reason: engine.Reason, language: str) -> str:
+        """The reason in `language` with names; a conflict's bounds described (`bound`)."""
+        shown = self.readable(reason)
+        if "bounds" in shown.params:
+            # The engine joins the ids of a conflict with ", "; ids are "bound-<pk>".
+            ids = str(shown.params["bounds"]).split(", ")
+            with translation.override(language):
+                described = ", ".join(
+                    self.bound(self.bounds[i]) if i in self.bounds else i for i in ids
+                )
+            shown = engine.Reason(shown.code, {**shown.params, "bounds": described})
+        return shown.nl if language == "nl" else shown.en
 
     def readable(self, reason: engine.Reason) -> engine.Reason:
         """The reason with groups and partners named; the stored params keep the codes."""
@@ -115,7 +154,11 @@ class Names:
         return engine.Reason(reason.code, params)
 
 
-def names_of(complex_: Complex, bounds: Iterable[PolicyBound]) -> Names:
+def names_of(
+    complex_: Complex,
+    bounds: Iterable[PolicyBound],
+    records: Iterable[Mapping[str, Any]] = (),
+) -> Names:
     groups = TargetGroup.objects.filter(organisation=complex_.organisation_id)
     partner_ids = [
         int(b.value) for b in bounds if b.dimension == Dimension.PARTNER and b.value.isdigit()
@@ -125,6 +168,7 @@ def names_of(complex_: Complex, bounds: Iterable[PolicyBound]) -> Names:
         dict(groups.values_list("code", "name")),
         {str(pk): name for pk, name in partners.values_list("pk", "name")},
         complex_.name,
+        {record["id"]: record for record in records},
     )
 
 
@@ -195,7 +239,14 @@ def build(
         "ranking": list(round_.ranking),
         "missing_keys": dict(round_.missing_keys),
     }
-    return Input(engine_round, by_code, applications, scores, policy, names_of(complex_, bounds))
+    return Input(
+        engine_round,
+        by_code,
+        applications,
+        scores,
+        policy,
+        names_of(complex_, bounds, policy["bounds"]),
+    )
 
 
 @dataclass(frozen=True)
@@ -225,11 +276,14 @@ def allocate(
     return Allocation(data, result)
 
 
-def conflict(result: engine.Result) -> dict[str, str] | None:
-    """Why the hard bounds cannot hold together, in both languages; None if they can."""
+def conflict(result: engine.Result, data: Input) -> dict[str, str] | None:
+    """Why the hard bounds cannot hold together, in both languages; None if they can. The engine
+    names the bounds by id ("bound-12"); they are described here as the policy page shows them."""
     if result.conflict is None:
         return None
-    return {"nl": result.conflict.reason.nl, "en": result.conflict.reason.en}
+    return {
+        language: data.names.said(result.conflict.reason, language) for language in ("nl", "en")
+    }
 
 
 def _occupants(round_: Round, day: datetime.date) -> dict[int, engine.Occupant]:
@@ -403,9 +457,13 @@ def _eligibility(
 def reasons(explanation: engine.Explanation, names: Names) -> list[dict[str, Any]]:
     """The reasons to store: the engine's code and params, the texts with names."""
     return [
-        {"code": r.code, "params": dict(r.params), "nl": shown.nl, "en": shown.en}
+        {
+            "code": r.code,
+            "params": dict(r.params),
+            "nl": names.said(r, "nl"),
+            "en": names.said(r, "en"),
+        }
         for r in explanation.reasons
-        for shown in [names.readable(r)]
     ]
 
 

@@ -38,9 +38,12 @@ def trial(complex_: Complex) -> Trial:
             intake__complex=complex_, stage__in=CANDIDATE_STAGES
         ).select_related("target_group", "nomination")
     )
-    result = engine_adapter.allocate(
+    run = engine_adapter.allocate(
         probe, vacancies, pool, mode=engine.Mode.PRIORITY, with_max_fill=False
-    ).result
+    )
     return Trial(
-        engine_adapter.report(result), engine_adapter.conflict(result), len(vacancies), len(pool)
+        engine_adapter.report(run.result),
+        engine_adapter.conflict(run.result, run.input),
+        len(vacancies),
+        len(pool),
     )

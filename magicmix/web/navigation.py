@@ -36,7 +36,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     if not user.is_authenticated:
         return {}
-    roles = set(user.memberships.values_list("role", flat=True))
+    roles = {role for _org, role in user.roles_held}
     items = [
         (reverse(name), label)
         for name, label, allowed in _MENU

@@ -3,6 +3,8 @@ level or supporting partner, for the whole complex or one cluster, hard or soft.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -118,26 +120,26 @@ class PolicyBound(models.Model):
         return f"{self.get_dimension_display()} {self.value}"
 
     def value_display(self) -> str:
-        """The value as users know it: a group's name, "dragend", a support level, a partner."""
-        if self.dimension == Dimension.ROLE and self.value in Role.values:
-            return str(Role(self.value).label)
-        if self.dimension == Dimension.SUPPORT and self.value in SupportNeed.values:
-            return str(SupportNeed(self.value).label)
+        """The value as users know it: a group's name, "dragend", a support level, a partner.
+        One query for a group or partner; a list of bounds names them with `Names.label`."""
+        groups: dict[str, str] = {}
+        partners: dict[str, str] = {}
         if self.dimension == Dimension.GROUP:
             owner = self.policy.complex.organisation_id
-            group = TargetGroup.objects.filter(organisation_id=owner, code=self.value).first()
-            return group.name if group else self.value
+            named = TargetGroup.objects.filter(organisation_id=owner, code=self.value)
+            groups = dict(named.values_list("code", "name"))
         if self.dimension == Dimension.PARTNER and self.value.isdigit():
-            partner = Organisation.objects.filter(pk=int(self.value)).first()
-            return partner.name if partner else self.value
-        return self.value
+            partners = {
+                str(pk): name
+                for pk, name in Organisation.objects.filter(pk=int(self.value)).values_list(
+                    "pk", "name"
+                )
+            }
+        return value_label(self.dimension, self.value, groups, partners)
 
     def limits(self) -> str:
         """ "≥ 45 % ≤ 55 %", "≤ 2": the bound as a reader takes it in at a glance."""
-        unit = " %" if self.share else ""
-        parts = [f"≥ {floatformat(self.minimum, -2)}{unit}" if self.minimum is not None else ""]
-        parts.append(f"≤ {floatformat(self.maximum, -2)}{unit}" if self.maximum is not None else "")
-        return " ".join(p for p in parts if p)
+        return limits_text(self.minimum, self.maximum, self.share)
 
     def clean(self) -> None:
         if self.minimum is None and self.maximum is None:
@@ -148,6 +150,28 @@ class PolicyBound(models.Model):
             raise ValidationError(_("A percentage lies between 0 and 100."))
         if self.cluster is not None and self.cluster.complex_id != self.policy.complex_id:
             raise ValidationError({"cluster": _("The cluster must lie in the same complex.")})
+
+
+def value_label(
+    dimension: str, value: str, groups: Mapping[str, str], partners: Mapping[str, str]
+) -> str:
+    """A bound's value as users know it; target groups by code and partners by id in the maps."""
+    if dimension == Dimension.ROLE and value in Role.values:
+        return str(Role(value).label)
+    if dimension == Dimension.SUPPORT and value in SupportNeed.values:
+        return str(SupportNeed(value).label)
+    if dimension == Dimension.GROUP:
+        return groups.get(value, value)
+    if dimension == Dimension.PARTNER:
+        return partners.get(value, value)
+    return value
+
+
+def limits_text(minimum: Decimal | None, maximum: Decimal | None, share: bool) -> str:
+    unit = " %" if share else ""
+    parts = [f"≥ {floatformat(minimum, -2)}{unit}" if minimum is not None else ""]
+    parts.append(f"≤ {floatformat(maximum, -2)}{unit}" if maximum is not None else "")
+    return " ".join(p for p in parts if p)
 
 
 def carry_group_code(group: TargetGroup, old_code: str, **kwargs: object) -> None:

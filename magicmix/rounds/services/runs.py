@@ -127,7 +127,7 @@ def save_run(round_: Round, kind: str, data: engine_adapter.Input, result: engin
     metrics = engine_adapter.metrics(result.metrics)
     if result.designations:
         metrics["designations"] = engine_adapter.designations(result, data.names)
-    conflict = engine_adapter.conflict(result)
+    conflict = engine_adapter.conflict(result, data)
     if conflict is not None:
         metrics["conflict"] = conflict
     if result.time_limit_reached:

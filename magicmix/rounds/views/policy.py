@@ -17,6 +17,7 @@ from magicmix.housing.models import Complex
 from magicmix.people.models import Role, SupportNeed
 from magicmix.web.auth import user_of
 
+from ..engine_adapter import names_of
 from ..feasibility import trial
 from ..forms import BoundForm
 from ..models import MixPolicy, PolicyBound
@@ -36,6 +37,7 @@ def policy(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The bound is added."))
         return redirect("rounds:policy", pk=pk)
     bounds = list(mix.bounds.select_related("cluster"))
+    names = names_of(complex_, bounds)
     checked = trial(complex_)
     rows = {row["bound"]: row for row in checked.rows}
     census = take_census(complex_, timezone.localdate())
@@ -67,7 +69,9 @@ def policy(request: HttpRequest, pk: int) -> HttpResponse:
             "places": tally.places,
             "composition": composition,
             "language": translation.get_language() or "nl",
-            "bounds": [(b, rows.get(f"bound-{b.pk}")) for b in bounds],
+            "bounds": [
+                (b, names.label(b.dimension, b.value), rows.get(f"bound-{b.pk}")) for b in bounds
+            ],
             "paths": form.paths,
         },
     )
